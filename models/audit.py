@@ -1,0 +1,114 @@
+"""The append-only audit log: one row per change, chained by SHA-256.
+
+Each row's hash covers its own content and the previous row's hash, so editing or removing
+any row breaks the chain from that row on. `verify_chain` walks the log and names the first
+row that does not fit. Triggers refuse UPDATE and DELETE on the table; the chain catches
+whoever drops the triggers first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+GENESIS = "0" * 64
+_FIELDS = ("seq", "at", "actor", "action", "registration_id", "version", "before", "after")
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with milliseconds."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def row_hash(row: dict, prev_hash: str) -> str:
+    """SHA-256 of a row's content and the previous hash."""
+    content = json.dumps([row[f] for f in _FIELDS] + [prev_hash], ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def head_hash(db: Database) -> tuple[int, str]:
+    """The last row's sequence number and hash (0 and the genesis hash when empty)."""
+    row = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def audit_rows(
+    db: Database, changes: list[tuple[str, str, int, dict | None, dict | None]], actor: str
+) -> list[tuple]:
+    """Chain new audit rows for ``changes`` (action, registration id, version, before,
+    after), ready to insert; call inside the write transaction that makes the changes."""
+    seq, prev = head_hash(db)
+    at = now_iso()
+    rows = []
+    for action, registration_id, version, before, after in changes:
+        seq += 1
+        row = {
+            "seq": seq,
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "registration_id": registration_id,
+            "version": version,
+            "before": json.dumps(before, ensure_ascii=False, sort_keys=True) if before else None,
+            "after": json.dumps(after, ensure_ascii=False, sort_keys=True) if after else None,
+        }
+        digest = row_hash(row, prev)
+        rows.append((*(row[f] for f in _FIELDS), prev, digest))
+        prev = digest
+    return rows
+
+
+def append(db: Database, rows: list[tuple]) -> None:
+    db.conn.executemany(
+        "INSERT INTO audit_log (seq, at, actor, action, registration_id, version, before,"
+        " after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """Result of `verify_chain`: ``first_bad_seq`` is None when the log is intact."""
+
+    rows_checked: int
+    first_bad_seq: int | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad_seq is None
+
+
+def verify_chain(db: Database) -> ChainCheck:
+    """Walk the whole log in order and name the first row that breaks the chain."""
+    prev = GENESIS
+    expected_seq = 1
+    checked = 0
+    cursor = db.execute(
+        "SELECT seq, at, actor, action, registration_id, version, before, after, prev_hash,"
+        " hash FROM audit_log ORDER BY seq"
+    )
+    for values in cursor:
+        row = dict(zip((*_FIELDS, "prev_hash", "hash"), values, strict=True))
+        seq = row["seq"]
+        if seq != expected_seq:
+            return ChainCheck(checked, expected_seq, "missing")
+        if row["prev_hash"] != prev:
+            return ChainCheck(checked, seq, "prev_hash")
+        if row_hash(row, prev) != row["hash"]:
+            return ChainCheck(checked, seq, "hash")
+        prev = row["hash"]
+        expected_seq += 1
+        checked += 1
+    # A removed tail leaves a registration newer than its last audited version.
+    stale = db.execute(
+        "SELECT r.id FROM registrations r WHERE r.version > COALESCE("
+        "(SELECT MAX(a.version) FROM audit_log a WHERE a.registration_id = r.id), 0) LIMIT 1"
+    ).fetchone()
+    if stale:
+        return ChainCheck(checked, expected_seq, "missing")
+    return ChainCheck(checked)

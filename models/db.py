@@ -1,0 +1,67 @@
+"""Opening the Jaring database: one SQLite file, WAL mode, migrations applied.
+
+Every thread (GUI, each worker) opens its own connection with `open_database`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlite_utils import Database
+
+from models.migrations import migrations
+
+
+class DatabaseError(Exception):
+    """The database file cannot be opened or used; the message says why."""
+
+
+def default_db_path() -> Path:
+    """``jaring.db`` in the user's data folder (created if missing)."""
+    folder = Path(user_data_dir("Jaring", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "jaring.db"
+
+
+def open_database(path: Path | str, *, synchronous: str = "FULL") -> Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    ``synchronous=FULL`` makes every committed save survive a power cut, which matters more
+    on a village laptop with a tired battery than the millisecond it costs.
+    """
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise DatabaseError(f"folder does not exist: {path.parent}")
+    try:
+        conn = sqlite3.connect(str(path), timeout=10)
+        db = Database(conn)
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute(f"PRAGMA synchronous={synchronous}")
+        db.execute("PRAGMA foreign_keys=ON")
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: {exc}") from exc
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One write transaction, taking the write lock up front (``BEGIN IMMEDIATE``) so two
+    connections never both read the audit chain's head and then both append to it."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        db.execute("COMMIT")

@@ -1,0 +1,126 @@
+"""Numbered schema migrations, applied in order when a database is opened.
+
+Never edit a migration that has shipped: add the next number instead.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("jaring")
+
+_TEXT = "TEXT NOT NULL DEFAULT ''"
+
+
+@migrations()
+def m001_registrations(db: Database) -> None:
+    text_columns = [
+        "nik", "kk", "full_name", "birth_place", "sex", "marital_status", "mother_name",
+        "address", "rt", "rw", "village_code", "postal_code", "phone", "email", "occupation",
+        "target_group", "csr_company", "heir_name", "heir_relation", "heir_phone", "kpj",
+        "warnings_confirmed", "created_by", "device_id", "created_at", "updated_at",
+    ]  # fmt: skip
+    columns = ",\n".join(f"  {name} {_TEXT}" for name in text_columns)
+    db.execute(
+        f"""
+        CREATE TABLE registrations (
+          id TEXT PRIMARY KEY NOT NULL,
+          {columns},
+          birth_date TEXT,
+          monthly_income INTEGER,
+          program_jht INTEGER NOT NULL DEFAULT 0,
+          funding_source TEXT NOT NULL DEFAULT 'apbd',
+          contribution_months INTEGER NOT NULL DEFAULT 1,
+          consent INTEGER NOT NULL DEFAULT 0,
+          status TEXT NOT NULL DEFAULT 'draft',
+          version INTEGER NOT NULL DEFAULT 1,
+          deleted INTEGER NOT NULL DEFAULT 0,
+          kecamatan_code TEXT GENERATED ALWAYS AS (substr(village_code, 1, 8)) VIRTUAL
+        )
+        """
+    )
+    # One live, non-draft registration per NIK. Drafts may collide (they are saved whatever
+    # was typed); validation reports the collision as an error before a draft becomes ready.
+    db.execute(
+        "CREATE UNIQUE INDEX registrations_live_nik ON registrations(nik) "
+        "WHERE deleted = 0 AND status != 'draft' AND nik != ''"
+    )
+    db.execute("CREATE INDEX registrations_nik ON registrations(nik)")
+    for column in ("full_name", "status", "village_code", "kecamatan_code", "updated_at"):
+        db.execute(
+            f"CREATE INDEX registrations_{column} ON registrations(deleted, {column})"
+        )
+
+
+@migrations()
+def m002_search(db: Database) -> None:
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE registrations_fts USING fts5(
+          full_name, nik, address,
+          content='registrations', content_rowid='rowid',
+          tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        )
+        """
+    )
+    db.executescript(
+        """
+        CREATE TRIGGER registrations_fts_insert AFTER INSERT ON registrations BEGIN
+          INSERT INTO registrations_fts(rowid, full_name, nik, address)
+          VALUES (new.rowid, new.full_name, new.nik, new.address);
+        END;
+        CREATE TRIGGER registrations_fts_delete AFTER DELETE ON registrations BEGIN
+          INSERT INTO registrations_fts(registrations_fts, rowid, full_name, nik, address)
+          VALUES ('delete', old.rowid, old.full_name, old.nik, old.address);
+        END;
+        CREATE TRIGGER registrations_fts_update AFTER UPDATE OF full_name, nik, address
+        ON registrations BEGIN
+          INSERT INTO registrations_fts(registrations_fts, rowid, full_name, nik, address)
+          VALUES ('delete', old.rowid, old.full_name, old.nik, old.address);
+          INSERT INTO registrations_fts(rowid, full_name, nik, address)
+          VALUES (new.rowid, new.full_name, new.nik, new.address);
+        END;
+        """
+    )
+
+
+@migrations()
+def m003_audit_log(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE audit_log (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          registration_id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          before TEXT,
+          after TEXT,
+          prev_hash TEXT NOT NULL,
+          hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_log_registration ON audit_log(registration_id, version);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+          SELECT RAISE(ABORT, 'audit_log is append-only');
+        END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+          SELECT RAISE(ABORT, 'audit_log is append-only');
+        END;
+        """
+    )
+
+
+@migrations()
+def m004_settings_and_autosave(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+        CREATE TABLE autosave (
+          slot TEXT PRIMARY KEY NOT NULL,
+          saved_at TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        """
+    )

@@ -1,0 +1,156 @@
+"""The registration of one worker, and the vocabularies its fields take values from.
+
+A `Registration` is plain data: validation lives in `models.validation`, storage in
+`models.store`. Field names follow the `registrations` table one to one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where a registration is on its way from the village to BPJS."""
+
+    DRAFT = "draft"
+    READY = "ready"
+    EXPORTED = "exported"
+    RECEIVED = "received"
+    SUBMITTED = "submitted"
+    REGISTERED = "registered"
+    REJECTED = "rejected"
+
+
+class Sex(StrEnum):
+    MALE = "L"
+    FEMALE = "P"
+
+
+class MaritalStatus(StrEnum):
+    SINGLE = "belum_kawin"
+    MARRIED = "kawin"
+    DIVORCED = "cerai_hidup"
+    WIDOWED = "cerai_mati"
+
+
+class TargetGroup(StrEnum):
+    """The programme's target groups (Perda Kab. Sukamara 7/2022 and its peers)."""
+
+    POOR = "miskin_rentan"
+    ATHLETE = "atlet"
+    UMKM = "umkm"
+    FARMER = "petani"
+    LIVESTOCK = "peternak"
+    FISHER = "nelayan"
+    NON_ASN = "non_asn"
+    INFORMAL = "informal_lain"
+
+
+class FundingSource(StrEnum):
+    """Who pays the contributions."""
+
+    APBD = "apbd"
+    CSR = "csr"
+    SELF = "mandiri"
+
+
+class HeirRelation(StrEnum):
+    SPOUSE = "suami_istri"
+    CHILD = "anak"
+    PARENT = "orang_tua"
+    SIBLING = "saudara"
+    OTHER = "lainnya"
+
+
+CONTRIBUTION_PERIODS = (1, 3, 6, 12)
+
+
+def new_id() -> str:
+    """A registration id: a random UUID, stable for the record's whole life."""
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Registration:
+    """One worker's registration, as typed by an officer (all text fields may be empty)."""
+
+    id: str = field(default_factory=new_id)
+    nik: str = ""
+    kk: str = ""
+    full_name: str = ""
+    birth_place: str = ""
+    birth_date: date | None = None
+    sex: str = ""
+    marital_status: str = ""
+    mother_name: str = ""
+    address: str = ""
+    rt: str = ""
+    rw: str = ""
+    village_code: str = ""
+    postal_code: str = ""
+    phone: str = ""
+    email: str = ""
+    occupation: str = ""
+    target_group: str = ""
+    monthly_income: int | None = None
+    program_jht: bool = False
+    funding_source: str = FundingSource.APBD.value
+    csr_company: str = ""
+    contribution_months: int = 1
+    heir_name: str = ""
+    heir_relation: str = ""
+    heir_phone: str = ""
+    consent: bool = False
+    status: str = Status.DRAFT.value
+    kpj: str = ""
+    warnings_confirmed: list[str] = field(default_factory=list)
+    created_by: str = ""
+    device_id: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    version: int = 0
+    deleted: bool = False
+
+    @property
+    def kecamatan_code(self) -> str:
+        """Kemendagri code of the kecamatan, from the village code (``62.08.01``)."""
+        return self.village_code[:8] if len(self.village_code) >= 8 else ""
+
+    @property
+    def programs(self) -> tuple[str, ...]:
+        """JKK and JKM always; JHT when chosen."""
+        return ("JKK", "JKM", "JHT") if self.program_jht else ("JKK", "JKM")
+
+    def to_row(self) -> dict:
+        """The registration as a `registrations` table row (plain SQLite values)."""
+        row = dataclasses.asdict(self)
+        row["birth_date"] = self.birth_date.isoformat() if self.birth_date else None
+        row["program_jht"] = int(self.program_jht)
+        row["consent"] = int(self.consent)
+        row["deleted"] = int(self.deleted)
+        row["warnings_confirmed"] = ",".join(sorted(set(self.warnings_confirmed)))
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict) -> Registration:
+        """Build a registration from a table row (unknown keys are ignored)."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in row.items() if k in names}
+        for key, value in list(values.items()):
+            if value is None and isinstance(getattr(cls, key, None), str):
+                values[key] = ""
+        birth = values.get("birth_date")
+        values["birth_date"] = date.fromisoformat(birth) if birth else None
+        for flag in ("program_jht", "consent", "deleted"):
+            values[flag] = bool(values.get(flag))
+        confirmed = values.get("warnings_confirmed") or ""
+        values["warnings_confirmed"] = [c for c in confirmed.split(",") if c]
+        return cls(**values)
+
+    def copy(self, **changes) -> Registration:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)

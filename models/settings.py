@@ -1,0 +1,50 @@
+"""Settings of this installation, kept in the database's `settings` table.
+
+The regency, its target and the officer's name are settings, never constants, so every
+regency running the programme can use Jaring unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from models.db import write_transaction
+
+DEFAULT_REGENCY = "62.08"  # Kabupaten Sukamara
+DEFAULT_TARGET = 9863
+
+
+@dataclass
+class Settings:
+    regency_code: str = DEFAULT_REGENCY
+    officer_name: str = ""
+    target: int = DEFAULT_TARGET
+    age_min: int = 15
+    age_max: int = 65
+    language: str = "id"
+    device_id: str = ""
+    configured: bool = False  # first-run questions answered
+
+
+def load_settings(db: Database) -> Settings:
+    stored = {key: json.loads(value) for key, value in db.execute("SELECT key, value FROM settings")}
+    names = {f.name for f in dataclasses.fields(Settings)}
+    return Settings(**{k: v for k, v in stored.items() if k in names})
+
+
+def save_settings(db: Database, settings: Settings) -> Settings:
+    """Store every setting in one transaction; gives the device an id on first save."""
+    if not settings.device_id:
+        settings = dataclasses.replace(settings, device_id=str(uuid.uuid4()))
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [(k, json.dumps(v)) for k, v in dataclasses.asdict(settings).items()],
+        )
+    return settings

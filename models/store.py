@@ -1,0 +1,259 @@
+"""Storing, finding and listing registrations (all registration SQL lives here).
+
+Every change bumps the registration's ``version``, stamps ``updated_at`` and appends a
+chained audit row, all in one transaction. Deleting is a tombstone (``deleted = 1``), never
+a row removal.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from array import array
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from models import audit
+from models.db import write_transaction
+from models.nik import clean_number
+from models.registration import Registration, Status
+from models.validation import NikHolder, normalize_phone
+
+LIST_COLUMNS = (
+    "rowid", "id", "nik", "full_name", "birth_date", "sex", "village_code",
+    "kecamatan_code", "target_group", "monthly_income", "program_jht", "status",
+    "updated_at", "version",
+)  # fmt: skip
+
+SORTABLE = {
+    "full_name", "nik", "birth_date", "sex", "village_code", "kecamatan_code",
+    "target_group", "monthly_income", "status", "updated_at",
+}  # fmt: skip
+
+
+class DuplicateNik(Exception):
+    """Another live registration already holds this NIK."""
+
+    def __init__(self, nik: str, holders: list[NikHolder]):
+        super().__init__(f"NIK {nik} is already registered")
+        self.nik = nik
+        self.holders = holders
+
+
+class StaleRegistration(Exception):
+    """The registration changed since it was loaded (another window or a merge saved it)."""
+
+
+@dataclass
+class RecordFilter:
+    """What the records list shows: search text, filters and order."""
+
+    text: str = ""
+    status: str = ""
+    kecamatan_code: str = ""
+    village_code: str = ""
+    sort_column: str = "updated_at"
+    descending: bool = True
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user types into an FTS5 query: every word must match as a prefix."""
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+class RegistrationStore:
+    """Registrations in one database connection."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    # --- reading ---------------------------------------------------------------------
+
+    def get(self, registration_id: str) -> Registration | None:
+        row = self._row("SELECT * FROM registrations WHERE id = ?", [registration_id])
+        return Registration.from_row(row) if row else None
+
+    def _row(self, sql: str, params: list) -> dict | None:
+        cursor = self.db.execute(sql, params)
+        values = cursor.fetchone()
+        if values is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], values, strict=True))
+
+    def nik_holders(self, nik: str, own_id: str = "") -> list[NikHolder]:
+        """Live registrations other than ``own_id`` that hold ``nik`` (drafts included)."""
+        rows = self.db.execute(
+            "SELECT id, full_name, status FROM registrations"
+            " WHERE nik = ? AND deleted = 0 AND id != ?",
+            [clean_number(nik), own_id],
+        ).fetchall()
+        return [NikHolder(*row) for row in rows]
+
+    def count(self, record_filter: RecordFilter | None = None) -> int:
+        where, params = self._where(record_filter or RecordFilter())
+        return self.db.execute(
+            f"SELECT COUNT(*) FROM registrations WHERE {where}", params
+        ).fetchone()[0]
+
+    def list_rowids(self, record_filter: RecordFilter) -> array:
+        """Row ids of the matching registrations, in the requested order.
+
+        The list keeps only these (8 bytes a row) and fetches the rows it paints by id.
+        """
+        where, params = self._where(record_filter)
+        column = record_filter.sort_column if record_filter.sort_column in SORTABLE else "updated_at"
+        direction = "DESC" if record_filter.descending else "ASC"
+        cursor = self.db.execute(
+            f"SELECT rowid FROM registrations WHERE {where}"
+            f" ORDER BY {column} {direction}, rowid {direction}",
+            params,
+        )
+        ids = array("q")
+        while chunk := cursor.fetchmany(20000):
+            ids.extend(r[0] for r in chunk)
+        return ids
+
+    def rows_by_rowid(self, rowids: list[int]) -> dict[int, dict]:
+        """List columns of the given rows, keyed by rowid."""
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        cursor = self.db.execute(
+            f"SELECT {', '.join(LIST_COLUMNS)} FROM registrations WHERE rowid IN ({marks})",
+            rowids,
+        )
+        return {row[0]: dict(zip(LIST_COLUMNS, row, strict=True)) for row in cursor}
+
+    def search(self, text: str, limit: int = 50) -> list[dict]:
+        """The first ``limit`` live registrations whose name, NIK or address match ``text``."""
+        query = fts_query(text)
+        if not query:
+            return []
+        cursor = self.db.execute(
+            f"SELECT {', '.join('r.' + c for c in LIST_COLUMNS)} FROM registrations_fts f"
+            " JOIN registrations r ON r.rowid = f.rowid"
+            " WHERE registrations_fts MATCH ? AND r.deleted = 0 LIMIT ?",
+            [query, limit],
+        )
+        return [dict(zip(LIST_COLUMNS, row, strict=True)) for row in cursor]
+
+    def _where(self, record_filter: RecordFilter) -> tuple[str, list]:
+        clauses, params = ["deleted = 0"], []
+        if record_filter.status:
+            clauses.append("status = ?")
+            params.append(record_filter.status)
+        if record_filter.village_code:
+            clauses.append("village_code = ?")
+            params.append(record_filter.village_code)
+        elif record_filter.kecamatan_code:
+            clauses.append("kecamatan_code = ?")
+            params.append(record_filter.kecamatan_code)
+        if query := fts_query(record_filter.text):
+            clauses.append(
+                "rowid IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?)"
+            )
+            params.append(query)
+        return " AND ".join(clauses), params
+
+    # --- writing ---------------------------------------------------------------------
+
+    def save(self, reg: Registration, actor: str) -> Registration:
+        """Insert or update ``reg`` (version + 1, audit row) and return what was stored.
+
+        Raises `DuplicateNik` when a non-draft registration would share a live NIK, and
+        `StaleRegistration` when ``reg.version`` is behind the stored one.
+        """
+        with write_transaction(self.db):
+            return self._save(reg, actor)
+
+    def _save(self, reg: Registration, actor: str, action: str = "") -> Registration:
+        before = self.get(reg.id)
+        if before is not None and reg.version != before.version:
+            raise StaleRegistration(reg.id)
+        now = audit.now_iso()
+        stored = _cleaned(reg).copy(
+            version=(before.version if before else 0) + 1,
+            updated_at=now,
+            created_at=before.created_at if before else (reg.created_at or now),
+            created_by=before.created_by if before else (reg.created_by or actor),
+        )
+        row = stored.to_row()
+        try:
+            if before is None:
+                self._insert_rows([row])
+            else:
+                names = [k for k in row if k != "id"]
+                self.db.execute(
+                    f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in names)}"
+                    " WHERE id = ?",
+                    [row[k] for k in names] + [row["id"]],
+                )
+        except sqlite3.IntegrityError as exc:
+            if "nik" not in str(exc):
+                raise
+            raise DuplicateNik(stored.nik, self.nik_holders(stored.nik, stored.id)) from exc
+        action = action or ("insert" if before is None else "update")
+        audit.append(
+            self.db,
+            audit.audit_rows(
+                self.db,
+                [(action, stored.id, stored.version, before and before.to_row(), row)],
+                actor,
+            ),
+        )
+        return stored
+
+    def delete(self, registration_id: str, actor: str) -> Registration:
+        """Tombstone a registration (it stays in the file and in history)."""
+        with write_transaction(self.db):
+            reg = self.get(registration_id)
+            if reg is None:
+                raise KeyError(registration_id)
+            if reg.deleted:
+                return reg
+            return self._save(reg.copy(deleted=True), actor, action="delete")
+
+    def insert_many(self, registrations: list[Registration], actor: str) -> int:
+        """Insert new registrations in one transaction (demo data, bulk loads)."""
+        now = audit.now_iso()
+        rows = []
+        for reg in registrations:
+            stored = _cleaned(reg).copy(
+                version=1, created_at=reg.created_at or now, updated_at=reg.updated_at or now,
+                created_by=reg.created_by or actor,
+            )  # fmt: skip
+            rows.append(stored.to_row())
+        with write_transaction(self.db):
+            self._insert_rows(rows)
+            changes = [("insert", row["id"], 1, None, row) for row in rows]
+            audit.append(self.db, audit.audit_rows(self.db, changes, actor))
+        return len(rows)
+
+    def _insert_rows(self, rows: list[dict]) -> None:
+        names = list(rows[0])
+        self.db.conn.executemany(
+            f"INSERT INTO registrations ({', '.join(names)})"
+            f" VALUES ({', '.join('?' * len(names))})",
+            [[row[k] for k in names] for row in rows],
+        )
+
+
+def _cleaned(reg: Registration) -> Registration:
+    """Trim what people type: spaces around text, separators inside numbers."""
+    return reg.copy(
+        nik=clean_number(reg.nik),
+        kk=clean_number(reg.kk),
+        full_name=" ".join(reg.full_name.split()),
+        mother_name=" ".join(reg.mother_name.split()),
+        birth_place=reg.birth_place.strip(),
+        address=reg.address.strip(),
+        phone=normalize_phone(reg.phone) if reg.phone else "",
+        heir_phone=normalize_phone(reg.heir_phone) if reg.heir_phone else "",
+        email=reg.email.strip(),
+        kpj=clean_number(reg.kpj),
+    )
+
+
+__all__ = ["DuplicateNik", "RecordFilter", "RegistrationStore", "StaleRegistration", "Status"]

@@ -1,0 +1,183 @@
+"""Validation of a registration against the domain rules.
+
+`validate` returns every problem it finds (never raises), so the form can show each one
+next to its field as the officer types. Rules that need the database (a NIK already held by
+another registration) get it through `ValidationContext.nik_holders`, so this module stays
+free of SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.nik import NikError, clean_number, kk_problem, parse_nik
+from models.problems import Problem, error, warning
+from models.regions import Regions, default_regions
+from models.registration import (
+    CONTRIBUTION_PERIODS,
+    FundingSource,
+    MaritalStatus,
+    Registration,
+    Sex,
+    TargetGroup,
+)
+
+PHONE = re.compile(r"^(?:\+62|62|0)8\d{7,11}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+NAME_CHARS = re.compile(r"^[A-Za-z\u00c0-\u024f .,'`\-]+$")
+
+#: Fields that must be filled before a registration is ready.
+REQUIRED = (
+    "nik",
+    "full_name",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "mother_name",
+    "address",
+    "village_code",
+    "occupation",
+    "target_group",
+    "monthly_income",
+)
+
+
+@dataclass
+class NikHolder:
+    """A live registration that already holds a NIK."""
+
+    id: str
+    full_name: str
+    status: str
+
+
+@dataclass
+class ValidationContext:
+    """What validation needs beyond the registration itself."""
+
+    regency_code: str = "62.08"
+    age_min: int = 15
+    age_max: int = 65
+    today: date = field(default_factory=date.today)
+    regions: Regions = field(default_factory=default_regions)
+    nik_holders: Callable[[str, str], list[NikHolder]] = lambda nik, own_id: []
+
+
+def normalize_phone(text: str) -> str:
+    """``+62 812-3456 789`` -> ``08123456789``; text that is not a phone comes back cleaned."""
+    phone = re.sub(r"[\s\-.()]", "", text)
+    if phone.startswith("+62"):
+        phone = "0" + phone[3:]
+    elif phone.startswith("62") and len(phone) > 9:
+        phone = "0" + phone[2:]
+    return phone
+
+
+def age_on(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def validate(reg: Registration, ctx: ValidationContext | None = None) -> list[Problem]:
+    """Every problem of ``reg``, in form order."""
+    ctx = ctx or ValidationContext()
+    problems: list[Problem] = []
+    for name in REQUIRED:
+        value = getattr(reg, name)
+        if value is None or value == "":
+            problems.append(error("required", name))
+    if not reg.consent:
+        problems.append(error("consent.required", "consent"))
+    problems += _nik_problems(reg, ctx)
+    problems += _person_problems(reg, ctx)
+    problems += _address_problems(reg, ctx)
+    problems += _programme_problems(reg)
+    return problems
+
+
+def _nik_problems(reg: Registration, ctx: ValidationContext) -> list[Problem]:
+    if not reg.nik:
+        return []
+    try:
+        info = parse_nik(reg.nik, ctx.today)
+    except NikError as exc:
+        return [error(f"nik.{exc.code}", "nik")]
+    problems = []
+    if not ctx.regions.kecamatan_known(info.kecamatan_code):
+        problems.append(warning("nik.region_unknown", "nik", code=info.kecamatan_code))
+    if reg.birth_date and reg.birth_date != info.birth_date:
+        problems.append(
+            warning("nik.birth_date_mismatch", "birth_date", nik_date=info.birth_date)
+        )
+    if reg.sex and reg.sex != info.sex:
+        problems.append(warning("nik.sex_mismatch", "sex", nik_sex=info.sex))
+    for holder in ctx.nik_holders(clean_number(reg.nik), reg.id):
+        problems.append(
+            error("nik.duplicate", "nik", id=holder.id, name=holder.full_name)
+        )
+    return problems
+
+
+def _person_problems(reg: Registration, ctx: ValidationContext) -> list[Problem]:
+    problems = []
+    if reg.kk and (code := kk_problem(reg.kk)):
+        problems.append(error(f"kk.{code}", "kk"))
+    if reg.full_name and not NAME_CHARS.match(reg.full_name):
+        problems.append(warning("name.characters", "full_name"))
+    if reg.mother_name and not NAME_CHARS.match(reg.mother_name):
+        problems.append(warning("name.characters", "mother_name"))
+    if reg.birth_date:
+        if reg.birth_date > ctx.today:
+            problems.append(error("birth_date.future", "birth_date"))
+        else:
+            age = age_on(reg.birth_date, ctx.today)
+            if not ctx.age_min <= age <= ctx.age_max:
+                problems.append(
+                    warning("age.range", "birth_date", age=age, min=ctx.age_min, max=ctx.age_max)
+                )
+    if reg.sex and reg.sex not in set(Sex):
+        problems.append(error("choice.invalid", "sex"))
+    if reg.marital_status and reg.marital_status not in set(MaritalStatus):
+        problems.append(error("choice.invalid", "marital_status"))
+    return problems
+
+
+def _address_problems(reg: Registration, ctx: ValidationContext) -> list[Problem]:
+    problems = []
+    for name in ("rt", "rw"):
+        value = getattr(reg, name)
+        if value and not (value.isdigit() and len(value) <= 3):
+            problems.append(error("rt_rw.format", name))
+    if reg.village_code:
+        if not reg.village_code.startswith(ctx.regency_code + "."):
+            problems.append(error("village.outside_regency", "village_code"))
+        elif ctx.regions.village(reg.village_code) is None:
+            problems.append(error("village.unknown", "village_code"))
+    if reg.postal_code and not (reg.postal_code.isdigit() and len(reg.postal_code) == 5):
+        problems.append(error("postal_code.format", "postal_code"))
+    if reg.phone and not PHONE.match(normalize_phone(reg.phone)):
+        problems.append(error("phone.format", "phone"))
+    if reg.email and not EMAIL.match(reg.email.strip()):
+        problems.append(error("email.format", "email"))
+    return problems
+
+
+def _programme_problems(reg: Registration) -> list[Problem]:
+    problems = []
+    if reg.target_group and reg.target_group not in set(TargetGroup):
+        problems.append(error("choice.invalid", "target_group"))
+    if reg.monthly_income is not None and reg.monthly_income < 0:
+        problems.append(error("income.negative", "monthly_income"))
+    if reg.funding_source not in set(FundingSource):
+        problems.append(error("choice.invalid", "funding_source"))
+    elif reg.funding_source == FundingSource.CSR and not reg.csr_company.strip():
+        problems.append(error("required", "csr_company"))
+    if reg.contribution_months not in CONTRIBUTION_PERIODS:
+        problems.append(error("choice.invalid", "contribution_months"))
+    if reg.heir_phone and not PHONE.match(normalize_phone(reg.heir_phone)):
+        problems.append(error("phone.format", "heir_phone"))
+    if reg.kpj and not (reg.kpj.isdigit() and len(reg.kpj) == 11):
+        problems.append(error("kpj.format", "kpj"))
+    return problems
