@@ -103,7 +103,9 @@ class RegistrationStore:
         The list keeps only these (8 bytes a row) and fetches the rows it paints by id.
         """
         where, params = self._where(record_filter)
-        column = record_filter.sort_column if record_filter.sort_column in SORTABLE else "updated_at"
+        column = (
+            record_filter.sort_column if record_filter.sort_column in SORTABLE else "updated_at"
+        )
         direction = "DESC" if record_filter.descending else "ASC"
         cursor = self.db.execute(
             f"SELECT rowid FROM registrations WHERE {where}"
@@ -186,8 +188,7 @@ class RegistrationStore:
             else:
                 names = [k for k in row if k != "id"]
                 self.db.execute(
-                    f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in names)}"
-                    " WHERE id = ?",
+                    f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in names)} WHERE id = ?",
                     [row[k] for k in names] + [row["id"]],
                 )
         except sqlite3.IntegrityError as exc:

@@ -7,10 +7,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pytest  # noqa: E402
+import pytest
 
-from models.db import open_database  # noqa: E402
-from models.settings import Settings, save_settings  # noqa: E402
+from models.db import open_database
+from models.settings import Settings, save_settings
 
 
 @pytest.fixture

@@ -1,0 +1,45 @@
+"""Starting the GUI: the application, its translation, first-run questions, the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from models.db import DatabaseError, open_database
+from models.settings import load_settings, save_settings
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+
+
+def run_app(db_path: Path) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Jaring")
+    app.setOrganizationName("Jaring")
+    try:
+        db = open_database(db_path)
+    except DatabaseError as exc:
+        QMessageBox.critical(
+            None,
+            "Jaring",
+            app.translate(
+                "App",
+                "Basis data tidak bisa dibuka:\n%1\n\nPeriksa berkasnya atau pilih berkas "
+                "lain dengan --db.",
+            ).replace("%1", str(exc)),
+        )
+        return 2
+    settings = load_settings(db)
+    install_translators(app, settings.language)
+    if not settings.configured:
+        dialog = SettingsDialog(settings, first_run=True)
+        if not dialog.exec():
+            return 0
+        settings = save_settings(db, dialog.settings())
+        install_translators(app, settings.language)
+    window = MainWindow(db, settings)
+    window.show()
+    window.form.restore_autosave()
+    return app.exec()

@@ -1,0 +1,78 @@
+"""Every question the app asks the user goes through `ask`, so tests can answer it.
+
+Tests call `set_asker(fn)` with a function that receives a `Question` and returns the key of
+the chosen answer; the app uses a `QMessageBox`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+@dataclass
+class Question:
+    title: str
+    text: str
+    answers: list[tuple[str, str]] = field(default_factory=list)  # (key, label)
+    default: str = ""
+    escape: str = ""
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question
+    details: str = ""
+
+
+def _message_box(parent: QWidget | None, question: Question) -> str:
+    box = QMessageBox(question.icon, question.title, question.text, parent=parent)
+    if question.details:
+        box.setInformativeText(question.details)
+    buttons = {}
+    for key, label in question.answers:
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if key == question.escape
+            else (QMessageBox.ButtonRole.AcceptRole)
+        )
+        button = box.addButton(label, role)
+        buttons[button] = key
+        if key == question.default:
+            box.setDefaultButton(button)
+        if key == question.escape:
+            box.setEscapeButton(button)
+    box.exec()
+    return buttons.get(box.clickedButton(), question.escape)
+
+
+_asker: Callable[[QWidget | None, Question], str] = _message_box
+
+
+def set_asker(asker: Callable[[QWidget | None, Question], str] | None) -> None:
+    """Replace how questions are answered (None restores the message box)."""
+    global _asker
+    _asker = asker or _message_box
+
+
+def ask(parent: QWidget | None, question: Question) -> str:
+    """Ask ``question`` and return the key of the answer."""
+    return _asker(parent, question)
+
+
+def confirm(
+    parent: QWidget | None, title: str, text: str, yes: str, no: str, details: str = ""
+) -> bool:
+    """A yes/no question; Escape means no."""
+    question = Question(title, text, [("yes", yes), ("no", no)], "no", "no", details=details)
+    return ask(parent, question) == "yes"
+
+
+def inform(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    ok: str = "OK",
+    error: bool = False,
+    details: str = "",
+) -> None:
+    icon = QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information
+    ask(parent, Question(title, text, [("ok", ok)], "ok", "ok", icon, details))

@@ -1,0 +1,185 @@
+"""The main window: the records list and the registration form, menus and status bar."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+
+from models.formatting import thousands
+from models.regions import Regions, default_regions
+from models.settings import Settings, save_settings
+from models.store import RegistrationStore
+from ui import dialogs
+from ui.records_page import RecordsPage
+from ui.registration_form import RegistrationForm
+from ui.settings_dialog import SettingsDialog
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db, settings: Settings, regions: Regions | None = None):
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.regions = regions or default_regions()
+        self.store = RegistrationStore(db)
+        self.setWindowTitle(self.tr("Jaring — pendaftaran pekerja rentan BPJS Ketenagakerjaan"))
+        self.resize(1280, 800)
+
+        self.records = RecordsPage(self.store, settings.regency_code, self.regions)
+        self.form = RegistrationForm(db, self.store, settings, self.regions)
+        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs.addTab(self.records, self.tr("Daftar pekerja"))
+        self.tabs.addTab(self.form, self.tr("Formulir pendaftaran"))
+        self.setCentralWidget(self.tabs)
+
+        self.records.open_requested.connect(self.open_registration)
+        self.records.new_requested.connect(self.new_registration)
+        self.records.delete_requested.connect(self.delete_registration)
+        self.form.saved.connect(self._saved)
+        self.form.open_requested.connect(self.open_registration)
+        self.form.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+        self.progress_label = QLabel(objectName="progress_label")
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self._build_menus()
+        self._update_status()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        new = QAction(self.tr("Pendaftaran &baru"), self, shortcut=QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_registration)
+        show_list = QAction(self.tr("&Daftar pekerja"), self, shortcut=QKeySequence("Ctrl+L"))
+        show_list.triggered.connect(lambda: self.tabs.setCurrentWidget(self.records))
+        settings = QAction(self.tr("&Pengaturan…"), self)
+        settings.triggered.connect(self.edit_settings)
+        quit_action = QAction(self.tr("&Keluar"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (new, show_list, settings):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Bantuan"))
+        about = QAction(self.tr("&Tentang Jaring"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _update_status(self) -> None:
+        regency = self.regions.regency_name(self.settings.regency_code).title()
+        count = self.store.count()
+        self.progress_label.setText(
+            self.tr("%1 · %2 · %3 dari target %4")
+            .replace("%1", self.settings.officer_name)
+            .replace("%2", regency)
+            .replace("%3", thousands(count))
+            .replace("%4", thousands(self.settings.target))
+        )
+
+    # --- actions -------------------------------------------------------------------
+
+    def _form_may_be_replaced(self) -> bool:
+        """Ask what to do with unsaved typing before the form shows something else."""
+        if not self.form.is_dirty():
+            return True
+        self.tabs.setCurrentWidget(self.form)
+        answer = dialogs.ask(
+            self,
+            dialogs.Question(
+                self.tr("Isian belum disimpan"),
+                self.tr("Formulir berisi isian yang belum disimpan."),
+                [
+                    ("draft", self.tr("Simpan sebagai draf")),
+                    ("discard", self.tr("Buang")),
+                    ("cancel", self.tr("Batal")),
+                ],
+                default="draft",
+                escape="cancel",
+            ),
+        )
+        if answer == "draft":
+            return self.form.save(draft=True)
+        if answer == "discard":
+            self.form.autosave_now()  # nothing: replaced just below
+            self.form._clear_autosave()
+            return True
+        return False
+
+    def new_registration(self) -> None:
+        if self._form_may_be_replaced():
+            self.form.new_registration()
+            self.tabs.setCurrentWidget(self.form)
+
+    def open_registration(self, registration_id: str) -> None:
+        reg = self.store.get(registration_id)
+        if reg is None or not self._form_may_be_replaced():
+            return
+        self.form.load(reg)
+        self.tabs.setCurrentWidget(self.form)
+
+    def delete_registration(self, registration_id: str) -> None:
+        reg = self.store.get(registration_id)
+        if reg is None:
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("Hapus pendaftaran?"),
+            self.tr(
+                "Hapus pendaftaran %1 (NIK %2)? Data ditandai terhapus dan tetap tercatat "
+                "di riwayat."
+            )
+            .replace("%1", reg.full_name or "—")
+            .replace("%2", reg.nik or "—"),
+            self.tr("Hapus"),
+            self.tr("Batal"),
+        ):
+            return
+        try:
+            self.store.delete(registration_id, actor=self.settings.officer_name)
+        except sqlite3.Error as exc:
+            dialogs.inform(self, self.tr("Gagal menghapus"), str(exc), error=True)
+            return
+        self.records.refresh()
+        self._update_status()
+        self.statusBar().showMessage(
+            self.tr("Pendaftaran %1 dihapus.").replace("%1", reg.full_name or reg.nik), 6000
+        )
+
+    def _saved(self, registration_id: str, status: str) -> None:
+        reg = self.store.get(registration_id)
+        self.records.refresh()
+        self._update_status()
+        text = (
+            self.tr("Draf tersimpan: %1") if status == "draft" else self.tr("Tersimpan: %1")
+        ).replace("%1", reg.full_name or reg.nik or "—")
+        self.statusBar().showMessage(text, 6000)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, regions=self.regions, parent=self)
+        if not dialog.exec():
+            return
+        old_language = self.settings.language
+        self.settings = save_settings(self.db, dialog.settings())
+        self.form.set_settings(self.settings)
+        self.records.set_regency(self.settings.regency_code)
+        self._update_status()
+        if self.settings.language != old_language:
+            dialogs.inform(
+                self, self.tr("Bahasa"), self.tr("Bahasa baru dipakai setelah Jaring dibuka ulang.")
+            )
+
+    def _about(self) -> None:
+        dialogs.inform(
+            self,
+            self.tr("Tentang Jaring"),
+            self.tr(
+                "Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, "
+                "juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0)."
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._form_may_be_replaced():
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,219 @@
+"""The records list: search, filters by status, kecamatan and desa, sorting, counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.formatting import thousands
+from models.regions import Regions, default_regions
+from models.store import RecordFilter, RegistrationStore
+from ui import labels
+from ui.records_model import COLUMNS, RecordsModel
+
+
+class RecordsPage(QWidget):
+    """Lists registrations; asks the main window to open, create or delete them."""
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+    delete_requested = Signal(str)
+
+    def __init__(
+        self,
+        store: RegistrationStore,
+        regency_code: str,
+        regions: Regions | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.regions = regions or default_regions()
+        self.regency_code = regency_code
+        self.model = RecordsModel(store, self.regions, parent=self)
+
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr("Cari nama, NIK atau alamat…  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(objectName="status_filter")
+        self.status.addItem(self.tr("Semua status"), "")
+        for code, text in labels.status_labels().items():
+            self.status.addItem(text, code)
+        self.kecamatan = QComboBox(objectName="kecamatan_filter")
+        self.desa = QComboBox(objectName="desa_filter")
+        self._fill_kecamatan()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.kecamatan, 1)
+        filters.addWidget(self.desa, 1)
+
+        self.table = QTableView(objectName="records_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(
+            [key for key, _ in COLUMNS].index("updated_at"), Qt.SortOrder.DescendingOrder
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {
+            "nik": 140,
+            "full_name": 220,
+            "birth_date": 95,
+            "sex": 40,
+            "village_code": 150,
+            "kecamatan": 130,
+            "target_group": 170,
+            "contribution": 100,
+            "status": 120,
+            "updated_at": 125,
+        }
+        for column, (key, _) in enumerate(COLUMNS):
+            header.resizeSection(column, widths[key])
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+
+        self.count = QLabel(objectName="count")
+        self.new_button = QPushButton(self.tr("Pendaftaran baru"), objectName="new_button")
+        self.open_button = QPushButton(self.tr("Buka"), objectName="open_button")
+        self.delete_button = QPushButton(self.tr("Hapus…"), objectName="delete_button")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.new_button)
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.kecamatan.currentIndexChanged.connect(self._kecamatan_changed)
+        self.desa.currentIndexChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(lambda: self._open_row(self._current_row()))
+        self.delete_button.clicked.connect(self._delete_current)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._delete_current)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(
+                QKeySequence(key), self.table, activated=lambda: self._open_row(self._current_row())
+            )
+        self.search.returnPressed.connect(self._search_return)
+        self._update_count()
+
+    # --- filters ---------------------------------------------------------------------
+
+    def set_regency(self, regency_code: str) -> None:
+        self.regency_code = regency_code
+        self._fill_kecamatan()
+        self.apply_filter()
+
+    def _fill_kecamatan(self) -> None:
+        self.kecamatan.blockSignals(True)
+        self.kecamatan.clear()
+        self.kecamatan.addItem(self.tr("Semua kecamatan"), "")
+        for region in self.regions.kecamatan_of(self.regency_code):
+            self.kecamatan.addItem(region.name, region.code)
+        self.kecamatan.blockSignals(False)
+        self._fill_desa()
+
+    def _fill_desa(self) -> None:
+        self.desa.blockSignals(True)
+        self.desa.clear()
+        self.desa.addItem(self.tr("Semua desa"), "")
+        code = self.kecamatan.currentData()
+        villages = (
+            self.regions.villages_in_kecamatan(code)
+            if code
+            else self.regions.villages_of(self.regency_code)
+        )
+        for village in villages:
+            self.desa.addItem(village.name, village.code)
+        self.desa.blockSignals(False)
+
+    def _kecamatan_changed(self) -> None:
+        self._fill_desa()
+        self.apply_filter()
+
+    def current_filter(self) -> RecordFilter:
+        return RecordFilter(
+            text=self.search.text(),
+            status=self.status.currentData() or "",
+            kecamatan_code=self.kecamatan.currentData() or "",
+            village_code=self.desa.currentData() or "",
+            sort_column=self.model.filter.sort_column,
+            descending=self.model.filter.descending,
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def refresh(self) -> None:
+        """Re-read after a save or a delete, keeping filters and order."""
+        self.model.refresh()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        total = self.store.count()
+        if shown == total:
+            text = self.tr("%1 pendaftaran").replace("%1", thousands(total))
+        else:
+            text = (
+                self.tr("%1 dari %2 pendaftaran")
+                .replace("%1", thousands(shown))
+                .replace("%2", thousands(total))
+            )
+        self.count.setText(text)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_return(self) -> None:
+        self.apply_filter()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _open_row(self, row: int) -> None:
+        registration_id = self.model.registration_id(row)
+        if registration_id:
+            self.open_requested.emit(registration_id)
+
+    def _delete_current(self) -> None:
+        registration_id = self.model.registration_id(self._current_row())
+        if registration_id:
+            self.delete_requested.emit(registration_id)
