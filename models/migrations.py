@@ -48,9 +48,7 @@ def m001_registrations(db: Database) -> None:
     )
     db.execute("CREATE INDEX registrations_nik ON registrations(nik)")
     for column in ("full_name", "status", "village_code", "kecamatan_code", "updated_at"):
-        db.execute(
-            f"CREATE INDEX registrations_{column} ON registrations(deleted, {column})"
-        )
+        db.execute(f"CREATE INDEX registrations_{column} ON registrations(deleted, {column})")
 
 
 @migrations()

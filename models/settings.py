@@ -32,7 +32,9 @@ class Settings:
 
 
 def load_settings(db: Database) -> Settings:
-    stored = {key: json.loads(value) for key, value in db.execute("SELECT key, value FROM settings")}
+    stored = {
+        key: json.loads(value) for key, value in db.execute("SELECT key, value FROM settings")
+    }
     names = {f.name for f in dataclasses.fields(Settings)}
     return Settings(**{k: v for k, v in stored.items() if k in names})
 

@@ -108,15 +108,11 @@ def _nik_problems(reg: Registration, ctx: ValidationContext) -> list[Problem]:
     if not ctx.regions.kecamatan_known(info.kecamatan_code):
         problems.append(warning("nik.region_unknown", "nik", code=info.kecamatan_code))
     if reg.birth_date and reg.birth_date != info.birth_date:
-        problems.append(
-            warning("nik.birth_date_mismatch", "birth_date", nik_date=info.birth_date)
-        )
+        problems.append(warning("nik.birth_date_mismatch", "birth_date", nik_date=info.birth_date))
     if reg.sex and reg.sex != info.sex:
         problems.append(warning("nik.sex_mismatch", "sex", nik_sex=info.sex))
     for holder in ctx.nik_holders(clean_number(reg.nik), reg.id):
-        problems.append(
-            error("nik.duplicate", "nik", id=holder.id, name=holder.full_name)
-        )
+        problems.append(error("nik.duplicate", "nik", id=holder.id, name=holder.full_name))
     return problems
 
 
