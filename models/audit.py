@@ -104,11 +104,29 @@ def verify_chain(db: Database) -> ChainCheck:
         prev = row["hash"]
         expected_seq += 1
         checked += 1
-    # A removed tail leaves a registration newer than its last audited version.
-    stale = db.execute(
-        "SELECT r.id FROM registrations r WHERE r.version > COALESCE("
-        "(SELECT MAX(a.version) FROM audit_log a WHERE a.registration_id = r.id), 0) LIMIT 1"
+    # Every change of a registration wrote one audit row with its new version, so versions
+    # 1..N must all be there: a removed row whose gap a later save papered over, or a
+    # removed tail, shows as a registration whose audit versions do not count up to it.
+    broken = db.execute(
+        "SELECT r.id FROM registrations r LEFT JOIN (SELECT registration_id, COUNT(*) AS n,"
+        " MAX(version) AS top FROM audit_log GROUP BY registration_id) a"
+        " ON a.registration_id = r.id"
+        " WHERE a.n IS NULL OR a.n != r.version OR a.top != r.version LIMIT 1"
     ).fetchone()
-    if stale:
-        return ChainCheck(checked, expected_seq, "missing")
+    if broken:
+        return ChainCheck(checked, _first_missing_seq(db, broken[0], expected_seq), "missing")
     return ChainCheck(checked)
+
+
+def _first_missing_seq(db: Database, registration_id: str, next_seq: int) -> int:
+    """Where a registration's audit versions first skip: the row after the gap (or the
+    position after the last row when the gap is at the end)."""
+    expected = 1
+    for seq, version in db.execute(
+        "SELECT seq, version FROM audit_log WHERE registration_id = ? ORDER BY seq",
+        [registration_id],
+    ):
+        if version != expected:
+            return seq
+        expected += 1
+    return next_seq

@@ -7,12 +7,15 @@ takes the century that gives a birth date not in the future.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from stdnum import numdb
 
-from models.regions import dotted_kecamatan
+from models.regions import default_regions, dotted_kecamatan
+
+ASCII_DIGITS = re.compile(r"^[0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,9 @@ def clean_number(text: str) -> str:
 
 
 def province_known(code2: str) -> bool:
-    """Whether python-stdnum knows this two-digit province code."""
-    return bool(numdb.get("id/loc").info(code2)[0][1])
+    """Whether the two-digit province code is known to python-stdnum or to the shipped
+    Kemendagri table (stdnum lacks the Papua provinces created since 2022, 92-96)."""
+    return bool(numdb.get("id/loc").info(code2)[0][1]) or code2 in default_regions().provinces
 
 
 def decode_date(ddmmyy: str, today: date | None = None) -> tuple[date, bool]:
@@ -66,7 +70,7 @@ def parse_nik(text: str, today: date | None = None) -> NikInfo:
     Codes: ``digits``, ``length``, ``province``, ``date``, ``serial``.
     """
     nik = clean_number(text)
-    if not nik.isdigit():
+    if not ASCII_DIGITS.match(nik):
         raise NikError("digits")
     if len(nik) != 16:
         raise NikError("length")
@@ -82,7 +86,7 @@ def kk_problem(text: str) -> str | None:
     """The rule a KK (family card) number breaks, or None; the KK's date part is not a birth
     date, so it is checked only for being a calendar date."""
     kk = clean_number(text)
-    if not kk.isdigit():
+    if not ASCII_DIGITS.match(kk):
         return "digits"
     if len(kk) != 16:
         return "length"

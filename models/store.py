@@ -59,6 +59,8 @@ class RecordFilter:
 
 def fts_query(text: str) -> str:
     """Turn what a user types into an FTS5 query: every word must match as a prefix."""
+    if re.fullmatch(r"[0-9 .\-]+", text.strip()):
+        text = re.sub(r"[ .\-]", "", text)  # a NIK typed in groups: 6208 0145 …
     words = re.findall(r"\w+", text, flags=re.UNICODE)
     return " AND ".join(f'"{w}"*' for w in words)
 
@@ -233,6 +235,8 @@ class RegistrationStore:
         return len(rows)
 
     def _insert_rows(self, rows: list[dict]) -> None:
+        if not rows:
+            return
         names = list(rows[0])
         self.db.conn.executemany(
             f"INSERT INTO registrations ({', '.join(names)})"

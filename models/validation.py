@@ -25,8 +25,9 @@ from models.registration import (
     TargetGroup,
 )
 
-PHONE = re.compile(r"^(?:\+62|62|0)8\d{7,11}$")
+PHONE = re.compile(r"^(?:\+62|62|0)8\d{8,11}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+DIGITS_11 = re.compile(r"^[0-9]{11}$")
 NAME_CHARS = re.compile(r"^[A-Za-z\u00c0-\u024f .,'`\-]+$")
 
 #: Fields that must be filled before a registration is ready.
@@ -106,7 +107,7 @@ def _nik_problems(reg: Registration, ctx: ValidationContext) -> list[Problem]:
         return [error(f"nik.{exc.code}", "nik")]
     problems = []
     if not ctx.regions.kecamatan_known(info.kecamatan_code):
-        problems.append(warning("nik.region_unknown", "nik", code=info.kecamatan_code))
+        problems.append(warning("nik.region_unknown", "nik", kecamatan=info.kecamatan_code))
     if reg.birth_date and reg.birth_date != info.birth_date:
         problems.append(warning("nik.birth_date_mismatch", "birth_date", nik_date=info.birth_date))
     if reg.sex and reg.sex != info.sex:
@@ -174,6 +175,6 @@ def _programme_problems(reg: Registration) -> list[Problem]:
         problems.append(error("choice.invalid", "contribution_months"))
     if reg.heir_phone and not PHONE.match(normalize_phone(reg.heir_phone)):
         problems.append(error("phone.format", "heir_phone"))
-    if reg.kpj and not (reg.kpj.isdigit() and len(reg.kpj) == 11):
+    if reg.kpj and not DIGITS_11.match(clean_number(reg.kpj)):
         problems.append(error("kpj.format", "kpj"))
     return problems

@@ -154,7 +154,7 @@ def problem_text(problem: Problem) -> str:
     }
     text = texts.get(problem.code, _p("Isian %1 bermasalah (%2).")).replace("%1", label)
     if problem.code == "nik.region_unknown":
-        text = texts[problem.code].replace("%1", p.get("code", ""))
+        text = texts[problem.code].replace("%1", p.get("kecamatan", ""))
     elif problem.code == "nik.birth_date_mismatch":
         text = texts[problem.code].replace("%1", tanggal(p.get("nik_date")))
     elif problem.code == "nik.sex_mismatch":

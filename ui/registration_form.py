@@ -58,7 +58,8 @@ SHOWN_WHEN_LEFT = {"required", "nik.length", "kk.length", "birth_date.format"}
 
 
 class _EnterMovesOn(QObject):
-    """Enter in a field moves to the next one, as Tab does."""
+    """Enter in a field moves to the next one, as Tab does; an empty date field starts typing
+    at its first digit wherever it was clicked."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -68,6 +69,13 @@ class _EnterMovesOn(QObject):
         ):
             watched.focusNextChild()
             return True
+        if (
+            event.type() in (QEvent.Type.FocusIn, QEvent.Type.KeyPress)
+            and isinstance(watched, QLineEdit)
+            and watched.inputMask()
+            and not watched.text().strip("-")
+        ):
+            watched.setCursorPosition(0)
         return False
 
 

@@ -1,0 +1,156 @@
+"""The layer rules of DESIGN.md: nothing in models/ or sync/ imports Qt, and all SQL lives in
+models/ (ui/ holds no SQL statements)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+QT_MODULES = {"PySide6", "shiboken6"}
+SQL = re.compile(
+    r"\bSELECT\s.+\bFROM\b|\bSELECT\s+(?:\*|COUNT|rowid)|\bINSERT\s+(?:OR\s+\w+\s+)?INTO\b"
+    r"|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\bCREATE\s+(?:TABLE|INDEX|TRIGGER|VIEW)\b"
+    r"|\bDROP\s+(?:TABLE|INDEX|TRIGGER)\b|\bALTER\s+TABLE\b|\bPRAGMA\s+\w+",
+    re.DOTALL,
+)
+
+
+def python_files(*folders: str) -> list[Path]:
+    return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py"))
+
+
+def qt_imports(source: str) -> list[str]:
+    """The Qt modules a piece of Python source imports (any form of import)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", ""))
+            in {"import_module", "__import__"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            names = [node.args[0].value]
+        else:
+            continue
+        found += [name for name in names if name.split(".")[0] in QT_MODULES]
+    return found
+
+
+def sql_strings(source: str) -> list[str]:
+    """String literals that look like SQL statements; an f-string is read whole, with
+    ``{}`` for each replacement field."""
+    texts = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            texts.append(
+                "".join(
+                    part.value if isinstance(part, ast.Constant) else "{}" for part in node.values
+                )
+            )
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            texts.append(node.value)
+    return [text for text in texts if SQL.search(text)]
+
+
+# --- the checkers themselves --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import PySide6",
+        "import PySide6.QtCore as qc",
+        "from PySide6.QtWidgets import QWidget",
+        "from PySide6 import QtCore",
+        "import shiboken6",
+        "import os, shiboken6",
+        "def f():\n    from PySide6.QtGui import QIcon\n",
+        "import importlib\nimportlib.import_module('PySide6.QtCore')",
+    ],
+)
+def test_qt_import_checker_sees_qt(source):
+    assert qt_imports(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["import os", "from models.store import RegistrationStore", "x = 'PySide6'", "import pyside"],
+)
+def test_qt_import_checker_ignores_the_rest(source):
+    assert qt_imports(source) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "q = 'SELECT id FROM registrations'",
+        "q = f'SELECT {cols} FROM registrations WHERE id = ?'",
+        "q = 'SELECT COUNT(*)'",
+        "q = 'INSERT INTO registrations (id) VALUES (?)'",
+        "q = 'INSERT OR REPLACE INTO settings VALUES (?, ?)'",
+        "q = 'UPDATE registrations SET status = ?'",
+        "q = '''UPDATE registrations\n SET status = ?'''",
+        "q = 'DELETE FROM autosave'",
+        "q = 'CREATE TABLE x (a)'",
+        "q = 'PRAGMA journal_mode'",
+    ],
+)
+def test_sql_checker_sees_sql(source):
+    assert sql_strings(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "label = 'Pilih desa'",
+        "label = 'Select a village from the list'",
+        "label = 'Update the form and save'",
+        "label = 'Perbarui data'",
+        "tip = 'Insert the USB stick into the laptop'",
+        "SELECT = 1",
+    ],
+)
+def test_sql_checker_ignores_ui_text(source):
+    assert sql_strings(source) == []
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+
+def test_models_and_sync_are_found():
+    names = {p.relative_to(ROOT).as_posix() for p in python_files("models", "sync")}
+    assert {"models/store.py", "models/validation.py", "sync/__init__.py"} <= names
+
+
+def test_models_and_sync_do_not_import_qt():
+    offenders = {
+        path.relative_to(ROOT).as_posix(): found
+        for path in python_files("models", "sync")
+        if (found := qt_imports(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
+def test_ui_holds_no_sql():
+    """ui/ may not exist yet; when it does, its string literals hold no SQL."""
+    offenders = {
+        path.relative_to(ROOT).as_posix(): found
+        for path in python_files("ui")
+        if (found := sql_strings(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
+def test_sql_lives_in_models():
+    """The checker does find SQL where it belongs, so an empty ui/ result means something."""
+    assert sql_strings((ROOT / "models" / "store.py").read_text(encoding="utf-8"))

@@ -1,0 +1,44 @@
+"""GUI fixtures: the main window on a fresh database, and scripted answers to questions."""
+
+import pytest
+
+from models.settings import load_settings
+from ui import dialogs
+from ui.main_window import MainWindow
+
+
+class Answers:
+    """Answers questions in order and remembers what was asked."""
+
+    def __init__(self):
+        self.queue: list[str] = []
+        self.asked: list[dialogs.Question] = []
+        self.otherwise: str | None = None  # answer when the queue is empty
+
+    def __call__(self, parent, question: dialogs.Question) -> str:
+        self.asked.append(question)
+        if not self.queue:
+            if self.otherwise:
+                return self.otherwise
+            raise AssertionError(f"unexpected question: {question.title}: {question.text}")
+        return self.queue.pop(0)
+
+
+@pytest.fixture
+def answers():
+    scripted = Answers()
+    dialogs.set_asker(scripted)
+    yield scripted
+    dialogs.set_asker(None)
+
+
+@pytest.fixture
+def window(qtbot, configured_db, answers):
+    main = MainWindow(configured_db, load_settings(configured_db))
+    main.show()
+    yield main
+    # Closed here rather than by qtbot, which closes widgets before fixtures end: unsaved
+    # typing left by a test is thrown away without an unexpected question.
+    answers.otherwise = "discard"
+    main.close()
+    main.deleteLater()
