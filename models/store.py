@@ -57,10 +57,18 @@ class RecordFilter:
     descending: bool = True
 
 
+def nik_prefix(text: str) -> str:
+    """The digits of a search that is the start of a NIK (four digits or more), else "".
+
+    Such searches go through the NIK's own index: as an FTS prefix they would merge the
+    doclists of hundreds of thousands of distinct NIK terms.
+    """
+    digits = re.sub(r"[ .\-]", "", text.strip())
+    return digits if len(digits) >= 4 and re.fullmatch(r"[0-9]+", digits) else ""
+
+
 def fts_query(text: str) -> str:
     """Turn what a user types into an FTS5 query: every word must match as a prefix."""
-    if re.fullmatch(r"[0-9 .\-]+", text.strip()):
-        text = re.sub(r"[ .\-]", "", text)  # a NIK typed in groups: 6208 0145 …
     words = re.findall(r"\w+", text, flags=re.UNICODE)
     return " AND ".join(f'"{w}"*' for w in words)
 
@@ -132,15 +140,25 @@ class RegistrationStore:
 
     def search(self, text: str, limit: int = 50) -> list[dict]:
         """The first ``limit`` live registrations whose name, NIK or address match ``text``."""
-        query = fts_query(text)
-        if not query:
+        columns = ", ".join("r." + c for c in LIST_COLUMNS)
+        if prefix := nik_prefix(text):
+            sql = (
+                f"SELECT {columns} FROM registrations r"
+                " WHERE r.nik >= ? AND r.nik < ? AND r.deleted = 0 LIMIT ?"
+            )
+            params = [prefix, prefix + ":", limit]
+        elif query := fts_query(text):
+            # CROSS JOIN keeps the FTS index as the outer loop: the planner otherwise walks
+            # every registration and probes the index for each.
+            sql = (
+                f"SELECT {columns} FROM registrations_fts f CROSS JOIN registrations r"
+                " ON r.rowid = f.rowid"
+                " WHERE registrations_fts MATCH ? AND r.deleted = 0 LIMIT ?"
+            )
+            params = [query, limit]
+        else:
             return []
-        cursor = self.db.execute(
-            f"SELECT {', '.join('r.' + c for c in LIST_COLUMNS)} FROM registrations_fts f"
-            " JOIN registrations r ON r.rowid = f.rowid"
-            " WHERE registrations_fts MATCH ? AND r.deleted = 0 LIMIT ?",
-            [query, limit],
-        )
+        cursor = self.db.execute(sql, params)
         return [dict(zip(LIST_COLUMNS, row, strict=True)) for row in cursor]
 
     def _where(self, record_filter: RecordFilter) -> tuple[str, list]:
@@ -154,7 +172,10 @@ class RegistrationStore:
         elif record_filter.kecamatan_code:
             clauses.append("kecamatan_code = ?")
             params.append(record_filter.kecamatan_code)
-        if query := fts_query(record_filter.text):
+        if prefix := nik_prefix(record_filter.text):
+            clauses.append("nik >= ? AND nik < ?")
+            params += [prefix, prefix + ":"]
+        elif query := fts_query(record_filter.text):
             clauses.append(
                 "rowid IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?)"
             )

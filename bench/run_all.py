@@ -1,0 +1,15 @@
+"""Run every benchmark and print its figures (first run builds the demo databases: minutes)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import bench_list, bench_save, bench_search  # noqa: E402
+
+if __name__ == "__main__":
+    for module in (bench_list, bench_search, bench_save):
+        print(f"== {module.__name__}: {module.__doc__.strip().splitlines()[0]}", flush=True)
+        module.main()

@@ -1,0 +1,151 @@
+"""English through Qt's translation system: the window in English, no untranslated string,
+and a compiled .qm that matches its .ts.
+
+When a test here fails after a string was added or changed, run
+`resources/translations/update.sh`, translate the new strings in `jaring_en.ts` and run it
+again (it compiles `jaring_en.qm`); commit both files.
+"""
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import PySide6
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
+
+from models.problems import error
+from models.settings import load_settings
+from ui import labels
+from ui.i18n import LANGUAGES, install_translators
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "jaring_en.ts"
+QM = TRANSLATIONS / "jaring_en.qm"
+
+# ui/labels.py translates through helpers lupdate cannot follow; update.sh spells them out.
+HELPERS = {"_t": "Labels", "_p": "Problems"}
+HELPER_CALL = re.compile(r"(?<![\w.])(_t|_p)\((?=\s*[\"'])")
+PLACEHOLDER = re.compile(r"%\d")
+
+
+def qt_tool(name: str) -> Path:
+    """A Qt tool shipped with the PySide6 in use (what pyside6-<name> runs)."""
+    tool = Path(PySide6.__file__).parent / (name + (".exe" if sys.platform == "win32" else ""))
+    assert tool.exists(), f"{tool} not found: PySide6 comes without its Qt Linguist tools"
+    return tool
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source text) -> the <translation> element of every message in ``ts``."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            found[(name, message.findtext("source"))] = message.find("translation")
+    return found
+
+
+def finished(translation: ET.Element | None) -> bool:
+    return (
+        translation is not None
+        and bool((translation.text or "").strip())
+        and translation.get("type") not in ("unfinished", "vanished", "obsolete")
+    )
+
+
+def test_the_window_speaks_english_with_the_english_translator(qapp, configured_db, answers):
+    install_translators(qapp, "en")
+    window = None
+    try:
+        window = MainWindow(configured_db, load_settings(configured_db))
+        window.show()
+        assert window.windowTitle().startswith("Jaring — registering vulnerable workers")
+        assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+            "Worker list",
+            "Registration form",
+        ]
+        form_labels = {label.text() for label in window.form.findChildren(QLabel)}
+        assert {"Date of birth", "District (kecamatan)", "NIK"} <= form_labels
+        assert window.form.save_button.text() == "Save (Ctrl+S)"
+        assert window.form.draft_button.text() == "Save draft (Ctrl+D)"
+        model = window.records.model
+        headers = [
+            model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())
+        ]
+        assert "Contribution/month" in headers
+        assert labels.problem_text(error("nik.length", "nik")) == "The NIK must be 16 digits."
+        assert (
+            labels.problem_text(error("required", "full_name"))
+            == "Full name (as on the KTP) is required."
+        )
+    finally:
+        if window is not None:
+            answers.otherwise = "discard"
+            window.close()
+            window.deleteLater()
+        install_translators(qapp, "id")
+    assert QCoreApplication.translate("Labels", "Kecamatan") == "Kecamatan"
+    assert labels.problem_text(error("nik.length", "nik")) == "NIK harus 16 angka."
+
+
+def test_every_string_in_the_code_has_an_english_translation(tmp_path):
+    sources = sorted((ROOT / "ui").glob("*.py"))
+    main = ROOT / "main.py"
+    if re.search(r"\b(tr|translate)\(", main.read_text(encoding="utf-8")):
+        sources.append(main)
+    copies = []
+    for source in sources:
+        copy = tmp_path / "src" / source.relative_to(ROOT)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        text = HELPER_CALL.sub(lambda m: f'QCoreApplication.translate("{HELPERS[m[1]]}", ', text)
+        copy.write_text(text, encoding="utf-8")
+        copies.append(str(copy))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(qt_tool("lupdate")), "-silent", "-locations", "none", *copies, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    in_code = messages(fresh)
+    assert len(in_code) > 100, "lupdate found too few strings: is the extraction broken?"
+    committed = messages(TS)
+    missing = sorted(key for key in in_code if not finished(committed.get(key)))
+    assert not missing, (
+        f"{len(missing)} string(s) have no English translation in {TS.relative_to(ROOT)}; run "
+        "resources/translations/update.sh, translate them and run it again:\n"
+        + "\n".join(f"  [{context}] {source!r}" for context, source in missing)
+    )
+
+
+def test_translations_keep_the_placeholders():
+    wrong = [
+        f"  [{context}] {source!r} -> {translation.text!r}"
+        for (context, source), translation in messages(TS).items()
+        if finished(translation)
+        and sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text))
+    ]
+    assert not wrong, "translations whose %1, %2… differ from the source:\n" + "\n".join(wrong)
+
+
+def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path):
+    compiled = tmp_path / "jaring_en.qm"
+    subprocess.run(
+        [str(qt_tool("lrelease")), "-silent", str(TS), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == QM.read_bytes(), (
+        f"{QM.relative_to(ROOT)} is stale: run resources/translations/update.sh and commit it"
+    )
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "id"])
+def test_every_offered_language_has_its_qm_file(language):
+    assert (TRANSLATIONS / f"jaring_{language}.qm").is_file()
