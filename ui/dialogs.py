@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -70,9 +71,10 @@ def inform(
     parent: QWidget | None,
     title: str,
     text: str,
-    ok: str = "OK",
+    ok: str = "",
     error: bool = False,
     details: str = "",
 ) -> None:
+    ok = ok or QCoreApplication.translate("Dialogs", "Tutup")
     icon = QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information
     ask(parent, Question(title, text, [("ok", ok)], "ok", "ok", icon, details))

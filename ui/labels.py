@@ -11,106 +11,105 @@ from PySide6.QtCore import QCoreApplication
 from models.formatting import tanggal
 from models.problems import Problem
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
-def _p(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
+translate = QCoreApplication.translate
 
 
 def field_labels() -> dict[str, str]:
     return {
-        "nik": _t("NIK"),
-        "kk": _t("Nomor KK"),
-        "full_name": _t("Nama lengkap (sesuai KTP)"),
-        "birth_place": _t("Tempat lahir"),
-        "birth_date": _t("Tanggal lahir"),
-        "sex": _t("Jenis kelamin"),
-        "marital_status": _t("Status perkawinan"),
-        "mother_name": _t("Nama ibu kandung"),
-        "address": _t("Alamat"),
-        "rt": _t("RT"),
-        "rw": _t("RW"),
-        "kecamatan": _t("Kecamatan"),
-        "village_code": _t("Desa/Kelurahan"),
-        "postal_code": _t("Kode pos"),
-        "phone": _t("No. HP"),
-        "email": _t("Email"),
-        "occupation": _t("Pekerjaan"),
-        "target_group": _t("Kelompok sasaran"),
-        "monthly_income": _t("Penghasilan per bulan (Rp)"),
-        "program_jht": _t("JHT (Jaminan Hari Tua, pilihan)"),
-        "funding_source": _t("Sumber iuran"),
-        "csr_company": _t("Nama perusahaan (CSR)"),
-        "contribution_months": _t("Periode bayar"),
-        "heir_name": _t("Nama ahli waris"),
-        "heir_relation": _t("Hubungan"),
-        "heir_phone": _t("No. HP ahli waris"),
-        "consent": _t("Persetujuan"),
-        "status": _t("Status"),
-        "kpj": _t("Nomor KPJ"),
+        "nik": translate("Labels", "NIK"),
+        "kk": translate("Labels", "Nomor KK"),
+        "full_name": translate("Labels", "Nama lengkap (sesuai KTP)"),
+        "birth_place": translate("Labels", "Tempat lahir"),
+        "birth_date": translate("Labels", "Tanggal lahir"),
+        "sex": translate("Labels", "Jenis kelamin"),
+        "marital_status": translate("Labels", "Status perkawinan"),
+        "mother_name": translate("Labels", "Nama ibu kandung"),
+        "address": translate("Labels", "Alamat"),
+        "rt": translate("Labels", "RT"),
+        "rw": translate("Labels", "RW"),
+        "kecamatan": translate("Labels", "Kecamatan"),
+        "village_code": translate("Labels", "Desa/Kelurahan"),
+        "postal_code": translate("Labels", "Kode pos"),
+        "phone": translate("Labels", "No. HP"),
+        "email": translate("Labels", "Email"),
+        "occupation": translate("Labels", "Pekerjaan"),
+        "target_group": translate("Labels", "Kelompok sasaran"),
+        "monthly_income": translate("Labels", "Penghasilan per bulan (Rp)"),
+        "program_jht": translate("Labels", "JHT (Jaminan Hari Tua, pilihan)"),
+        "funding_source": translate("Labels", "Sumber iuran"),
+        "csr_company": translate("Labels", "Nama perusahaan (CSR)"),
+        "contribution_months": translate("Labels", "Periode bayar"),
+        "heir_name": translate("Labels", "Nama ahli waris"),
+        "heir_relation": translate("Labels", "Hubungan"),
+        "heir_phone": translate("Labels", "No. HP ahli waris"),
+        "consent": translate("Labels", "Persetujuan"),
+        "status": translate("Labels", "Status"),
+        "kpj": translate("Labels", "Nomor KPJ"),
     }
 
 
 def sex_labels() -> dict[str, str]:
-    return {"L": _t("L — Laki-laki"), "P": _t("P — Perempuan")}
+    return {"L": translate("Labels", "L — Laki-laki"), "P": translate("Labels", "P — Perempuan")}
 
 
 def marital_labels() -> dict[str, str]:
     return {
-        "belum_kawin": _t("Belum kawin"),
-        "kawin": _t("Kawin"),
-        "cerai_hidup": _t("Cerai hidup"),
-        "cerai_mati": _t("Cerai mati"),
+        "belum_kawin": translate("Labels", "Belum kawin"),
+        "kawin": translate("Labels", "Kawin"),
+        "cerai_hidup": translate("Labels", "Cerai hidup"),
+        "cerai_mati": translate("Labels", "Cerai mati"),
     }
 
 
 def target_group_labels() -> dict[str, str]:
     return {
-        "petani": _t("Petani / pekebun"),
-        "nelayan": _t("Nelayan"),
-        "peternak": _t("Peternak"),
-        "umkm": _t("Usaha mikro dan kecil (UMKM)"),
-        "atlet": _t("Atlet / olahragawan"),
-        "non_asn": _t("Pegawai non-ASN"),
-        "miskin_rentan": _t("Warga miskin / rentan"),
-        "informal_lain": _t("Pekerja informal lainnya"),
+        "petani": translate("Labels", "Petani / pekebun"),
+        "nelayan": translate("Labels", "Nelayan"),
+        "peternak": translate("Labels", "Peternak"),
+        "umkm": translate("Labels", "Usaha mikro dan kecil (UMKM)"),
+        "atlet": translate("Labels", "Atlet / olahragawan"),
+        "non_asn": translate("Labels", "Pegawai non-ASN"),
+        "miskin_rentan": translate("Labels", "Warga miskin / rentan"),
+        "informal_lain": translate("Labels", "Pekerja informal lainnya"),
     }
 
 
 def funding_labels() -> dict[str, str]:
     return {
-        "apbd": _t("APBD kabupaten"),
-        "csr": _t("CSR perusahaan"),
-        "mandiri": _t("Mandiri (bayar sendiri)"),
+        "apbd": translate("Labels", "APBD kabupaten"),
+        "csr": translate("Labels", "CSR perusahaan"),
+        "mandiri": translate("Labels", "Mandiri (bayar sendiri)"),
     }
 
 
 def heir_relation_labels() -> dict[str, str]:
     return {
-        "suami_istri": _t("Suami/istri"),
-        "anak": _t("Anak"),
-        "orang_tua": _t("Orang tua"),
-        "saudara": _t("Saudara kandung"),
-        "lainnya": _t("Lainnya"),
+        "suami_istri": translate("Labels", "Suami/istri"),
+        "anak": translate("Labels", "Anak"),
+        "orang_tua": translate("Labels", "Orang tua"),
+        "saudara": translate("Labels", "Saudara kandung"),
+        "lainnya": translate("Labels", "Lainnya"),
     }
 
 
 def period_labels() -> dict[int, str]:
-    return {1: _t("1 bulan"), 3: _t("3 bulan"), 6: _t("6 bulan"), 12: _t("12 bulan")}
+    return {
+        1: translate("Labels", "1 bulan"),
+        3: translate("Labels", "3 bulan"),
+        6: translate("Labels", "6 bulan"),
+        12: translate("Labels", "12 bulan"),
+    }
 
 
 def status_labels() -> dict[str, str]:
     return {
-        "draft": _t("Draf"),
-        "ready": _t("Siap kirim"),
-        "exported": _t("Sudah diekspor"),
-        "received": _t("Diterima kabupaten"),
-        "submitted": _t("Diajukan ke BPJS"),
-        "registered": _t("Terdaftar"),
-        "rejected": _t("Ditolak"),
+        "draft": translate("Labels", "Draf"),
+        "ready": translate("Labels", "Siap kirim"),
+        "exported": translate("Labels", "Sudah diekspor"),
+        "received": translate("Labels", "Diterima kabupaten"),
+        "submitted": translate("Labels", "Diajukan ke BPJS"),
+        "registered": translate("Labels", "Terdaftar"),
+        "rejected": translate("Labels", "Ditolak"),
     }
 
 
@@ -119,40 +118,62 @@ def problem_text(problem: Problem) -> str:
     p = problem.params
     label = field_labels().get(problem.field, problem.field)
     texts = {
-        "required": _p("%1 wajib diisi."),
-        "consent.required": _p("Pekerja harus menyetujui pemrosesan datanya."),
-        "nik.digits": _p("NIK hanya boleh berisi angka."),
-        "nik.length": _p("NIK harus 16 angka."),
-        "nik.province": _p("Dua angka pertama NIK bukan kode provinsi yang dikenal."),
-        "nik.date": _p("Tanggal lahir di dalam NIK (angka ke-7 s.d. 12) tidak mungkin."),
-        "nik.serial": _p("Empat angka terakhir NIK tidak boleh 0000."),
-        "nik.region_unknown": _p(
-            "Kode kecamatan %1 di NIK tidak ada di tabel wilayah. Periksa lagi NIK-nya."
+        "required": translate("Problems", "%1 wajib diisi."),
+        "consent.required": translate("Problems", "Pekerja harus menyetujui pemrosesan datanya."),
+        "nik.digits": translate("Problems", "NIK hanya boleh berisi angka."),
+        "nik.length": translate("Problems", "NIK harus 16 angka."),
+        "nik.province": translate(
+            "Problems", "Dua angka pertama NIK bukan kode provinsi yang dikenal."
         ),
-        "nik.birth_date_mismatch": _p(
-            "Tanggal lahir menurut NIK adalah %1. Benar tanggal lahirnya berbeda?"
+        "nik.date": translate(
+            "Problems", "Tanggal lahir di dalam NIK (angka ke-7 s.d. 12) bukan tanggal yang sah."
         ),
-        "nik.sex_mismatch": _p("Menurut NIK jenis kelaminnya %1. Benar berbeda?"),
-        "nik.duplicate": _p("NIK ini sudah terdaftar atas nama %1."),
-        "kk.digits": _p("Nomor KK hanya boleh berisi angka."),
-        "kk.length": _p("Nomor KK harus 16 angka."),
-        "kk.date": _p("Bagian tanggal Nomor KK (angka ke-7 s.d. 12) tidak mungkin."),
-        "name.characters": _p("Nama berisi angka atau tanda yang tidak biasa. Sudah sesuai KTP?"),
-        "birth_date.future": _p("Tanggal lahir tidak boleh di masa depan."),
-        "birth_date.format": _p("Tulis tanggal sebagai hh-bb-tttt, misalnya 05-07-1990."),
-        "age.range": _p("Umur %1 tahun, di luar batas program (%2–%3 tahun). Tetap daftarkan?"),
-        "choice.invalid": _p("Pilihan %1 tidak dikenal."),
-        "rt_rw.format": _p("RT/RW berupa angka, paling banyak 3 angka."),
-        "village.outside_regency": _p("Desa harus berada di kabupaten yang dipilih di pengaturan."),
-        "village.unknown": _p("Desa tidak ada di tabel wilayah."),
-        "postal_code.format": _p("Kode pos harus 5 angka."),
-        "phone.format": _p("Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…"),
-        "email.format": _p("Alamat email tidak sah."),
-        "income.negative": _p("Penghasilan tidak boleh negatif."),
-        "income.format": _p("Tulis penghasilan dengan angka saja, misalnya 1.500.000."),
-        "kpj.format": _p("Nomor KPJ harus 11 angka."),
+        "nik.serial": translate("Problems", "Empat angka terakhir NIK tidak boleh 0000."),
+        "nik.region_unknown": translate(
+            "Problems", "Kode kecamatan %1 di NIK tidak ada di tabel wilayah. Periksa lagi NIK-nya."
+        ),
+        "nik.birth_date_mismatch": translate(
+            "Problems", "Tanggal lahir menurut NIK adalah %1. Benar tanggal lahirnya berbeda?"
+        ),
+        "nik.sex_mismatch": translate(
+            "Problems", "Menurut NIK jenis kelaminnya %1. Benar berbeda?"
+        ),
+        "nik.duplicate": translate("Problems", "NIK ini sudah terdaftar atas nama %1."),
+        "kk.digits": translate("Problems", "Nomor KK hanya boleh berisi angka."),
+        "kk.length": translate("Problems", "Nomor KK harus 16 angka."),
+        "kk.date": translate(
+            "Problems", "Bagian tanggal Nomor KK (angka ke-7 s.d. 12) bukan tanggal yang sah."
+        ),
+        "name.characters": translate(
+            "Problems", "Nama berisi angka atau tanda yang tidak biasa. Sudah sesuai KTP?"
+        ),
+        "birth_date.future": translate("Problems", "Tanggal lahir tidak boleh di masa depan."),
+        "birth_date.format": translate(
+            "Problems", "Tulis tanggal sebagai hh-bb-tttt, misalnya 05-07-1990."
+        ),
+        "age.range": translate(
+            "Problems", "Umur %1 tahun, di luar batas program (%2–%3 tahun). Tetap daftarkan?"
+        ),
+        "choice.invalid": translate("Problems", "Pilihan untuk %1 tidak dikenal."),
+        "rt_rw.format": translate("Problems", "RT/RW harus berupa angka, paling banyak 3 angka."),
+        "village.outside_regency": translate(
+            "Problems", "Desa harus berada di kabupaten yang dipilih di Pengaturan."
+        ),
+        "village.unknown": translate("Problems", "Desa tidak ada di tabel wilayah."),
+        "postal_code.format": translate("Problems", "Kode pos harus 5 angka."),
+        "phone.format": translate(
+            "Problems", "Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…"
+        ),
+        "email.format": translate("Problems", "Alamat email tidak sah."),
+        "income.negative": translate("Problems", "Penghasilan tidak boleh negatif."),
+        "income.format": translate(
+            "Problems", "Tulis penghasilan dengan angka saja, misalnya 1.500.000."
+        ),
+        "kpj.format": translate("Problems", "Nomor KPJ harus 11 angka."),
     }
-    text = texts.get(problem.code, _p("Isian %1 bermasalah (%2).")).replace("%1", label)
+    text = texts.get(problem.code, translate("Problems", "Isian %1 perlu diperiksa.")).replace(
+        "%1", label
+    )
     if problem.code == "nik.region_unknown":
         text = texts[problem.code].replace("%1", p.get("kecamatan", ""))
     elif problem.code == "nik.birth_date_mismatch":
@@ -168,6 +189,4 @@ def problem_text(problem: Problem) -> str:
             .replace("%2", str(p.get("min")))
             .replace("%3", str(p.get("max")))
         )
-    elif problem.code not in texts:
-        text = text.replace("%2", problem.code)
     return text

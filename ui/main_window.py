@@ -24,7 +24,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.regions = regions or default_regions()
         self.store = RegistrationStore(db)
-        self.setWindowTitle(self.tr("Jaring — pendaftaran pekerja rentan BPJS Ketenagakerjaan"))
+        self.setWindowTitle(self.tr("Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan"))
         self.resize(1280, 800)
 
         self.records = RecordsPage(self.store, settings.regency_code, self.regions)

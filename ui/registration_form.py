@@ -625,7 +625,7 @@ class RegistrationForm(QWidget):
             .replace("%1", str(n_errors))
             .replace("%2", str(n_warnings))
             if n_errors or n_warnings
-            else self.tr("Isian lengkap.")
+            else self.tr("Tidak ada masalah.")
         )
 
     def _link(self, link: str) -> None:

@@ -72,7 +72,7 @@ class SettingsDialog(QDialog):
         self.target.setRange(1, 10_000_000)
         self.target.setGroupSeparatorShown(True)
         self.target.setValue(settings.target)
-        form.addRow(self.tr("Target pekerja terdaftar"), self.target)
+        form.addRow(self.tr("Target jumlah pekerja terdaftar"), self.target)
 
         self.age_min = QSpinBox(objectName="age_min")
         self.age_min.setRange(0, 120)

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="27"/>
+        <location filename="../../ui/app.py" line="+27"/>
         <source>Basis data tidak bisa dibuka:
 %1
 
@@ -16,314 +16,322 @@ Check the file, or choose another file with --db.</translation>
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="+78"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="+19"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location line="+1"/>
         <source>Nomor KK</source>
         <translation>Family card no. (KK)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location line="+1"/>
         <source>Nama lengkap (sesuai KTP)</source>
         <translation>Full name (as on the KTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location line="+1"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location line="+1"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location line="+1"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location line="+1"/>
         <source>Status perkawinan</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location line="+1"/>
         <source>Nama ibu kandung</source>
         <translation>Birth mother&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location line="+1"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location line="+1"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location line="+1"/>
         <source>RW</source>
         <translation>RW</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location line="+1"/>
         <source>Kecamatan</source>
         <translation>District (kecamatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location line="+1"/>
         <source>Desa/Kelurahan</source>
         <translation>Village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location line="+1"/>
         <source>Kode pos</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location line="+1"/>
         <source>No. HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location line="+1"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location line="+1"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location line="+1"/>
         <source>Kelompok sasaran</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location line="+1"/>
         <source>Penghasilan per bulan (Rp)</source>
         <translation>Monthly income (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location line="+1"/>
         <source>JHT (Jaminan Hari Tua, pilihan)</source>
         <translation>JHT (Old Age Security, optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location line="+1"/>
         <source>Sumber iuran</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location line="+1"/>
         <source>Nama perusahaan (CSR)</source>
         <translation>Company name (CSR)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location line="+1"/>
         <source>Periode bayar</source>
         <translation>Payment period</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location line="+1"/>
         <source>Nama ahli waris</source>
         <translation>Heir&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location line="+1"/>
         <source>Hubungan</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location line="+1"/>
         <source>No. HP ahli waris</source>
         <translation>Heir&apos;s mobile no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location line="+1"/>
         <source>Persetujuan</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location line="+1"/>
         <source>Nomor KPJ</source>
         <translation>KPJ number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location line="+5"/>
         <source>L — Laki-laki</source>
         <translation>M — Male</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location line="+0"/>
         <source>P — Perempuan</source>
         <translation>F — Female</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location line="+5"/>
         <source>Belum kawin</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location line="+1"/>
         <source>Kawin</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location line="+1"/>
         <source>Cerai hidup</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location line="+1"/>
         <source>Cerai mati</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location line="+6"/>
         <source>Petani / pekebun</source>
         <translation>Farmer / planter</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location line="+1"/>
         <source>Nelayan</source>
         <translation>Fisher</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location line="+1"/>
         <source>Peternak</source>
         <translation>Livestock farmer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location line="+1"/>
         <source>Usaha mikro dan kecil (UMKM)</source>
         <translation>Micro or small business (UMKM)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location line="+1"/>
         <source>Atlet / olahragawan</source>
         <translation>Athlete / sportsperson</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location line="+1"/>
         <source>Pegawai non-ASN</source>
         <translation>Non-civil-servant staff (non-ASN)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location line="+1"/>
         <source>Warga miskin / rentan</source>
         <translation>Poor / vulnerable resident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location line="+1"/>
         <source>Pekerja informal lainnya</source>
         <translation>Other informal worker</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location line="+6"/>
         <source>APBD kabupaten</source>
         <translation>Regency budget (APBD)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location line="+1"/>
         <source>CSR perusahaan</source>
         <translation>Company CSR</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location line="+1"/>
         <source>Mandiri (bayar sendiri)</source>
         <translation>Self-paid (mandiri)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location line="+6"/>
         <source>Suami/istri</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location line="+1"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location line="+1"/>
         <source>Orang tua</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location line="+1"/>
         <source>Saudara kandung</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location line="+1"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location line="+6"/>
         <source>1 bulan</source>
         <translation>1 month</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location line="+1"/>
         <source>3 bulan</source>
         <translation>3 months</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location line="+1"/>
         <source>6 bulan</source>
         <translation>6 months</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location line="+1"/>
         <source>12 bulan</source>
         <translation>12 months</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location line="+6"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location line="+1"/>
         <source>Siap kirim</source>
         <translation>Ready to send</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location line="+1"/>
         <source>Sudah diekspor</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location line="+1"/>
         <source>Diterima kabupaten</source>
         <translation>Received by regency</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location line="+1"/>
         <source>Diajukan ke BPJS</source>
         <translation>Submitted to BPJS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
+        <location line="+1"/>
         <source>Terdaftar</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location line="+1"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
@@ -331,138 +339,138 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
-        <source>Jaring — pendaftaran pekerja rentan BPJS Ketenagakerjaan</source>
+        <location filename="../../ui/main_window.py" line="+27"/>
+        <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location line="+6"/>
         <source>Daftar pekerja</source>
         <translation>Worker list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location line="+1"/>
         <source>Formulir pendaftaran</source>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location line="+16"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location line="+1"/>
         <source>Pendaftaran &amp;baru</source>
         <translation>&amp;New registration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location line="+2"/>
         <source>&amp;Daftar pekerja</source>
         <translation>Worker &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location line="+2"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location line="+2"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location line="+6"/>
         <source>&amp;Bantuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location line="+1"/>
         <source>&amp;Tentang Jaring</source>
         <translation>&amp;About Jaring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location line="+8"/>
         <source>%1 · %2 · %3 dari target %4</source>
         <translation>%1 · %2 · %3 of target %4</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location line="+17"/>
         <source>Isian belum disimpan</source>
         <translation>Unsaved entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location line="+1"/>
         <source>Formulir berisi isian yang belum disimpan.</source>
         <translation>The form has entries that are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location line="+2"/>
         <source>Simpan sebagai draf</source>
         <translation>Save as draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location line="+1"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location line="+1"/>
+        <location line="+40"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location line="-8"/>
         <source>Hapus pendaftaran?</source>
         <translation>Delete registration?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location line="+2"/>
         <source>Hapus pendaftaran %1 (NIK %2)? Data ditandai terhapus dan tetap tercatat di riwayat.</source>
         <translation>Delete the registration of %1 (NIK %2)? It is marked as deleted and stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location line="+5"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location line="+7"/>
         <source>Gagal menghapus</source>
         <translation>Could not delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location line="+5"/>
         <source>Pendaftaran %1 dihapus.</source>
         <translation>Registration of %1 deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location line="+8"/>
         <source>Draf tersimpan: %1</source>
         <translation>Draft saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location line="+0"/>
         <source>Tersimpan: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location line="+15"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location line="+0"/>
         <source>Bahasa baru dipakai setelah Jaring dibuka ulang.</source>
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location line="+6"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location line="+2"/>
         <source>Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0).</source>
         <translation>Jaring registers informal and vulnerable workers with BPJS Ketenagakerjaan, even without internet access. Region data: idn-area-data (ODbL 1.0).</translation>
     </message>
@@ -470,175 +478,175 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="+9"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location line="+1"/>
         <source>Pekerja harus menyetujui pemrosesan datanya.</source>
         <translation>The worker must consent to the processing of their data.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location line="+1"/>
         <source>NIK hanya boleh berisi angka.</source>
         <translation>The NIK may contain digits only.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location line="+1"/>
         <source>NIK harus 16 angka.</source>
         <translation>The NIK must be 16 digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location line="+1"/>
         <source>Dua angka pertama NIK bukan kode provinsi yang dikenal.</source>
         <translation>The first two digits of the NIK are not a known province code.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
-        <source>Tanggal lahir di dalam NIK (angka ke-7 s.d. 12) tidak mungkin.</source>
-        <translation>The date of birth in the NIK (digits 7 to 12) is not a possible date.</translation>
+        <location line="+3"/>
+        <source>Tanggal lahir di dalam NIK (angka ke-7 s.d. 12) bukan tanggal yang sah.</source>
+        <translation>The birth date inside the NIK (digits 7 to 12) is not a valid date.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location line="+3"/>
         <source>Empat angka terakhir NIK tidak boleh 0000.</source>
         <translation>The last four digits of the NIK cannot be 0000.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location line="+1"/>
         <source>Kode kecamatan %1 di NIK tidak ada di tabel wilayah. Periksa lagi NIK-nya.</source>
         <translation>District code %1 in the NIK is not in the region table. Check the NIK again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location line="+3"/>
         <source>Tanggal lahir menurut NIK adalah %1. Benar tanggal lahirnya berbeda?</source>
         <translation>According to the NIK the date of birth is %1. Is it really different?</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location line="+3"/>
         <source>Menurut NIK jenis kelaminnya %1. Benar berbeda?</source>
         <translation>According to the NIK the sex is %1. Is it really different?</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location line="+3"/>
         <source>NIK ini sudah terdaftar atas nama %1.</source>
         <translation>This NIK is already registered to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location line="+1"/>
         <source>Nomor KK hanya boleh berisi angka.</source>
         <translation>The KK number may contain digits only.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location line="+1"/>
         <source>Nomor KK harus 16 angka.</source>
         <translation>The KK number must be 16 digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
-        <source>Bagian tanggal Nomor KK (angka ke-7 s.d. 12) tidak mungkin.</source>
-        <translation>The date part of the KK number (digits 7 to 12) is not a possible date.</translation>
+        <location line="+1"/>
+        <source>Bagian tanggal Nomor KK (angka ke-7 s.d. 12) bukan tanggal yang sah.</source>
+        <translation>The date part of the family card number (digits 7 to 12) is not a valid date.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location line="+13"/>
+        <source>Pilihan untuk %1 tidak dikenal.</source>
+        <translation>The choice for %1 is not known.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RT/RW harus berupa angka, paling banyak 3 angka.</source>
+        <translation>RT/RW must be a number of at most 3 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desa harus berada di kabupaten yang dipilih di Pengaturan.</source>
+        <translation>The village must be in the regency chosen in Settings.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Isian %1 perlu diperiksa.</source>
+        <translation>Please check %1.</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>Nama berisi angka atau tanda yang tidak biasa. Sudah sesuai KTP?</source>
         <translation>The name contains digits or unusual characters. Does it match the KTP?</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location line="+3"/>
         <source>Tanggal lahir tidak boleh di masa depan.</source>
         <translation>The date of birth cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location line="+1"/>
         <source>Tulis tanggal sebagai hh-bb-tttt, misalnya 05-07-1990.</source>
         <translation>Write the date as dd-mm-yyyy, for example 05-07-1990.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location line="+3"/>
         <source>Umur %1 tahun, di luar batas program (%2–%3 tahun). Tetap daftarkan?</source>
         <translation>Age %1 is outside the programme&apos;s range (%2–%3 years). Register anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
-        <source>Pilihan %1 tidak dikenal.</source>
-        <translation>Unknown choice for %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="145"/>
-        <source>RT/RW berupa angka, paling banyak 3 angka.</source>
-        <translation>RT/RW must be a number of at most 3 digits.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="146"/>
-        <source>Desa harus berada di kabupaten yang dipilih di pengaturan.</source>
-        <translation>The village must be in the regency chosen in Settings.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location line="+8"/>
         <source>Desa tidak ada di tabel wilayah.</source>
         <translation>The village is not in the region table.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location line="+1"/>
         <source>Kode pos harus 5 angka.</source>
         <translation>The postal code must be 5 digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location line="+1"/>
         <source>Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…</source>
         <translation>Enter an Indonesian mobile number, for example 0812… or +62812…</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location line="+3"/>
         <source>Alamat email tidak sah.</source>
         <translation>The email address is not valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location line="+1"/>
         <source>Penghasilan tidak boleh negatif.</source>
         <translation>The income cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location line="+1"/>
         <source>Tulis penghasilan dengan angka saja, misalnya 1.500.000.</source>
         <translation>Write the income in digits only, for example 1.500.000.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location line="+3"/>
         <source>Nomor KPJ harus 11 angka.</source>
         <translation>The KPJ number must be 11 digits.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="155"/>
-        <source>Isian %1 bermasalah (%2).</source>
-        <translation>There is a problem with %1 (%2).</translation>
     </message>
 </context>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../ui/records_model.py" line="145"/>
+        <location filename="../../ui/records_model.py" line="+145"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/records_model.py" line="147"/>
+        <location line="+2"/>
         <source>L/P</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/records_model.py" line="150"/>
+        <location line="+3"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/records_model.py" line="151"/>
+        <location line="+1"/>
         <source>Iuran/bulan</source>
         <translation>Contribution/month</translation>
     </message>
     <message>
-        <location filename="../../ui/records_model.py" line="153"/>
+        <location line="+2"/>
         <source>Diubah</source>
         <translation>Last changed</translation>
     </message>
@@ -646,47 +654,47 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="48"/>
+        <location filename="../../ui/records_page.py" line="+48"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="51"/>
+        <location line="+3"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="96"/>
+        <location line="+45"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="97"/>
+        <location line="+1"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="98"/>
+        <location line="+1"/>
         <source>Hapus…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="138"/>
+        <location line="+40"/>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="147"/>
+        <location line="+9"/>
         <source>Semua desa</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="186"/>
+        <location line="+39"/>
         <source>%1 pendaftaran</source>
         <translation>Registrations: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/records_page.py" line="189"/>
+        <location line="+3"/>
         <source>%1 dari %2 pendaftaran</source>
         <translation>Registrations: %1 of %2</translation>
     </message>
@@ -694,244 +702,244 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form.py" line="141"/>
+        <location filename="../../ui/registration_form.py" line="+141"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="142"/>
+        <location line="+1"/>
         <source>16 angka, dari Kartu Keluarga</source>
         <translation>16 digits, from the family card (Kartu Keluarga)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="151"/>
+        <location line="+9"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="165"/>
+        <location line="+14"/>
         <source>Jalan, nomor rumah, dusun</source>
         <translation>Street, house number, hamlet (dusun)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="172"/>
+        <location line="+7"/>
         <source>boleh kosong</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="180"/>
+        <location line="+8"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="183"/>
+        <location line="+3"/>
         <source>RT / RW</source>
         <translation>RT / RW</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="203"/>
+        <location line="+20"/>
         <source>Pekerjaan dan penghasilan</source>
         <translation>Work and income</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="209"/>
+        <location line="+6"/>
         <source>JKK (Jaminan Kecelakaan Kerja)</source>
         <translation>JKK (Work Accident Insurance)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="215"/>
+        <location line="+6"/>
         <source>JKM (Jaminan Kematian)</source>
         <translation>JKM (Death Insurance)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="227"/>
+        <location line="+12"/>
         <source>Program dan iuran</source>
         <translation>Programmes and contribution</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="229"/>
+        <location line="+2"/>
         <source>Program</source>
         <translation>Programmes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="237"/>
+        <location line="+8"/>
         <source>Iuran</source>
         <translation>Contribution</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="243"/>
+        <location line="+6"/>
         <source>Ahli waris</source>
         <translation>Heir</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="247"/>
+        <location line="+4"/>
         <source>Pekerja menyetujui pemrosesan datanya</source>
         <translation>The worker consents to the processing of their data</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="251"/>
+        <location line="+4"/>
         <source>Data dipakai hanya untuk pendaftaran dan kepesertaan BPJS Ketenagakerjaan, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. Bacakan ini kepada pekerja.</source>
         <translation>The data are used only for registration and membership in BPJS Ketenagakerjaan, under Law 27/2022 on Personal Data Protection. Read this out to the worker.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="260"/>
+        <location line="+9"/>
         <source>Persetujuan</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="283"/>
+        <location line="+23"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="284"/>
+        <location line="+1"/>
         <source>Simpan draf (Ctrl+D)</source>
         <translation>Save draft (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="285"/>
+        <location line="+1"/>
         <source>Simpan (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="453"/>
+        <location line="+168"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="455"/>
+        <location line="+2"/>
         <source>Ubah pendaftaran: %1</source>
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="616"/>
+        <location line="+161"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="624"/>
+        <location line="+8"/>
         <source>%1 kesalahan, %2 peringatan</source>
         <translation>Errors: %1, warnings: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="628"/>
-        <source>Isian lengkap.</source>
+        <location line="+4"/>
+        <source>Tidak ada masalah.</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="648"/>
+        <location line="+20"/>
         <source>Kecamatan diisi dari NIK; periksa kembali.</source>
         <translation>District (kecamatan) filled in from the NIK; please check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="687"/>
+        <location line="+39"/>
         <source>Isi penghasilan untuk melihat iuran.</source>
         <translation>Enter the income to see the contribution.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="698"/>
+        <location line="+11"/>
         <source>Upah dasar iuran: %1</source>
         <translation>Contribution base wage: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="706"/>
+        <location line="+8"/>
         <source>%1 per bulan</source>
         <translation>%1 per month</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="709"/>
+        <location line="+3"/>
         <source>Dibayar per %1 bulan: %2</source>
         <translation>Paid every %1 months: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="731"/>
+        <location line="+22"/>
         <source>Belum bisa disimpan: %1 kesalahan. Perbaiki, atau simpan sebagai draf.</source>
         <translation>Cannot save yet (errors: %1). Fix them, or save as a draft.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="738"/>
+        <location line="+7"/>
         <source>Periksa peringatan</source>
         <translation>Check the warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="739"/>
+        <location line="+1"/>
         <source>Ada hal yang perlu dipastikan sebelum menyimpan:</source>
         <translation>Please confirm the following before saving:</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="740"/>
+        <location line="+1"/>
         <source>Ya, data sudah benar</source>
         <translation>Yes, the data are correct</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="741"/>
+        <location line="+1"/>
         <source>Kembali memeriksa</source>
         <translation>Go back and check</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="763"/>
+        <location line="+22"/>
         <source>Data sudah berubah</source>
         <translation>The record has changed</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="765"/>
+        <location line="+2"/>
         <source>Pendaftaran ini sudah diubah di tempat lain sejak dibuka. Isian Anda tetap di formulir; salin yang perlu, lalu buka ulang datanya dari daftar.</source>
         <translation>This registration was changed elsewhere after you opened it. Your entries are still in the form; copy what you need, then reopen the record from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="774"/>
+        <location line="+9"/>
         <source>Gagal menyimpan</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="776"/>
+        <location line="+2"/>
         <source>Data tidak bisa ditulis ke basis data. Isian Anda tetap di formulir. Periksa ruang disk, lalu coba lagi.</source>
         <translation>The data could not be written to the database. Your entries are still in the form. Check the free disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="792"/>
+        <location line="+16"/>
         <source>Buang isian?</source>
         <translation>Discard entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="793"/>
+        <location line="+1"/>
         <source>Isian yang belum disimpan akan hilang.</source>
         <translation>Entries that are not saved will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="794"/>
-        <location filename="../../ui/registration_form.py" line="836"/>
+        <location line="+1"/>
+        <location line="+42"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="795"/>
+        <location line="-41"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="813"/>
-        <location filename="../../ui/registration_form.py" line="820"/>
+        <location line="+18"/>
+        <location line="+7"/>
         <source>Simpan otomatis gagal: periksa ruang disk.</source>
         <translation>Autosave failed: check the free disk space.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="828"/>
+        <location line="+8"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="831"/>
+        <location line="+3"/>
         <source>Pulihkan isian?</source>
         <translation>Restore entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="833"/>
+        <location line="+2"/>
         <source>Ada isian formulir yang belum disimpan dari sesi sebelumnya: %1. Pulihkan?</source>
         <translation>There are unsaved form entries from the previous session: %1. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration_form.py" line="835"/>
+        <location line="+2"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
@@ -939,77 +947,77 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="+40"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location line="+0"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location line="+7"/>
         <source>Sebelum mulai, isi kabupaten tempat Anda bertugas, nama Anda sebagai petugas, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
         <translation>Before you start, enter the regency where you work, your name as the officer, and the number of workers to register (the target). You can change all of these later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location line="+18"/>
         <source>Kabupaten/kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location line="+3"/>
         <source>Nama lengkap petugas</source>
         <translation>Officer&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location line="+1"/>
         <source>Nama petugas</source>
         <translation>Officer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
-        <source>Target pekerja terdaftar</source>
-        <translation>Registration target (workers)</translation>
+        <location line="+6"/>
+        <source>Target jumlah pekerja terdaftar</source>
+        <translation>Target number of registered workers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location line="+8"/>
         <source>Umur terendah</source>
         <translation>Minimum age</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location line="+1"/>
         <source>Umur tertinggi</source>
         <translation>Maximum age</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location line="+6"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location line="+11"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102"/>
+        <location line="+1"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location line="+12"/>
         <source>Pilih kabupaten/kota dari daftar.</source>
         <translation>Choose a regency/city from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location line="+3"/>
         <source>Nama petugas wajib diisi.</source>
         <translation>The officer&apos;s name is required.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location line="+3"/>
         <source>Umur terendah tidak boleh lebih dari umur tertinggi.</source>
         <translation>The minimum age cannot be higher than the maximum age.</translation>
     </message>

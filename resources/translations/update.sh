@@ -12,11 +12,6 @@
 #    (ui/i18n.py). Commit both files. tests/ui/test_i18n.py fails while a string is untranslated
 #    or the .qm is stale.
 #
-# ui/labels.py looks its strings up through two helpers, _t("...") for the context "Labels"
-# and _p("...") for "Problems", which lupdate cannot follow. The sources are therefore copied
-# to a temporary folder with those calls spelt out as QCoreApplication.translate("Labels", ...)
-# (same lines, so the locations stay right) and the locations are pointed back at ui/ after.
-#
 # The Qt tools are the ones shipped with the PySide6 of the active Python: activate the
 # project's virtualenv first, or set PYTHON=/path/to/venv/bin/python.
 set -euo pipefail
@@ -34,50 +29,13 @@ fi
 lupdate="$pyside_dir/lupdate"
 lrelease="$pyside_dir/lrelease"
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
 sources=("$root"/ui/*.py)
 if grep -qE '(\btr|\btranslate)\(' "$root/main.py"; then
   sources+=("$root/main.py")
 fi
 
-# Copy the sources, spelling out the helpers of ui/labels.py; print the copies' paths.
-copies=()
-while IFS= read -r copy; do copies+=("$copy"); done < <("$python" - "$root" "$work" "${sources[@]}" <<'EOF'
-import pathlib, re, sys
-
-root, work = map(pathlib.Path, sys.argv[1:3])
-sources = sys.argv[3:]
-helpers = {"_t": "Labels", "_p": "Problems"}
-call = re.compile(r"(?<![\w.])(_t|_p)\((?=\s*[\"'])")
-for source in map(pathlib.Path, sources):
-    folder = work / source.relative_to(root).parent
-    folder.mkdir(parents=True, exist_ok=True)
-    text = source.read_text(encoding="utf-8")
-    text = call.sub(lambda m: f'QCoreApplication.translate("{helpers[m[1]]}", ', text)
-    (folder / source.name).write_text(text, encoding="utf-8")
-    print(folder / source.name)
-EOF
-)
-
-"$lupdate" -no-obsolete -locations absolute -source-language id -target-language en \
-  "${copies[@]}" -ts "$ts"
-
-# Point the locations back at the real files (../../ui/x.py, relative to this folder).
-"$python" - "$ts" "$work" "$root" <<'EOF'
-import os, pathlib, re, sys
-
-ts, work, root = map(pathlib.Path, sys.argv[1:])
-text = ts.read_text(encoding="utf-8")
-
-def real(match):
-    copy = (ts.parent / match[1]).resolve()
-    relative = copy.relative_to(work.resolve())
-    return f'filename="{os.path.relpath(root / relative, ts.parent).replace(os.sep, "/")}"'
-
-ts.write_text(re.sub(r'filename="([^"]*)"', real, text), encoding="utf-8")
-EOF
+"$lupdate" -no-obsolete -locations relative -source-language id -target-language en \
+  "${sources[@]}" -ts "$ts"
 
 "$lrelease" "$ts" -qm "$qm"
 

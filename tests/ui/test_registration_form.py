@@ -101,7 +101,7 @@ def test_bad_nik_shows_its_message(qtbot, window):
     assert "provinsi" in problem_text(form, "nik")
     nik.clear()
     qtbot.keyClicks(nik, "6208013507900001")  # day 35: neither a man's nor a woman's date
-    assert "tidak mungkin" in problem_text(form, "nik")
+    assert "bukan tanggal yang sah" in problem_text(form, "nik")
     nik.clear()
     qtbot.keyClicks(nik, "620801450790")
     assert problem_text(form, "nik") == ""  # still typing: length is told when leaving
