@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import ROOT, demo_db, verdict  # noqa: E402
+from bench.common import ROOT, demo_db, verdict
 
 CHILD = textwrap.dedent(
     """
@@ -81,7 +81,10 @@ def _child(mode: str, db_path: Path | str) -> dict:
     launched = time.time()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, repr(launched), mode, str(db_path)],
-        capture_output=True, text=True, check=True, timeout=600,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -97,19 +100,30 @@ def main() -> dict:
     baseline = best_of(3, "baseline", "")
     cold = best_of(3, "cold", db_100k)
     scroll = best_of(3, "scroll", db_500k)
-    print(f"empty QTableView, process launch to first paint (baseline): "
-          f"{baseline['painted_s'] * 1000:.0f} ms, {baseline['max_rss_mb']:.0f} MB")
-    print(f"cold start to painted list of {cold['rows']:,} rows: {cold['painted_s'] * 1000:.0f} ms"
-          f" (ratio to baseline {cold['painted_s'] / baseline['painted_s']:.2f}x), "
-          f"{cold['max_rss_mb']:.0f} MB; budget 500 ms: {verdict(cold['painted_s'], 0.5)}")
-    print(f"scroll to last of {scroll['rows']:,} rows: {scroll['scroll_s'] * 1000:.1f} ms "
-          f"(budget 50 ms: {verdict(scroll['scroll_s'], 0.05)}); last row: "
-          f"{scroll['last_row_shown']!r}; rows in memory: {scroll['rows_in_memory']:,}")
-    print(f"  memory of that process: {scroll['max_rss_mb']:.0f} MB peak "
-          f"(budget 150 MB: {verdict(scroll['max_rss_mb'], 150)}; "
-          f"baseline {baseline['max_rss_mb']:.0f} MB)")
-    return {"cold_ms": cold["painted_s"] * 1000, "scroll_ms": scroll["scroll_s"] * 1000,
-            "rss_mb": scroll["max_rss_mb"]}
+    print(
+        f"empty QTableView, process launch to first paint (baseline): "
+        f"{baseline['painted_s'] * 1000:.0f} ms, {baseline['max_rss_mb']:.0f} MB"
+    )
+    print(
+        f"cold start to painted list of {cold['rows']:,} rows: {cold['painted_s'] * 1000:.0f} ms"
+        f" (ratio to baseline {cold['painted_s'] / baseline['painted_s']:.2f}x), "
+        f"{cold['max_rss_mb']:.0f} MB; budget 500 ms: {verdict(cold['painted_s'], 0.5)}"
+    )
+    print(
+        f"scroll to last of {scroll['rows']:,} rows: {scroll['scroll_s'] * 1000:.1f} ms "
+        f"(budget 50 ms: {verdict(scroll['scroll_s'], 0.05)}); last row: "
+        f"{scroll['last_row_shown']!r}; rows in memory: {scroll['rows_in_memory']:,}"
+    )
+    print(
+        f"  memory of that process: {scroll['max_rss_mb']:.0f} MB peak "
+        f"(budget 150 MB: {verdict(scroll['max_rss_mb'], 150)}; "
+        f"baseline {baseline['max_rss_mb']:.0f} MB)"
+    )
+    return {
+        "cold_ms": cold["painted_s"] * 1000,
+        "scroll_ms": scroll["scroll_s"] * 1000,
+        "rss_mb": scroll["max_rss_mb"],
+    }
 
 
 if __name__ == "__main__":

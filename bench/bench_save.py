@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import copy_of, demo_db, percentile, summary_ms, verdict  # noqa: E402
+from bench.common import copy_of, demo_db, percentile, summary_ms, verdict
 
 RECORDS = 500_000
 SAVES = 300
@@ -50,8 +50,10 @@ def main() -> dict:
     p99 = percentile(loaded, 99) * 1000
     print(f"save, empty database (baseline): {summary_ms(baseline)}")
     print(f"save, {RECORDS:,} present:        {summary_ms(loaded)}")
-    print(f"  p99 {p99:.2f} ms vs budget 5 ms: {verdict(p99, 5)}; "
-          f"ratio to baseline p99 {p99 / (percentile(baseline, 99) * 1000):.2f}x")
+    print(
+        f"  p99 {p99:.2f} ms vs budget 5 ms: {verdict(p99, 5)}; "
+        f"ratio to baseline p99 {p99 / (percentile(baseline, 99) * 1000):.2f}x"
+    )
     return {"save_p99_ms": p99}
 
 

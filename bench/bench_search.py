@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import demo_db, percentile, summary_ms, verdict  # noqa: E402
+from bench.common import demo_db, percentile, summary_ms, verdict
 
 RECORDS = 500_000
 QUERIES = ["siti", "ahmad", "nur", "budi san", "6208", "620801", "jl", "dusun", "sei", "wati"]

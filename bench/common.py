@@ -53,13 +53,15 @@ def max_rss_mb() -> float:
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def summary_ms(values: list[float]) -> str:
     ms = [v * 1000 for v in values]
-    return (f"p50 {statistics.median(ms):.2f} ms, p99 {percentile(ms, 99):.2f} ms, "
-            f"max {max(ms):.2f} ms (n={len(ms)})")
+    return (
+        f"p50 {statistics.median(ms):.2f} ms, p99 {percentile(ms, 99):.2f} ms, "
+        f"max {max(ms):.2f} ms (n={len(ms)})"
+    )
 
 
 def verdict(value: float, budget: float) -> str:

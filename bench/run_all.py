@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_list, bench_save, bench_search  # noqa: E402
+from bench import bench_list, bench_save, bench_search
 
 if __name__ == "__main__":
     for module in (bench_list, bench_search, bench_save):

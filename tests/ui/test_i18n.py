@@ -98,7 +98,15 @@ def test_every_string_in_the_code_has_an_english_translation(tmp_path):
         sources.append(main)
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
-        [str(qt_tool("lupdate")), "-silent", "-locations", "none", *map(str, sources), "-ts", str(fresh)],
+        [
+            str(qt_tool("lupdate")),
+            "-silent",
+            "-locations",
+            "none",
+            *map(str, sources),
+            "-ts",
+            str(fresh),
+        ],
         check=True,
         capture_output=True,
     )
