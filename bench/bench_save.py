@@ -19,11 +19,12 @@ SAVES = 300
 
 
 def _saves(db_path: Path) -> list[float]:
-    from models.db import open_database
+    from models.db import Checkpointer, open_database
     from models.demo import generate
     from models.store import RegistrationStore
 
-    db = open_database(db_path)
+    db = open_database(db_path, autocheckpoint=False)  # as the GUI opens it
+    checkpointer = Checkpointer(db_path).start()
     store = RegistrationStore(db)
     people = generate(SAVES, seed=987654, regency_code="62.08", today=date(2026, 11, 27))
     times = []
@@ -39,6 +40,7 @@ def _saves(db_path: Path) -> list[float]:
         store.save(reg.copy(address=reg.address + " (pindah)"), "bench")
         times.append(time.perf_counter() - started)
     db.close()
+    checkpointer.stop()
     return times
 
 

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from stdnum import numdb
-
 from models.regions import default_regions, dotted_kecamatan
 
 ASCII_DIGITS = re.compile(r"^[0-9]+$")
@@ -44,6 +42,8 @@ def clean_number(text: str) -> str:
 def province_known(code2: str) -> bool:
     """Whether the two-digit province code is known to python-stdnum or to the shipped
     Kemendagri table (stdnum lacks the Papua provinces created since 2022, 92-96)."""
+    from stdnum import numdb  # imported on first use: it costs start-up 20 ms
+
     return bool(numdb.get("id/loc").info(code2)[0][1]) or code2 in default_regions().provinces
 
 

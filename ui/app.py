@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.db import DatabaseError, open_database
+from models.db import Checkpointer, DatabaseError, open_database
 from models.settings import load_settings, save_settings
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
@@ -19,7 +19,7 @@ def run_app(db_path: Path) -> int:
     app.setApplicationName("Jaring")
     app.setOrganizationName("Jaring")
     try:
-        db = open_database(db_path)
+        db = open_database(db_path, autocheckpoint=False)
     except DatabaseError as exc:
         QMessageBox.critical(
             None,
@@ -39,7 +39,12 @@ def run_app(db_path: Path) -> int:
             return 0
         settings = save_settings(db, dialog.settings())
         install_translators(app, settings.language)
+    checkpointer = Checkpointer(db_path).start()
     window = MainWindow(db, settings)
     window.show()
     window.form.restore_autosave()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        db.close()
+        checkpointer.stop()

@@ -7,6 +7,7 @@ small cache of the rows on screen, fetched a page at a time; it never holds ever
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -89,15 +90,10 @@ class RecordsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self.set_filter(
-            self.filter.__class__(
-                **{
-                    **self.filter.__dict__,
-                    "sort_column": COLUMNS[column][1],
-                    "descending": order == Qt.SortOrder.DescendingOrder,
-                }
-            )
-        )
+        sort_column = COLUMNS[column][1]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort_column, descending) != (self.filter.sort_column, self.filter.descending):
+            self.set_filter(replace(self.filter, sort_column=sort_column, descending=descending))
 
     # --- what the page asks --------------------------------------------------------
 

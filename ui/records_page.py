@@ -63,10 +63,11 @@ class RecordsPage(QWidget):
 
         self.table = QTableView(objectName="records_table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(
             [key for key, _ in COLUMNS].index("updated_at"), Qt.SortOrder.DescendingOrder
         )
+        # After the indicator, so that enabling sorting asks for the order already loaded.
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

@@ -1,0 +1,115 @@
+"""The records list: 100,000 rows shown without loading them all; search, filters, sort."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models.db import open_database
+from models.settings import Settings, save_settings
+from models.store import RegistrationStore
+from ui.records_page import RecordsPage
+
+ROWS = 100_000
+KECAMATAN = ["62.08.01", "62.08.02", "62.08.03", "62.08.04", "62.08.05"]
+
+
+@pytest.fixture(scope="module")
+def many_file(tmp_path_factory):
+    """100,000 bare registrations written straight into the table (fast, no audit rows);
+    made once for this module, copied for each test."""
+    path = tmp_path_factory.mktemp("many") / "jaring.db"
+    db = open_database(path)
+    save_settings(db, Settings(officer_name="Budi Santoso", configured=True))
+    rows = [
+        (
+            f"id-{n:06d}",
+            f"6208{n % 5 + 1:02d}{n:010d}",
+            f"Pekerja {n:06d}" if n % 1000 else f"Siti Istimewa {n:06d}",
+            "ready" if n % 4 else "draft",
+            f"{KECAMATAN[n % 5]}.2001",
+            f"2026-11-{1 + n % 27:02d}T08:00:00.000+00:00",
+        )
+        for n in range(ROWS)
+    ]
+    with db.conn:
+        db.conn.executemany(
+            "INSERT INTO registrations (id, nik, full_name, status, village_code, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def many(many_file, tmp_path):
+    copy = tmp_path / "many.db"
+    shutil.copyfile(many_file, copy)
+    db = open_database(copy)
+    yield db
+    db.close()
+
+
+def test_the_list_shows_100000_rows_without_loading_them_all(qtbot, many):
+    page = RecordsPage(RegistrationStore(many), "62.08")
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    model = page.model
+    qtbot.waitUntil(lambda: model.loaded_row_count() > 0)
+    assert model.rowCount() == ROWS
+    assert "100.000 pendaftaran" in page.count.text()
+    assert 0 < model.loaded_row_count() <= 400  # what was painted, a page or two
+    page.table.scrollToBottom()
+    qtbot.wait(50)
+    last = model.index(ROWS - 1, 1)
+    assert model.data(last) is not None
+    assert model.loaded_row_count() <= 2000
+    # Sorting by name ascending puts "Pekerja 000001" first.
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, 1)) == "Pekerja 000001"
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 1)) == "Siti Istimewa 099000"
+
+
+def test_search_and_filters_narrow_the_list(qtbot, many):
+    page = RecordsPage(RegistrationStore(many), "62.08")
+    qtbot.addWidget(page)
+    page.search.setText("istimewa")
+    page.apply_filter()
+    assert page.model.rowCount() == 100
+    assert "100 dari 100.000" in page.count.text()
+    page.search.setText("")
+    page.status.setCurrentIndex(page.status.findData("draft"))
+    assert page.model.rowCount() == ROWS // 4
+    page.kecamatan.setCurrentIndex(page.kecamatan.findData("62.08.02"))
+    assert page.model.rowCount() == ROWS // 4 // 5
+    assert all(page.desa.itemData(i).startswith("62.08.02.") for i in range(1, page.desa.count()))
+    page.desa.setCurrentIndex(page.desa.findData("62.08.02.2001"))
+    assert page.model.rowCount() == ROWS // 4 // 5
+
+
+def test_search_by_nik_prefix(qtbot, many):
+    page = RecordsPage(RegistrationStore(many), "62.08")
+    qtbot.addWidget(page)
+    page.search.setText("6208 02")
+    page.apply_filter()
+    assert page.model.rowCount() == ROWS // 5
+    row = page.model.row(0)
+    assert row["nik"].startswith("620802")
+
+
+def test_opening_a_row_asks_for_its_registration(qtbot, configured_db, window, answers):
+    from tests.ui.test_registration_form import type_siti
+
+    type_siti(qtbot, window.form)
+    assert window.form.save()
+    page = window.records
+    window.tabs.setCurrentWidget(page)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page._open_row(0)
+    assert opened.args == [page.model.registration_id(0)]
