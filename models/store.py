@@ -231,13 +231,24 @@ class RegistrationStore:
 
     def delete(self, registration_id: str, actor: str) -> Registration:
         """Tombstone a registration (it stays in the file and in history)."""
+        return self._set_deleted(registration_id, actor, deleted=True)
+
+    def restore(self, registration_id: str, actor: str) -> Registration:
+        """Undo a delete: the tombstone becomes live again, as a new version.
+
+        Raises `DuplicateNik` when another registration took the NIK meanwhile.
+        """
+        return self._set_deleted(registration_id, actor, deleted=False)
+
+    def _set_deleted(self, registration_id: str, actor: str, deleted: bool) -> Registration:
         with write_transaction(self.db):
             reg = self.get(registration_id)
             if reg is None:
                 raise KeyError(registration_id)
-            if reg.deleted:
+            if reg.deleted == deleted:
                 return reg
-            return self._save(reg.copy(deleted=True), actor, action="delete")
+            action = "delete" if deleted else "restore"
+            return self._save(reg.copy(deleted=deleted), actor, action=action)
 
     def insert_many(self, registrations: list[Registration], actor: str) -> int:
         """Insert new registrations in one transaction (demo data, bulk loads)."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 from models.formatting import thousands
 from models.regions import Regions, default_regions
 from models.settings import Settings, save_settings
-from models.store import RegistrationStore
+from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.regions = regions or default_regions()
         self.store = RegistrationStore(db)
+        self._last_deleted = ""
         self.setWindowTitle(self.tr("Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan"))
         self.resize(1280, 800)
 
@@ -60,6 +61,13 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Ubah"))
+        self.undo_delete_action = QAction(
+            self.tr("&Batalkan penghapusan"), self, shortcut=QKeySequence.StandardKey.Undo
+        )
+        self.undo_delete_action.setEnabled(False)
+        self.undo_delete_action.triggered.connect(self.undo_delete)
+        edit_menu.addAction(self.undo_delete_action)
         help_menu = self.menuBar().addMenu(self.tr("&Bantuan"))
         about = QAction(self.tr("&Tentang Jaring"), self)
         about.triggered.connect(self._about)
@@ -139,10 +147,44 @@ class MainWindow(QMainWindow):
         except sqlite3.Error as exc:
             dialogs.inform(self, self.tr("Gagal menghapus"), str(exc), error=True)
             return
+        self._last_deleted = registration_id
+        self.undo_delete_action.setEnabled(True)
         self.records.refresh()
         self._update_status()
         self.statusBar().showMessage(
-            self.tr("Pendaftaran %1 dihapus.").replace("%1", reg.full_name or reg.nik), 6000
+            self.tr("Pendaftaran %1 dihapus. Ctrl+Z membatalkan.").replace(
+                "%1", reg.full_name or reg.nik
+            ),
+            10000,
+        )
+
+    def undo_delete(self) -> None:
+        """Bring back the registration deleted last."""
+        registration_id = self._last_deleted
+        if not registration_id:
+            return
+        try:
+            reg = self.store.restore(registration_id, actor=self.settings.officer_name)
+        except DuplicateNik as exc:
+            holder = exc.holders[0].full_name if exc.holders else "?"
+            dialogs.inform(
+                self,
+                self.tr("Tidak bisa dibatalkan"),
+                self.tr("NIK %1 sudah dipakai lagi oleh pendaftaran %2.")
+                .replace("%1", exc.nik)
+                .replace("%2", holder),
+                error=True,
+            )
+            return
+        except sqlite3.Error as exc:
+            dialogs.inform(self, self.tr("Gagal membatalkan"), str(exc), error=True)
+            return
+        self._last_deleted = ""
+        self.undo_delete_action.setEnabled(False)
+        self.records.refresh()
+        self._update_status()
+        self.statusBar().showMessage(
+            self.tr("Pendaftaran %1 dikembalikan.").replace("%1", reg.full_name or reg.nik), 6000
         )
 
     def _saved(self, registration_id: str, status: str) -> None:

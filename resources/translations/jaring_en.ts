@@ -339,7 +339,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+27"/>
+        <location filename="../../ui/main_window.py" line="+28"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -380,6 +380,16 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Ubah</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Batalkan penghapusan</source>
+        <translation>&amp;Undo delete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Bantuan</source>
         <translation>&amp;Help</translation>
     </message>
@@ -440,9 +450,29 @@ Check the file, or choose another file with --db.</translation>
         <translation>Could not delete</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Pendaftaran %1 dihapus.</source>
-        <translation>Registration of %1 deleted.</translation>
+        <location line="+7"/>
+        <source>Pendaftaran %1 dihapus. Ctrl+Z membatalkan.</source>
+        <translation>Registration %1 deleted. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tidak bisa dibatalkan</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK %1 sudah dipakai lagi oleh pendaftaran %2.</source>
+        <translation>NIK %1 is now held by registration %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gagal membatalkan</source>
+        <translation>Undo failed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pendaftaran %1 dikembalikan.</source>
+        <translation>Registration %1 restored.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -626,7 +656,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../ui/records_model.py" line="+145"/>
+        <location filename="../../ui/records_model.py" line="+141"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -664,7 +694,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>

@@ -628,3 +628,21 @@ def test_autosave_is_not_a_registration(db):
     autosave.store(db, {"full_name": "Siti"})
     assert RegistrationStore(db).count() == 0
     assert audit_actions(db) == []
+
+
+def test_restore_undoes_a_delete_unless_the_nik_was_taken(db):
+    store = RegistrationStore(db)
+    first = store.save(
+        Registration(nik="6208014507900001", full_name="Siti", status="ready"), "budi"
+    )
+    store.delete(first.id, "budi")
+    restored = store.restore(first.id, "budi")
+    assert not restored.deleted
+    assert store.count() == 1
+    actions = [r[0] for r in db.execute("SELECT action FROM audit_log ORDER BY seq")]
+    assert actions == ["insert", "delete", "restore"]
+    store.delete(first.id, "budi")
+    store.save(Registration(nik="6208014507900001", full_name="Siti A", status="ready"), "ani")
+    with pytest.raises(DuplicateNik):
+        store.restore(first.id, "budi")
+    assert store.get(first.id).deleted

@@ -63,3 +63,21 @@ def test_settings_change_the_regency_of_the_pickers(window):
         for i in range(1, field(window.form, "kecamatan").count())
     ]
     assert codes and all(code.startswith("62.01.") for code in codes)
+
+
+def test_a_delete_can_be_undone(qtbot, window, answers, configured_db):
+    type_siti(qtbot, window.form)
+    assert window.form.save()
+    registration_id = window.records.model.registration_id(0)
+    assert not window.undo_delete_action.isEnabled()
+    answers.queue.append("yes")
+    window.delete_registration(registration_id)
+    assert window.records.model.rowCount() == 0
+    assert window.undo_delete_action.isEnabled()
+    window.undo_delete_action.trigger()
+    store = RegistrationStore(configured_db)
+    restored = store.get(registration_id)
+    assert not restored.deleted
+    assert restored.version == 3  # saved, deleted, restored: each a version in history
+    assert window.records.model.rowCount() == 1
+    assert not window.undo_delete_action.isEnabled()
