@@ -96,9 +96,12 @@ def test_villages_belong_to_the_configured_regency(sample):
     assert all(r.village_code.startswith("62.01.") for r in elsewhere)
 
 
-def test_unknown_regency_is_refused():
+def test_unknown_regency_is_refused_at_once(db):
+    with pytest.raises(ValueError, match=r"99\.99"):
+        generate(1, 1, "99.99", TODAY)
     with pytest.raises(ValueError):
-        people(1, regency="99.99")
+        fill_demo(db, 10, regency_code="99.99", today=TODAY)
+    assert RegistrationStore(db).count() == 0
 
 
 def test_fields_look_like_the_real_thing(sample):
@@ -145,6 +148,13 @@ def test_fill_demo_stores_people_with_an_intact_audit_chain(db):
     assert creators == {"Petugas Demo"}
     ids = {row[0] for row in db.execute("SELECT device_id FROM registrations")}
     assert ids == {load_settings(db).device_id}
+
+
+def test_fill_demo_leaves_the_connection_as_it_found_it(db):
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    fill_demo(db, 10, today=TODAY)
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == before
+    assert not db.conn.in_transaction
 
 
 def test_fill_demo_takes_the_officer_from_the_settings(configured_db):

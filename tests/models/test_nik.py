@@ -9,10 +9,8 @@ import pytest
 
 from models.nik import NikError, NikInfo, clean_number, kk_problem, parse_nik
 from models.problems import Severity
-from models.registration import Registration
 from models.validation import NikHolder, ValidationContext, validate
-
-TODAY = date(2025, 6, 1)
+from tests.factories import TODAY, siti
 
 
 def ok(kecamatan: str, birth: date, sex: str, serial: str) -> NikInfo:
@@ -174,32 +172,6 @@ def test_kk_table(text, expected):
 
 
 # --- NIK through validate ---------------------------------------------------------------
-
-
-def siti(**changes) -> Registration:
-    """A complete, consistent registration: NIK 6208014507900001 is a woman born 1990-07-05."""
-    reg = Registration(
-        id="reg-siti",
-        nik="6208014507900001",
-        kk="6208010101200001",
-        full_name="Siti Aminah",
-        birth_place="Sukamara",
-        birth_date=date(1990, 7, 5),
-        sex="P",
-        marital_status="kawin",
-        mother_name="Fatimah",
-        address="Jl. Tjilik Riwut No. 12",
-        rt="001",
-        rw="002",
-        village_code="62.08.01.2001",
-        postal_code="74172",
-        phone="081234567890",
-        occupation="Petani",
-        target_group="petani",
-        monthly_income=1_000_000,
-        consent=True,
-    )
-    return reg.copy(**changes)
 
 
 def context(**changes) -> ValidationContext:
