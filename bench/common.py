@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import statistics
 import sys
@@ -44,11 +43,6 @@ def copy_of(path: Path, folder: Path) -> Path:
     target = folder / path.name
     shutil.copyfile(path, target)
     return target
-
-
-def max_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def percentile(values: list[float], p: float) -> float:
