@@ -84,7 +84,8 @@ class ChainCheck:
 
 
 def verify_chain(db: Database) -> ChainCheck:
-    """Walk the whole log in order and name the first row that breaks the chain."""
+    """Walk the whole log in order and name the first row that breaks the chain; then check
+    the registrations against the log (``reason`` says what was found)."""
     prev = GENESIS
     expected_seq = 1
     checked = 0
@@ -115,6 +116,30 @@ def verify_chain(db: Database) -> ChainCheck:
     ).fetchone()
     if broken:
         return ChainCheck(checked, _first_missing_seq(db, broken[0], expected_seq), "missing")
+    return _check_registrations_match_log(db, checked)
+
+
+def _check_registrations_match_log(db: Database, checked: int) -> ChainCheck:
+    """Every registration must be exactly what its last audit row says it became, and every
+    registration the log speaks of must still exist (tombstones included)."""
+    cursor = db.execute(
+        "SELECT r.*, a.seq AS _seq, a.after AS _after FROM registrations r"
+        " JOIN audit_log a ON a.registration_id = r.id AND a.version = r.version"
+    )
+    names = [c[0] for c in cursor.description]
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        after = json.loads(row.pop("_after") or "{}")
+        seq = row.pop("_seq")
+        row.pop("kecamatan_code", None)  # generated from village_code, not stored
+        if row != after:
+            return ChainCheck(checked, seq, "registration_differs")
+    orphan = db.execute(
+        "SELECT MIN(a.seq) FROM audit_log a"
+        " WHERE NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = a.registration_id)"
+    ).fetchone()[0]
+    if orphan is not None:
+        return ChainCheck(checked, orphan, "registration_missing")
     return ChainCheck(checked)
 
 

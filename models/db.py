@@ -67,11 +67,12 @@ def write_transaction(db: Database) -> Iterator[Database]:
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        # Inside the try: a COMMIT that fails (disk full, I/O error) must not leave the
+        # connection in an open transaction that every later save would silently join.
+        db.execute("COMMIT")
     except BaseException:
         db.rollback()
         raise
-    else:
-        db.execute("COMMIT")
 
 
 class Checkpointer:

@@ -42,8 +42,3 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 def warnings(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if not p.is_error]
-
-
-def unconfirmed_warnings(problems: list[Problem], confirmed: list[str]) -> list[Problem]:
-    """Warnings whose code the officer has not confirmed for this registration."""
-    return [p for p in warnings(problems) if p.code not in confirmed]

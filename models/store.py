@@ -18,7 +18,7 @@ from models import audit
 from models.db import write_transaction
 from models.nik import clean_number
 from models.registration import Registration, Status
-from models.validation import NikHolder, normalize_phone
+from models.validation import NikHolder, ValidationContext, normalized, readiness
 
 LIST_COLUMNS = (
     "rowid", "id", "nik", "full_name", "birth_date", "sex", "village_code",
@@ -39,6 +39,15 @@ class DuplicateNik(Exception):
         super().__init__(f"NIK {nik} is already registered")
         self.nik = nik
         self.holders = holders
+
+
+class NotReady(Exception):
+    """A registration saved with a status past draft still has errors or unconfirmed
+    warnings; ``readiness`` says which."""
+
+    def __init__(self, readiness):
+        super().__init__("registration is not ready")
+        self.readiness = readiness
 
 
 class StaleRegistration(Exception):
@@ -184,12 +193,20 @@ class RegistrationStore:
 
     # --- writing ---------------------------------------------------------------------
 
-    def save(self, reg: Registration, actor: str) -> Registration:
+    def save(
+        self, reg: Registration, actor: str, context: ValidationContext | None = None
+    ) -> Registration:
         """Insert or update ``reg`` (version + 1, audit row) and return what was stored.
 
-        Raises `DuplicateNik` when a non-draft registration would share a live NIK, and
+        With a ``context``, a registration whose status is past draft must be valid and have
+        its warnings confirmed, or `NotReady` is raised (drafts are always stored). Raises
+        `DuplicateNik` when a non-draft registration would share a live NIK, and
         `StaleRegistration` when ``reg.version`` is behind the stored one.
         """
+        if context is not None and reg.status != Status.DRAFT:
+            check = readiness(reg, context)
+            if not check.ok:
+                raise NotReady(check)
         with write_transaction(self.db):
             return self._save(reg, actor)
 
@@ -198,7 +215,7 @@ class RegistrationStore:
         if before is not None and reg.version != before.version:
             raise StaleRegistration(reg.id)
         now = audit.now_iso()
-        stored = _cleaned(reg).copy(
+        stored = normalized(reg).copy(
             version=(before.version if before else 0) + 1,
             updated_at=now,
             created_at=before.created_at if before else (reg.created_at or now),
@@ -255,7 +272,7 @@ class RegistrationStore:
         now = audit.now_iso()
         rows = []
         for reg in registrations:
-            stored = _cleaned(reg).copy(
+            stored = normalized(reg).copy(
                 version=1, created_at=reg.created_at or now, updated_at=reg.updated_at or now,
                 created_by=reg.created_by or actor,
             )  # fmt: skip
@@ -277,20 +294,11 @@ class RegistrationStore:
         )
 
 
-def _cleaned(reg: Registration) -> Registration:
-    """Trim what people type: spaces around text, separators inside numbers."""
-    return reg.copy(
-        nik=clean_number(reg.nik),
-        kk=clean_number(reg.kk),
-        full_name=" ".join(reg.full_name.split()),
-        mother_name=" ".join(reg.mother_name.split()),
-        birth_place=reg.birth_place.strip(),
-        address=reg.address.strip(),
-        phone=normalize_phone(reg.phone) if reg.phone else "",
-        heir_phone=normalize_phone(reg.heir_phone) if reg.heir_phone else "",
-        email=reg.email.strip(),
-        kpj=clean_number(reg.kpj),
-    )
-
-
-__all__ = ["DuplicateNik", "RecordFilter", "RegistrationStore", "StaleRegistration", "Status"]
+__all__ = [
+    "DuplicateNik",
+    "NotReady",
+    "RecordFilter",
+    "RegistrationStore",
+    "StaleRegistration",
+    "Status",
+]

@@ -8,6 +8,7 @@ free of SQL.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,10 +23,11 @@ from models.registration import (
     MaritalStatus,
     Registration,
     Sex,
+    Status,
     TargetGroup,
 )
 
-PHONE = re.compile(r"^(?:\+62|62|0)8\d{8,11}$")
+PHONE = re.compile(r"^(?:\+62|62|0)8[0-9]{8,11}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 DIGITS_11 = re.compile(r"^[0-9]{11}$")
 NAME_CHARS = re.compile(r"^[A-Za-z\u00c0-\u024f .,'`\-]+$")
@@ -77,6 +79,29 @@ def normalize_phone(text: str) -> str:
     return phone
 
 
+def normalized(reg: Registration) -> Registration:
+    """What people type, tidied: spaces around and inside text, separators inside numbers,
+    phones in 08… form. Validation and storage both see this form."""
+    return reg.copy(
+        nik=clean_number(reg.nik),
+        kk=clean_number(reg.kk),
+        full_name=" ".join(reg.full_name.split()),
+        mother_name=" ".join(reg.mother_name.split()),
+        birth_place=" ".join(reg.birth_place.split()),
+        address=" ".join(reg.address.split()),
+        rt=reg.rt.strip(),
+        rw=reg.rw.strip(),
+        postal_code=reg.postal_code.strip(),
+        phone=normalize_phone(reg.phone) if reg.phone.strip() else "",
+        heir_phone=normalize_phone(reg.heir_phone) if reg.heir_phone.strip() else "",
+        heir_name=" ".join(reg.heir_name.split()),
+        email=reg.email.strip(),
+        occupation=" ".join(reg.occupation.split()),
+        csr_company=" ".join(reg.csr_company.split()),
+        kpj=clean_number(reg.kpj),
+    )
+
+
 def age_on(birth: date, today: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
@@ -84,6 +109,7 @@ def age_on(birth: date, today: date) -> int:
 def validate(reg: Registration, ctx: ValidationContext | None = None) -> list[Problem]:
     """Every problem of ``reg``, in form order."""
     ctx = ctx or ValidationContext()
+    reg = normalized(reg)
     problems: list[Problem] = []
     for name in REQUIRED:
         value = getattr(reg, name)
@@ -145,14 +171,14 @@ def _address_problems(reg: Registration, ctx: ValidationContext) -> list[Problem
     problems = []
     for name in ("rt", "rw"):
         value = getattr(reg, name)
-        if value and not (value.isdigit() and len(value) <= 3):
+        if value and not re.fullmatch(r"[0-9]{1,3}", value):
             problems.append(error("rt_rw.format", name))
     if reg.village_code:
         if not reg.village_code.startswith(ctx.regency_code + "."):
             problems.append(error("village.outside_regency", "village_code"))
         elif ctx.regions.village(reg.village_code) is None:
             problems.append(error("village.unknown", "village_code"))
-    if reg.postal_code and not (reg.postal_code.isdigit() and len(reg.postal_code) == 5):
+    if reg.postal_code and not re.fullmatch(r"[0-9]{5}", reg.postal_code):
         problems.append(error("postal_code.format", "postal_code"))
     if reg.phone and not PHONE.match(normalize_phone(reg.phone)):
         problems.append(error("phone.format", "phone"))
@@ -178,3 +204,53 @@ def _programme_problems(reg: Registration) -> list[Problem]:
     if reg.kpj and not DIGITS_11.match(clean_number(reg.kpj)):
         problems.append(error("kpj.format", "kpj"))
     return problems
+
+
+def confirmation(problem: Problem, reg: Registration) -> str:
+    """What confirming a warning records: its code and a digest of the value it was about,
+    so that the same warning about another value (a different wrong date) asks again."""
+    value = getattr(normalized(reg), problem.field, "")
+    digest = hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:8]
+    return f"{problem.code}@{digest}"
+
+
+@dataclass
+class Readiness:
+    """Whether a registration may leave draft: no errors, every warning confirmed."""
+
+    problems: list[Problem]
+    unconfirmed: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.unconfirmed
+
+
+def readiness(reg: Registration, ctx: ValidationContext) -> Readiness:
+    problems = validate(reg, ctx)
+    unconfirmed = [
+        p for p in problems if not p.is_error and confirmation(p, reg) not in reg.warnings_confirmed
+    ]
+    return Readiness(problems, unconfirmed)
+
+
+def with_warnings_confirmed(reg: Registration, ctx: ValidationContext) -> Registration:
+    """``reg`` with every current warning recorded as confirmed by the officer."""
+    found = [p for p in validate(reg, ctx) if not p.is_error]
+    return reg.copy(warnings_confirmed=[confirmation(p, reg) for p in found])
+
+
+#: Statuses an officer's edit moves: a changed registration must leave in a batch again.
+OFFICER_STATUSES = (Status.DRAFT, Status.READY, Status.EXPORTED)
+
+
+def status_after_edit(current: str, *, draft: bool) -> str:
+    """The status an edited registration gets: draft or ready on the officer's side; the
+    district's statuses (received, submitted, registered, rejected) are kept."""
+    if current not in OFFICER_STATUSES:
+        return current
+    return Status.DRAFT.value if draft else Status.READY.value

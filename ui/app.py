@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from models.db import Checkpointer, DatabaseError, open_database
 from models.settings import load_settings, save_settings
+from ui import dialogs
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
@@ -21,7 +22,7 @@ def run_app(db_path: Path) -> int:
     try:
         db = open_database(db_path, autocheckpoint=False)
     except DatabaseError as exc:
-        QMessageBox.critical(
+        dialogs.inform(
             None,
             "Jaring",
             app.translate(
@@ -42,7 +43,8 @@ def run_app(db_path: Path) -> int:
     checkpointer = Checkpointer(db_path).start()
     window = MainWindow(db, settings)
     window.show()
-    window.form.restore_autosave()
+    if window.form.restore_autosave():
+        window.tabs.setCurrentWidget(window.form)
     try:
         return app.exec()
     finally:

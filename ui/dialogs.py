@@ -42,7 +42,9 @@ def _message_box(parent: QWidget | None, question: Question) -> str:
         if key == question.escape:
             box.setEscapeButton(button)
     box.exec()
-    return buttons.get(box.clickedButton(), question.escape)
+    answer = buttons.get(box.clickedButton(), question.escape)
+    box.deleteLater()
+    return answer
 
 
 _asker: Callable[[QWidget | None, Question], str] = _message_box

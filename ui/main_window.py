@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
@@ -62,9 +63,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Ubah"))
+        # Ctrl+Z undoes a delete only on the records page: in the form it belongs to the
+        # field being typed in.
         self.undo_delete_action = QAction(
-            self.tr("&Batalkan penghapusan"), self, shortcut=QKeySequence.StandardKey.Undo
+            self.tr("&Batalkan penghapusan"),
+            self.records,
+            shortcut=QKeySequence.StandardKey.Undo,
+            shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
+        self.records.addAction(self.undo_delete_action)
         self.undo_delete_action.setEnabled(False)
         self.undo_delete_action.triggered.connect(self.undo_delete)
         edit_menu.addAction(self.undo_delete_action)
@@ -108,8 +115,7 @@ class MainWindow(QMainWindow):
         if answer == "draft":
             return self.form.save(draft=True)
         if answer == "discard":
-            self.form.autosave_now()  # nothing: replaced just below
-            self.form._clear_autosave()
+            self.form.forget_typing()
             return True
         return False
 
@@ -119,13 +125,19 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.form)
 
     def open_registration(self, registration_id: str) -> None:
+        # Ask first: answering "save as draft" may save this very registration.
+        if not self._form_may_be_replaced():
+            return
         reg = self.store.get(registration_id)
-        if reg is None or not self._form_may_be_replaced():
+        if reg is None:
             return
         self.form.load(reg)
         self.tabs.setCurrentWidget(self.form)
 
     def delete_registration(self, registration_id: str) -> None:
+        open_in_form = self.form.registration_id() == registration_id
+        if open_in_form and not self._form_may_be_replaced():
+            return
         reg = self.store.get(registration_id)
         if reg is None:
             return
@@ -145,8 +157,16 @@ class MainWindow(QMainWindow):
         try:
             self.store.delete(registration_id, actor=self.settings.officer_name)
         except sqlite3.Error as exc:
-            dialogs.inform(self, self.tr("Gagal menghapus"), str(exc), error=True)
+            dialogs.inform(
+                self,
+                self.tr("Gagal menghapus"),
+                self.tr("Basis data tidak bisa ditulis. Periksa ruang disk, lalu coba lagi."),
+                error=True,
+                details=str(exc),
+            )
             return
+        if open_in_form:
+            self.form.new_registration()
         self._last_deleted = registration_id
         self.undo_delete_action.setEnabled(True)
         self.records.refresh()
@@ -177,7 +197,13 @@ class MainWindow(QMainWindow):
             )
             return
         except sqlite3.Error as exc:
-            dialogs.inform(self, self.tr("Gagal membatalkan"), str(exc), error=True)
+            dialogs.inform(
+                self,
+                self.tr("Gagal membatalkan"),
+                self.tr("Basis data tidak bisa ditulis. Periksa ruang disk, lalu coba lagi."),
+                error=True,
+                details=str(exc),
+            )
             return
         self._last_deleted = ""
         self.undo_delete_action.setEnabled(False)
@@ -198,7 +224,9 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, regions=self.regions, parent=self)
-        if not dialog.exec():
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if not accepted:
             return
         old_language = self.settings.language
         self.settings = save_settings(self.db, dialog.settings())

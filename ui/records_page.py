@@ -118,10 +118,20 @@ class RecordsPage(QWidget):
         self.open_button.clicked.connect(lambda: self._open_row(self._current_row()))
         self.delete_button.clicked.connect(self._delete_current)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._delete_current)
+        # WidgetShortcut: Enter and Delete act on the table only when it has the focus, never
+        # from the search box or the filters.
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete),
+            self.table,
+            activated=self._delete_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(
-                QKeySequence(key), self.table, activated=lambda: self._open_row(self._current_row())
+                QKeySequence(key),
+                self.table,
+                activated=lambda: self._open_row(self._current_row()),
+                context=Qt.ShortcutContext.WidgetShortcut,
             )
         self.search.returnPressed.connect(self._search_return)
         self._update_count()

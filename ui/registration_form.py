@@ -35,12 +35,18 @@ from models import autosave
 from models.contribution import ContributionTable, default_table
 from models.formatting import parse_amount, parse_tanggal, rupiah, tanggal, thousands
 from models.nik import NikError, parse_nik
-from models.problems import Problem, error, errors, unconfirmed_warnings, warnings
+from models.problems import Problem, error, errors, warnings
 from models.regions import Regions, default_regions
-from models.registration import Registration, Status
+from models.registration import Registration
 from models.settings import Settings
-from models.store import DuplicateNik, RegistrationStore, StaleRegistration
-from models.validation import ValidationContext, validate
+from models.store import DuplicateNik, NotReady, RegistrationStore, StaleRegistration
+from models.validation import (
+    ValidationContext,
+    readiness,
+    status_after_edit,
+    validate,
+    with_warnings_confirmed,
+)
 from ui import dialogs, labels
 
 OCCUPATIONS = (
@@ -59,7 +65,12 @@ SHOWN_WHEN_LEFT = {"required", "nik.length", "kk.length", "birth_date.format"}
 
 class _EnterMovesOn(QObject):
     """Enter in a field moves to the next one, as Tab does; an empty date field starts typing
-    at its first digit wherever it was clicked."""
+    at its first digit wherever it was clicked; leaving a field tells ``on_leave`` (a masked
+    date field that is half typed never sends editingFinished)."""
+
+    def __init__(self, parent: QObject, on_leave):
+        super().__init__(parent)
+        self._on_leave = on_leave
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -76,6 +87,8 @@ class _EnterMovesOn(QObject):
             and not watched.text().strip("-")
         ):
             watched.setCursorPosition(0)
+        if event.type() == QEvent.Type.FocusOut:
+            self._on_leave(watched)
         return False
 
 
@@ -108,7 +121,8 @@ class RegistrationForm(QWidget):
         self._problems: list[Problem] = []
         self._fields: dict[str, QWidget] = {}
         self._problem_labels: dict[str, QLabel] = {}
-        self._enter = _EnterMovesOn(self)
+        self._enter = _EnterMovesOn(self, self._left_widget)
+        self._autofilled: dict[str, object] = {}
         self._build()
         self._autosave_timer = QTimer(self, singleShot=True, interval=1000)
         self._autosave_timer.timeout.connect(self.autosave_now)
@@ -415,6 +429,7 @@ class RegistrationForm(QWidget):
         self._loading = True
         self._base = reg
         self._touched = set()
+        self._autofilled = {}
         self.nik.setText(reg.nik)
         self.kk.setText(reg.kk)
         self.full_name.setText(reg.full_name)
@@ -456,8 +471,8 @@ class RegistrationForm(QWidget):
         )
         self.status_label.setText(labels.status_labels().get(reg.status, reg.status))
         self.kpj.setText(reg.kpj or "—")
-        self._clean_state = self._state_fields()
         self._funding_changed()
+        self._clean_state = self._state_fields()
         self._changed()
         self.nik.setFocus()
 
@@ -543,16 +558,19 @@ class RegistrationForm(QWidget):
         )
         return reg, parse_problems
 
-    def problems(self) -> list[Problem]:
-        """Every problem of what is typed now."""
-        reg, parse_problems = self.registration()
-        context = ValidationContext(
+    def _context(self) -> ValidationContext:
+        return ValidationContext(
             regency_code=self.settings.regency_code,
             age_min=self.settings.age_min,
             age_max=self.settings.age_max,
             regions=self.regions,
             nik_holders=self.store.nik_holders,
         )
+
+    def problems(self) -> list[Problem]:
+        """Every problem of what is typed now."""
+        reg, parse_problems = self.registration()
+        context = self._context()
         parsed_fields = {p.field for p in parse_problems}
         found = [
             p
@@ -585,6 +603,12 @@ class RegistrationForm(QWidget):
         self._update_contribution()
         if self.is_dirty():
             self._autosave_timer.start()
+
+    def _left_widget(self, widget: QObject) -> None:
+        for name, field_widget in self._fields.items():
+            if field_widget is widget:
+                self._left(name)
+                return
 
     def _left(self, name: str) -> None:
         if self._loading:
@@ -639,13 +663,24 @@ class RegistrationForm(QWidget):
             info = parse_nik(self.nik.text())
         except NikError:
             return
-        if not self.birth_date.text().replace("-", "").strip():
+        # Fill what is empty, and refresh what an earlier (mistyped) NIK filled in and
+        # nobody has changed since.
+        filled = self._autofilled
+        date_text = self.birth_date.text()
+        if not date_text.replace("-", "").strip() or date_text == filled.get("birth_date"):
             self.birth_date.setText(tanggal(info.birth_date))
-        if not self.sex.currentData():
+            filled["birth_date"] = self.birth_date.text()
+        if not self.sex.currentData() or self.sex.currentData() == filled.get("sex"):
             self._select(self.sex, info.sex)
-        if not self.kecamatan.currentData() and self.kecamatan.findData(info.kecamatan_code) > 0:
-            self._select(self.kecamatan, info.kecamatan_code)
-            self.message.emit(self.tr("Kecamatan diisi dari NIK; periksa kembali."))
+            filled["sex"] = info.sex
+        kecamatan = self.kecamatan.currentData()
+        if (not kecamatan or kecamatan == filled.get("kecamatan")) and (
+            self.kecamatan.findData(info.kecamatan_code) > 0
+        ):
+            if kecamatan != info.kecamatan_code:
+                self._select(self.kecamatan, info.kecamatan_code)
+                self.message.emit(self.tr("Kecamatan diisi dari NIK; periksa kembali."))
+            filled["kecamatan"] = info.kecamatan_code
 
     def _kecamatan_changed(self) -> None:
         if self._loading:
@@ -715,15 +750,16 @@ class RegistrationForm(QWidget):
 
     def save(self, draft: bool = False) -> bool:
         """Save what is typed; True when it was stored."""
-        reg, _ = self.registration()
-        problems = self.problems()
+        reg, parse_problems = self.registration()
+        context = self._context()
         if draft:
-            reg = reg.copy(status=Status.DRAFT.value)
+            reg = reg.copy(status=status_after_edit(reg.status, draft=True))
         else:
             self._touched = set(self._fields)
-            self._problems = problems
+            self._problems = self.problems()
             self._show_problems()
-            blocking = errors(problems)
+            check = readiness(reg, context)
+            blocking = parse_problems + check.errors
             if blocking:
                 self._fields.get(blocking[0].field, self.nik).setFocus()
                 self.message.emit(
@@ -732,24 +768,26 @@ class RegistrationForm(QWidget):
                     ).replace("%1", str(len(blocking)))
                 )
                 return False
-            pending = unconfirmed_warnings(problems, reg.warnings_confirmed)
-            if pending and not dialogs.confirm(
+            if check.unconfirmed and not dialogs.confirm(
                 self,
                 self.tr("Periksa peringatan"),
                 self.tr("Ada hal yang perlu dipastikan sebelum menyimpan:"),
                 self.tr("Ya, data sudah benar"),
                 self.tr("Kembali memeriksa"),
-                details="\n".join("• " + labels.problem_text(p) for p in pending),
+                details="\n".join("• " + labels.problem_text(p) for p in check.unconfirmed),
             ):
-                self._fields.get(pending[0].field, self.nik).setFocus()
+                self._fields.get(check.unconfirmed[0].field, self.nik).setFocus()
                 return False
-            keep = reg.status not in (Status.DRAFT, Status.READY, Status.EXPORTED)
-            reg = reg.copy(
-                status=reg.status if keep else Status.READY.value,
-                warnings_confirmed=[p.code for p in warnings(problems)],
+            reg = with_warnings_confirmed(reg, context).copy(
+                status=status_after_edit(reg.status, draft=False)
             )
         try:
-            stored = self.store.save(reg, actor=self.settings.officer_name)
+            stored = self.store.save(
+                reg, actor=self.settings.officer_name, context=None if draft else context
+            )
+        except NotReady:  # the checks above passed a moment ago: only a race gets here
+            self._changed()
+            return False
         except DuplicateNik as exc:
             self._problems = [
                 error("nik.duplicate", "nik", id=h.id, name=h.full_name) for h in exc.holders
@@ -811,6 +849,15 @@ class RegistrationForm(QWidget):
             autosave.store(self.db, {"registration": reg.to_row(), "raw": raw})
         except sqlite3.Error:
             self.message.emit(self.tr("Simpan otomatis gagal: periksa ruang disk."))
+
+    def registration_id(self) -> str:
+        """Id of the registration in the form ("" for a new one not yet saved)."""
+        return self._base.id if self._base.version else ""
+
+    def forget_typing(self) -> None:
+        """Throw away unsaved typing without asking (the caller asked)."""
+        self._clear_autosave()
+        self._clean_state = self._state_fields()
 
     def _clear_autosave(self) -> None:
         self._autosave_timer.stop()

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+27"/>
+        <location filename="../../ui/app.py" line="+28"/>
         <source>Basis data tidak bisa dibuka:
 %1
 
@@ -18,7 +18,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+78"/>
+        <location filename="../../ui/dialogs.py" line="+80"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -339,7 +339,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+28"/>
+        <location filename="../../ui/main_window.py" line="+29"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -384,12 +384,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Batalkan penghapusan</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Bantuan</source>
         <translation>&amp;Help</translation>
     </message>
@@ -425,7 +425,7 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -445,12 +445,18 @@ Check the file, or choose another file with --db.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Gagal menghapus</source>
         <translation>Could not delete</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>Basis data tidak bisa ditulis. Periksa ruang disk, lalu coba lagi.</source>
+        <translation>The database cannot be written. Check the free disk space, then try again.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Pendaftaran %1 dihapus. Ctrl+Z membatalkan.</source>
         <translation>Registration %1 deleted. Ctrl+Z undoes it.</translation>
     </message>
@@ -465,12 +471,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>NIK %1 is now held by registration %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Gagal membatalkan</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Pendaftaran %1 dikembalikan.</source>
         <translation>Registration %1 restored.</translation>
     </message>
@@ -485,7 +491,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
@@ -709,7 +715,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
@@ -732,7 +738,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form.py" line="+141"/>
+        <location filename="../../ui/registration_form.py" line="+155"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -832,7 +838,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+169"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -842,7 +848,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+170"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>
@@ -857,12 +863,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>Kecamatan diisi dari NIK; periksa kembali.</source>
         <translation>District (kecamatan) filled in from the NIK; please check it.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Isi penghasilan untuk melihat iuran.</source>
         <translation>Enter the income to see the contribution.</translation>
     </message>
@@ -882,12 +888,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>Paid every %1 months: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Belum bisa disimpan: %1 kesalahan. Perbaiki, atau simpan sebagai draf.</source>
         <translation>Cannot save yet (errors: %1). Fix them, or save as a draft.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Periksa peringatan</source>
         <translation>Check the warnings</translation>
     </message>
@@ -907,7 +913,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Go back and check</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Data sudah berubah</source>
         <translation>The record has changed</translation>
     </message>
@@ -938,18 +944,18 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-50"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>Simpan otomatis gagal: periksa ruang disk.</source>
         <translation>Autosave failed: check the free disk space.</translation>
     </message>

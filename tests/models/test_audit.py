@@ -260,3 +260,38 @@ def test_removed_row_is_detected_even_after_a_later_save(db):
     assert not check.ok
     assert check.reason == "missing"
     assert check.first_bad_seq == last_seq
+
+
+def test_registrations_edited_or_removed_behind_the_log_are_detected(db):
+    store = RegistrationStore(db)
+    first = store.save(Registration(full_name="Ani", birth_date=date(1990, 1, 1)), "budi")
+    second = store.save(Registration(full_name="Budi", birth_date=date(1991, 1, 1)), "budi")
+    assert verify_chain(db).ok
+    db.execute("UPDATE registrations SET full_name = 'Ani Palsu' WHERE id = ?", [first.id])
+    db.conn.commit()
+    check = verify_chain(db)
+    assert (check.ok, check.reason) == (False, "registration_differs")
+    db.execute("UPDATE registrations SET full_name = 'Ani' WHERE id = ?", [first.id])
+    db.execute("DELETE FROM registrations WHERE id = ?", [second.id])
+    db.conn.commit()
+    check = verify_chain(db)
+    assert (check.ok, check.reason) == (False, "registration_missing")
+    assert check.first_bad_seq == 2
+
+
+def test_a_failed_commit_leaves_no_open_transaction(db):
+    from models.db import write_transaction
+
+    db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+    db.execute(
+        "CREATE TABLE child (id INTEGER PRIMARY KEY, parent INTEGER"
+        " REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)"
+    )
+    db.conn.commit()
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+        db.execute("INSERT INTO child (parent) VALUES (42)")  # fails only at COMMIT
+    assert not db.conn.in_transaction
+    store = RegistrationStore(db)
+    store.save(Registration(full_name="Sesudah"), "budi")
+    assert db.execute("SELECT COUNT(*) FROM registrations").fetchone()[0] == 1
+    assert not db.conn.in_transaction

@@ -6,9 +6,17 @@ from datetime import date
 
 import pytest
 
-from models.problems import Severity, errors, unconfirmed_warnings, warnings
+from models.problems import Severity, errors, warnings
 from models.registration import Registration
-from models.validation import ValidationContext, age_on, normalize_phone, validate
+from models.validation import (
+    ValidationContext,
+    age_on,
+    normalize_phone,
+    readiness,
+    status_after_edit,
+    validate,
+    with_warnings_confirmed,
+)
 from tests.factories import TODAY, siti
 
 
@@ -346,5 +354,31 @@ def test_errors_warnings_and_confirmation():
     problems = validate(reg, context())
     assert [p.code for p in errors(problems)] == ["kpj.format"]
     assert [p.code for p in warnings(problems)] == ["nik.sex_mismatch"]
-    assert unconfirmed_warnings(problems, ["nik.sex_mismatch"]) == []
-    assert [p.code for p in unconfirmed_warnings(problems, [])] == ["nik.sex_mismatch"]
+    check = readiness(reg, context())
+    assert not check.ok
+    assert [p.code for p in check.unconfirmed] == ["nik.sex_mismatch"]
+    confirmed = with_warnings_confirmed(reg.copy(kpj=""), context())
+    assert readiness(confirmed, context()).ok
+    # The same warning about another value asks again.
+    other = confirmed.copy(birth_date=date(1990, 7, 6))
+    assert [p.code for p in readiness(other, context()).unconfirmed] == ["nik.birth_date_mismatch"]
+
+
+def test_whitespace_only_is_missing():
+    problems = validate(siti(full_name="   ", mother_name=" \t", address="  "), context())
+    required = {p.field for p in problems if p.code == "required"}
+    assert required == {"full_name", "mother_name", "address"}
+
+
+@pytest.mark.parametrize(
+    ("current", "draft", "expected"),
+    [
+        ("draft", False, "ready"),
+        ("ready", True, "draft"),
+        ("exported", False, "ready"),
+        ("registered", True, "registered"),
+        ("received", False, "received"),
+    ],
+)
+def test_status_after_an_edit(current, draft, expected):
+    assert status_after_edit(current, draft=draft) == expected

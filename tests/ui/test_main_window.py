@@ -81,3 +81,16 @@ def test_a_delete_can_be_undone(qtbot, window, answers, configured_db):
     assert restored.version == 3  # saved, deleted, restored: each a version in history
     assert window.records.model.rowCount() == 1
     assert not window.undo_delete_action.isEnabled()
+
+
+def test_saving_a_draft_while_reopening_shows_the_saved_version(qtbot, window, answers):
+    type_siti(qtbot, window.form)
+    assert window.form.save()
+    registration_id = window.records.model.registration_id(0)
+    window.open_registration(registration_id)
+    field(window.form, "address").setText("Jl. Baru 1")
+    answers.queue.append("draft")
+    window.open_registration(registration_id)
+    assert field(window.form, "address").text() == "Jl. Baru 1"
+    field(window.form, "address").setText("Jl. Baru 2")
+    assert window.form.save(draft=True)

@@ -113,3 +113,49 @@ def test_opening_a_row_asks_for_its_registration(qtbot, configured_db, window, a
     with qtbot.waitSignal(page.open_requested) as opened:
         page._open_row(0)
     assert opened.args == [page.model.registration_id(0)]
+
+
+def test_enter_and_delete_act_on_the_table_only(qtbot, window, answers):
+    from tests.ui.test_registration_form import type_siti
+
+    type_siti(qtbot, window.form)
+    assert window.form.save()
+    page = window.records
+    window.tabs.setCurrentWidget(page)
+    window.activateWindow()
+    page.table.selectRow(0)
+    opened = []
+    page.open_requested.connect(opened.append)
+    page.search.setFocus()
+    qtbot.waitUntil(page.search.hasFocus)
+    qtbot.keyClicks(page.search, "zzzz")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened == []  # Enter in the search box searches
+    assert page.model.rowCount() == 0
+    page.search.clear()
+    page.apply_filter()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [page.model.registration_id(0)]
+    window.tabs.setCurrentWidget(page)  # opening switched to the form
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    answers.queue.append("no")
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert answers.asked[-1].title == "Hapus pendaftaran?"
+
+
+def test_deleting_the_registration_open_in_the_form_clears_the_form(qtbot, window, answers):
+    from tests.ui.test_registration_form import type_siti
+
+    type_siti(qtbot, window.form)
+    assert window.form.save()
+    registration_id = window.records.model.registration_id(0)
+    window.open_registration(registration_id)
+    assert window.form.registration_id() == registration_id
+    answers.queue.append("yes")
+    window.delete_registration(registration_id)
+    assert window.form.registration_id() == ""
+    assert window.form.nik.text() == ""
