@@ -59,11 +59,13 @@ class Regions:
         return region.name if region else ""
 
     def kecamatan_of(self, regency_code: str) -> list[Region]:
-        """The kecamatan of one regency, in code order."""
-        return sorted(
-            (r for r in self.kecamatan.values() if r.parent == regency_code),
-            key=lambda r: r.code,
-        )
+        """The kecamatan of one regency, in code order (without reading the whole country)."""
+        return list(_rows_with_prefix(self.folder / "districts.csv", regency_code).values())
+
+    def kecamatan_name(self, code: str) -> str:
+        """Name of a kecamatan (``62.08.01`` -> ``Sukamara``), "" when unknown."""
+        region = _rows_with_prefix(self.folder / "districts.csv", code[:5]).get(code)
+        return region.name if region else ""
 
     def villages_of(self, regency_code: str) -> list[Region]:
         """The desa and kelurahan of one regency, in code order."""
@@ -87,16 +89,24 @@ class Regions:
 
 @cache
 def _villages_by_regency(folder: Path, regency_code: str) -> dict[str, Region]:
-    # The file is sorted by code, so a regency's villages are one run of lines: find its
-    # start and read on while the prefix holds (a tenth of the time of parsing every line).
-    data = (folder / "villages.csv").read_text(encoding="utf-8")
-    prefix = "\n" + regency_code + "."
+    return _rows_with_prefix(folder / "villages.csv", regency_code)
+
+
+@cache
+def _rows_with_prefix(path: Path, regency_code: str) -> dict[str, Region]:
+    """The rows of a code-sorted region file whose code starts with the regency's.
+
+    They are one run of lines: find its start and read on while the prefix holds, which
+    takes a tenth of the time of parsing every line of the country.
+    """
+    data = path.read_text(encoding="utf-8")
+    prefix = regency_code + "."
     found: dict[str, Region] = {}
-    start = data.find(prefix)
+    start = data.find("\n" + prefix)
     while start != -1:
         end = data.find("\n", start + 1)
         line = data[start + 1 : end if end != -1 else len(data)]
-        if not line.startswith(regency_code + "."):
+        if not line.startswith(prefix):
             break
         code, parent, name = next(csv.reader([line]))
         found[code] = Region(code, parent, name)

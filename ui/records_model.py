@@ -157,8 +157,7 @@ class RecordsModel(QAbstractTableModel):
             village = self.regions.village(row["village_code"]) if row["village_code"] else None
             return village.name if village else row["village_code"]
         if key == "kecamatan":
-            region = self.regions.kecamatan.get(row["kecamatan_code"] or "")
-            return region.name if region else ""
+            return self.regions.kecamatan_name(row["kecamatan_code"] or "")
         if key == "target_group":
             return self._groups.get(row["target_group"], row["target_group"])
         if key == "contribution":

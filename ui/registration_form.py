@@ -501,8 +501,8 @@ class RegistrationForm(QWidget):
         self.village_code.clear()
         self.village_code.addItem("", "")
         for village in villages:
-            kecamatan = self.regions.kecamatan.get(village.parent)
-            where = f" ({kecamatan.name})" if kecamatan and not code else ""
+            kecamatan = self.regions.kecamatan_name(village.parent)
+            where = f" ({kecamatan})" if kecamatan and not code else ""
             text = village.name + where
             self.village_code.addItem(text, village.code)
         self._select(self.village_code, current)
