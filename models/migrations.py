@@ -125,3 +125,37 @@ def m004_settings_and_autosave(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m005_identity_and_trust(db: Database) -> None:
+    """This installation's identity (officer device or district office) and, at the
+    district, the trust store of enrolled officer devices. Private keys never live here:
+    they are files with owner-only permissions beside the database."""
+    db.executescript(
+        """
+        CREATE TABLE identity (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          role TEXT NOT NULL CHECK (role IN ('officer', 'district')),
+          device_id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          regency_code TEXT NOT NULL,
+          signing_public_pem TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          age_recipient TEXT NOT NULL DEFAULT '',
+          district_profile TEXT NOT NULL DEFAULT '',
+          key_dir TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE TABLE devices (
+          device_id TEXT PRIMARY KEY NOT NULL,
+          officer TEXT NOT NULL,
+          public_key_pem TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          enrolled_at TEXT NOT NULL,
+          enrolled_by TEXT NOT NULL,
+          revoked_at TEXT,
+          revoked_by TEXT
+        );
+        """
+    )

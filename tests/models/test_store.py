@@ -75,13 +75,17 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
     db = open_database(path)
     try:
         tables = set(db.table_names())
-        assert {"registrations", "registrations_fts", "audit_log", "settings", "autosave"} <= tables
+        assert {
+            "registrations", "registrations_fts", "audit_log", "settings", "autosave",
+            "identity", "devices",
+        } <= tables  # fmt: skip
         applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY name")]
         assert applied == [
             "m001_registrations",
             "m002_search",
             "m003_audit_log",
             "m004_settings_and_autosave",
+            "m005_identity_and_trust",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
@@ -97,14 +101,14 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 4
+        assert count == 5
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 4
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 5
     finally:
         db.close()
 
