@@ -105,18 +105,60 @@ def verify_chain(db: Database) -> ChainCheck:
         prev = row["hash"]
         expected_seq += 1
         checked += 1
-    # Every change of a registration wrote one audit row with its new version, so versions
-    # 1..N must all be there: a removed row whose gap a later save papered over, or a
-    # removed tail, shows as a registration whose audit versions do not count up to it.
-    broken = db.execute(
-        "SELECT r.id FROM registrations r LEFT JOIN (SELECT registration_id, COUNT(*) AS n,"
-        " MAX(version) AS top FROM audit_log GROUP BY registration_id) a"
-        " ON a.registration_id = r.id"
-        " WHERE a.n IS NULL OR a.n != r.version OR a.top != r.version LIMIT 1"
-    ).fetchone()
-    if broken:
-        return ChainCheck(checked, _first_missing_seq(db, broken[0], expected_seq), "missing")
+    # Every change of a registration wrote one audit row with its new version, so local
+    # changes count up by one; a merged batch may bring a registration at any higher version.
+    # A removed row whose gap a later save papered over, or a removed tail, shows here.
+    gap = _first_version_gap(db, expected_seq)
+    if gap is not None:
+        return ChainCheck(checked, gap, "missing")
     return _check_registrations_match_log(db, checked)
+
+
+def _check_registrations_match_log(db: Database, checked: int) -> ChainCheck:
+    """Every registration must be exactly what its last audit row says it became, and every
+    registration the log speaks of must still exist (tombstones included)."""
+    cursor = db.execute(
+        "SELECT r.*, a.seq AS _seq, a.after AS _after FROM registrations r"
+        " JOIN audit_log a ON a.registration_id = r.id AND a.version = r.version"
+    )
+    names = [c[0] for c in cursor.description]
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        after = json.loads(row.pop("_after") or "{}")
+        seq = row.pop("_seq")
+        row.pop("kecamatan_code", None)  # generated from village_code, not stored
+        if row != after:
+            return ChainCheck(checked, seq, "registration_differs")
+    orphan = db.execute(
+        "SELECT MIN(a.seq) FROM audit_log a"
+        " WHERE NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = a.registration_id)"
+    ).fetchone()[0]
+    if orphan is not None:
+        return ChainCheck(checked, orphan, "registration_missing")
+    return ChainCheck(checked)
+
+
+#: Audit actions that bring a registration from elsewhere (its version may jump).
+MERGE_ACTIONS = ("merge_insert", "merge_update")
+
+
+def _first_version_gap(db: Database, next_seq: int) -> int | None:
+    """Where a registration's audit versions first skip (the row after the gap, or the
+    position after the last row when the registration is newer than its log)."""
+    last: dict[str, int] = {}
+    for seq, registration_id, version, action in db.execute(
+        "SELECT seq, registration_id, version, action FROM audit_log"
+        " ORDER BY registration_id, version"
+    ):
+        prev = last.get(registration_id, 0)
+        fits = version > prev if action in MERGE_ACTIONS else version == prev + 1
+        if not fits:
+            return seq
+        last[registration_id] = version
+    for registration_id, version in db.execute("SELECT id, version FROM registrations"):
+        if last.get(registration_id) != version:
+            return next_seq
+    return None
 
 
 def _check_registrations_match_log(db: Database, checked: int) -> ChainCheck:

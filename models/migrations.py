@@ -159,3 +159,77 @@ def m005_identity_and_trust(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m006_batches_and_merge(db: Database) -> None:
+    """What left an officer's device in batches, and at the district what came in: the
+    batches imported, the audit rows they carried, conflicts for staff, and every decision."""
+    db.executescript(
+        """
+        CREATE TABLE batches (
+          seq INTEGER PRIMARY KEY,
+          batch_id TEXT NOT NULL UNIQUE,
+          file_name TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          records INTEGER NOT NULL,
+          manifest_sha256 TEXT NOT NULL,
+          file_sha256 TEXT NOT NULL,
+          content BLOB NOT NULL,
+          acknowledged_at TEXT
+        );
+        CREATE TABLE batch_items (
+          seq INTEGER NOT NULL REFERENCES batches(seq),
+          registration_id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          PRIMARY KEY (registration_id, version)
+        );
+        CREATE TABLE imported_batches (
+          batch_id TEXT PRIMARY KEY NOT NULL,
+          device_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          prev TEXT NOT NULL,
+          manifest_sha256 TEXT NOT NULL,
+          file_sha256 TEXT NOT NULL,
+          file_name TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          imported_by TEXT NOT NULL,
+          records INTEGER NOT NULL,
+          inserted INTEGER NOT NULL,
+          updated INTEGER NOT NULL,
+          stale INTEGER NOT NULL,
+          conflicts INTEGER NOT NULL,
+          UNIQUE (device_id, seq)
+        );
+        CREATE TABLE received_audit (
+          batch_id TEXT NOT NULL,
+          line INTEGER NOT NULL,
+          data TEXT NOT NULL,
+          PRIMARY KEY (batch_id, line)
+        );
+        CREATE TABLE conflicts (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('nik', 'likely_duplicate')),
+          batch_id TEXT NOT NULL,
+          registration_id TEXT NOT NULL,
+          incoming_id TEXT NOT NULL,
+          incoming TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+          resolution TEXT,
+          resolved_by TEXT,
+          resolved_at TEXT,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX conflicts_open ON conflicts(status, kind);
+        CREATE TABLE merge_log (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          batch_id TEXT,
+          registration_id TEXT,
+          decision TEXT NOT NULL,
+          detail TEXT NOT NULL DEFAULT ''
+        );
+        """
+    )

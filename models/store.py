@@ -265,7 +265,11 @@ class RegistrationStore:
             if reg.deleted == deleted:
                 return reg
             action = "delete" if deleted else "restore"
-            return self._save(reg.copy(deleted=deleted), actor, action=action)
+            changed = reg.copy(deleted=deleted)
+            if not deleted and reg.status == Status.EXPORTED:
+                # The district got the tombstone: the living record must leave again.
+                changed = changed.copy(status=Status.READY.value)
+            return self._save(changed, actor, action=action)
 
     def insert_many(self, registrations: list[Registration], actor: str) -> int:
         """Insert new registrations in one transaction (demo data, bulk loads)."""

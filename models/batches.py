@@ -1,0 +1,151 @@
+"""The officer's side of batches: which registrations leave in the next batch, and the
+record of every batch that left (its exact bytes, so a lost file can be written again).
+
+A registration leaves when it is ``ready`` (new or changed since it last left) or when it was
+deleted after it had left (the tombstone tells the district). Leaving turns a live
+registration ``exported``: a change like any other, with its version and audit row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from models import audit
+from models.registration import Registration, Status
+
+_PENDING = (
+    "SELECT r.* FROM registrations r"
+    " WHERE (r.status = 'ready' AND r.deleted = 0)"
+    " OR (r.deleted = 1 AND r.version > COALESCE("
+    "(SELECT MAX(b.version) FROM batch_items b WHERE b.registration_id = r.id), r.version))"
+    " ORDER BY r.rowid"
+)
+
+
+@dataclass
+class PendingExport:
+    """What the next batch carries: full rows and the audit rows written since they last
+    left (or since they were created)."""
+
+    records: list[dict]
+    audit_rows: list[dict]
+
+    def __bool__(self) -> bool:
+        return bool(self.records)
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    """One batch in this device's history."""
+
+    seq: int
+    batch_id: str
+    file_name: str
+    created_at: str
+    records: int
+    manifest_sha256: str
+    file_sha256: str
+    acknowledged_at: str | None
+
+
+def _rows(db: Database, sql: str, params=()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor]
+
+
+def pending_export(db: Database) -> PendingExport:
+    """The registrations the next batch must carry, with their audit rows."""
+    records = []
+    for row in _rows(db, _PENDING):
+        row.pop("kecamatan_code", None)  # generated from village_code
+        records.append(row)
+    audit_rows: list[dict] = []
+    for row in records:
+        last = db.execute(
+            "SELECT COALESCE(MAX(version), 0) FROM batch_items WHERE registration_id = ?",
+            [row["id"]],
+        ).fetchone()[0]
+        audit_rows += _rows(
+            db,
+            "SELECT seq, at, actor, action, registration_id, version, before, after, prev_hash,"
+            " hash FROM audit_log WHERE registration_id = ? AND version > ? ORDER BY seq",
+            [row["id"], last],
+        )
+    return PendingExport(records, audit_rows)
+
+
+def next_position(db: Database) -> tuple[int, str]:
+    """The next batch's sequence number and the previous batch's manifest hash ("")."""
+    row = db.execute(
+        "SELECT seq, manifest_sha256 FROM batches ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    return (row[0] + 1, row[1]) if row else (1, "")
+
+
+def record_batch(
+    db: Database,
+    *,
+    seq: int,
+    batch_id: str,
+    file_name: str,
+    created_at: str,
+    manifest_sha256: str,
+    file_sha256: str,
+    content: bytes,
+    records: list[dict],
+    actor: str,
+) -> None:
+    """Remember a batch that was written and mark what it carried as exported.
+
+    Call inside the write transaction that also wrote the file, so that a failure here
+    leaves neither the history nor the statuses changed.
+    """
+    db.execute(
+        "INSERT INTO batches (seq, batch_id, file_name, created_at, records, manifest_sha256,"
+        " file_sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [seq, batch_id, file_name, created_at, len(records), manifest_sha256, file_sha256,
+         content],
+    )  # fmt: skip
+    db.conn.executemany(
+        "INSERT INTO batch_items (seq, registration_id, version) VALUES (?, ?, ?)",
+        [(seq, r["id"], r["version"]) for r in records],
+    )
+    now = audit.now_iso()
+    changes, updates = [], []
+    for row in records:
+        if row["deleted"]:
+            continue  # a tombstone stays as it is; the batch told the district
+        before = Registration.from_row(row)
+        after = before.copy(
+            status=Status.EXPORTED.value, version=before.version + 1, updated_at=now
+        ).to_row()
+        updates.append((after["status"], after["version"], now, row["id"], row["version"]))
+        changes.append(("export", row["id"], after["version"], before.to_row(), after))
+    db.conn.executemany(
+        "UPDATE registrations SET status = ?, version = ?, updated_at = ?"
+        " WHERE id = ? AND version = ?",
+        updates,
+    )
+    audit.append(db, audit.audit_rows(db, changes, actor))
+
+
+def batch_history(db: Database) -> list[BatchRecord]:
+    return [
+        BatchRecord(**row)
+        for row in _rows(
+            db,
+            "SELECT seq, batch_id, file_name, created_at, records, manifest_sha256,"
+            " file_sha256, acknowledged_at FROM batches ORDER BY seq DESC",
+        )
+    ]
+
+
+def batch_content(db: Database, seq: int) -> tuple[str, bytes]:
+    """The file name and exact bytes of a batch that left, to write a lost file again."""
+    row = db.execute("SELECT file_name, content FROM batches WHERE seq = ?", [seq]).fetchone()
+    if row is None:
+        raise KeyError(f"no batch {seq}")
+    return row[0], bytes(row[1])

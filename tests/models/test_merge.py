@@ -1,0 +1,96 @@
+"""The district's merge: idempotent, all-or-nothing, nothing overwritten silently."""
+
+import pytest
+
+from models.audit import verify_chain
+from models.merge import MalformedRecord, SeqReused, broken_chains, gaps, merge_batch
+from models.registration import Registration
+from models.store import RegistrationStore
+
+
+def manifest(device="dev-a", seq=1, prev="", batch_id=None):
+    return {"batch_id": batch_id or f"{device}-{seq}", "device_id": device, "seq": seq,
+            "prev": prev}  # fmt: skip
+
+
+def record(**fields):
+    reg = Registration(**{"nik": "6208014507900001", "full_name": "Siti Aminah",
+                          "status": "ready", "version": 1, **fields})  # fmt: skip
+    return reg.to_row()
+
+
+def merge(db, records, **kwargs):
+    m = manifest(**kwargs)
+    return merge_batch(
+        db, manifest=m, manifest_sha256=f"sha-{m['batch_id']}", file_sha256="f",
+        file_name=f"{m['batch_id']}.jaring", records=records, audit_rows=[{"x": 1}],
+        actor="kabupaten",
+    )  # fmt: skip
+
+
+def test_insert_update_stale_and_idempotent(db):
+    store = RegistrationStore(db)
+    siti = record(id="r1")
+    result = merge(db, [siti])
+    assert (result.inserted, result.updated, result.stale, result.skipped) == (1, 0, 0, False)
+    assert store.get("r1").status == "received"
+    again = merge(db, [siti])
+    assert again.skipped and store.count() == 1
+    newer = record(id="r1", version=3, full_name="Siti Aminah Lestari")
+    result = merge(db, [newer, record(id="r1", version=2)], seq=2, prev="sha-dev-a-1")
+    assert (result.updated, result.stale) == (1, 1)
+    stored = store.get("r1")
+    assert (stored.full_name, stored.version, stored.status) == ("Siti Aminah Lestari", 3,
+                                                                  "received")  # fmt: skip
+    assert verify_chain(db).ok
+    decisions = [r[0] for r in db.execute("SELECT decision FROM merge_log ORDER BY id")]
+    assert decisions == ["inserted", "updated", "stale"]
+
+
+def test_same_nik_other_id_is_a_conflict_with_both_kept(db):
+    merge(db, [record(id="r1")])
+    result = merge(db, [record(id="r2", full_name="Siti A.")], device="dev-b")
+    assert (result.inserted, result.conflicts) == (0, 1)
+    store = RegistrationStore(db)
+    assert store.get("r2") is None and store.get("r1").full_name == "Siti Aminah"
+    kind, existing, incoming = db.execute(
+        "SELECT kind, registration_id, incoming_id FROM conflicts"
+    ).fetchone()
+    assert (kind, existing, incoming) == ("nik", "r1", "r2")
+
+
+def test_likely_duplicates_are_listed_not_merged(db):
+    from datetime import date
+
+    base = {"birth_date": date(1990, 7, 5), "village_code": "62.08.01.2001"}
+    merge(db, [record(id="r1", **base)])
+    result = merge(
+        db, [record(id="r2", nik="6208014507900002", **base),
+             record(id="r3", nik="6208014507900003", full_name="Siti Aminnah",
+                    birth_date=date(1990, 1, 1), village_code="62.08.01.2001")],
+        device="dev-b",
+    )  # fmt: skip
+    assert result.inserted == 2
+    assert result.likely_duplicates >= 2
+    reasons = {r[0] for r in db.execute("SELECT reason FROM conflicts")}
+    assert "same name and birth date" in reasons
+    assert "similar name, same desa and birth year" in reasons
+
+
+def test_a_malformed_record_changes_nothing(db):
+    with pytest.raises(MalformedRecord):
+        merge(db, [record(id="ok"), {"id": "bad", "version": "x"}])
+    assert RegistrationStore(db).count() == 0
+    assert db.execute("SELECT COUNT(*) FROM imported_batches").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM merge_log").fetchone()[0] == 0
+
+
+def test_gaps_and_broken_chains(db):
+    merge(db, [record(id="r1")], seq=1)
+    merge(db, [record(id="r2", nik="6208014507900002")], seq=3, prev="sha-dev-a-2")
+    assert gaps(db) == [("dev-a", 2)]
+    merge(db, [record(id="r3", nik="6208014507900003")], seq=2, prev="wrong")
+    assert gaps(db) == []
+    assert broken_chains(db) == [("dev-a", 2)]
+    with pytest.raises(SeqReused):
+        merge(db, [record(id="r4", nik="6208014507900004")], seq=2, batch_id="other")
