@@ -1,0 +1,480 @@
+"""Keys and the two small public documents that carry them between officer and district.
+
+- Signing keys are Ed25519 (``cryptography``); officer devices sign their batch manifests,
+  the district signs what it sends back. Public keys travel as PEM SubjectPublicKeyInfo,
+  which ``openssl pkeyutl -verify -pubin -inkey key.pem -rawin`` reads as is.
+- The district decrypts batches with an age X25519 identity (``pyrage``); officers encrypt to
+  its recipient (``age1…``).
+- Private keys are files in a `KeyStore` folder beside the database
+  (``<db file stem>-keys/``, owner-only permissions). Nothing in this module ever puts a
+  private key into a dict, JSON document, exception message or log line.
+- A **district profile** (district → officers) and an **enrolment** (officer → district) are
+  JSON documents holding only public material and a short `fingerprint` that people compare
+  on screen before trusting a key.
+
+No Qt, no SQL: storing identities and the trust store is `models.identity`'s job.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import re
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pyrage import x25519
+
+from models.audit import now_iso
+
+PROFILE_FORMAT = "jaring-district-profile/1"
+ENROLMENT_FORMAT = "jaring-enrolment/1"
+
+PROFILE_FIELDS = (
+    "format", "name", "regency_code", "target", "age_recipient", "signing_public_key_pem",
+    "fingerprint", "created_at",
+)  # fmt: skip
+ENROLMENT_FIELDS = (
+    "format", "device_id", "officer", "public_key_pem", "fingerprint", "created_at",
+)  # fmt: skip
+
+# Markers of private material; a public document holding one of them is refused outright.
+_SECRET_MARKERS = ("PRIVATE KEY", "AGE-SECRET-KEY")
+_KEY_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+# Device ids name batch files (``<device>-<seq>.jaring``), so they must be safe in a path.
+_DEVICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,63}")
+_REGENCY_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
+_MAX_TEXT = 200
+
+
+# --- Ed25519 ------------------------------------------------------------------------------
+
+
+def new_signing_key() -> Ed25519PrivateKey:
+    """A fresh Ed25519 private key (in memory only; `KeyStore` writes it)."""
+    return Ed25519PrivateKey.generate()
+
+
+def public_pem(private_key: Ed25519PrivateKey) -> str:
+    """The public half of ``private_key`` as PEM SubjectPublicKeyInfo."""
+    return (
+        private_key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode("ascii")
+    )
+
+
+def load_public_key(public_key_pem: str) -> Ed25519PublicKey:
+    """Parse an Ed25519 public key from PEM SubjectPublicKeyInfo.
+
+    Raises ValueError (without echoing the text, which might be a private key pasted by
+    mistake) when it is not one.
+    """
+    if not isinstance(public_key_pem, str) or not public_key_pem.strip():
+        raise ValueError("the public key is empty")
+    if "PRIVATE KEY" in public_key_pem:
+        raise ValueError("a private key was given where a public key belongs")
+    try:
+        key = serialization.load_pem_public_key(public_key_pem.encode("ascii"))
+    except (ValueError, UnicodeEncodeError, TypeError) as exc:
+        raise ValueError("the public key is not a valid PEM public key") from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("the public key is not an Ed25519 key")
+    return key
+
+
+def canonical_pem(public_key_pem: str) -> str:
+    """``public_key_pem`` re-serialised, so that equal keys are equal strings."""
+    key = load_public_key(public_key_pem)
+    return key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode("ascii")
+
+
+def fingerprint(public_key_pem: str) -> str:
+    """A short fingerprint of an Ed25519 public key for people to compare on screen.
+
+    SHA-256 of the raw 32-byte public key; its first 10 bytes (80 bits) in RFC 4648 base32,
+    as four groups of four: ``"K7QX-2MDA-PL4R-ZT6N"``. Officer and district compute it with
+    this same function, so a match on both screens means both hold the same key.
+    """
+    raw = load_public_key(public_key_pem).public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    text = base64.b32encode(hashlib.sha256(raw).digest()[:10]).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def sign(private_key: Ed25519PrivateKey, data: bytes) -> bytes:
+    """The 64-byte Ed25519 signature of ``data``."""
+    return private_key.sign(data)
+
+
+def verify(public_key_pem: str, data: bytes, signature: bytes) -> bool:
+    """True when ``signature`` is ``public_key_pem``'s signature of exactly ``data``."""
+    try:
+        load_public_key(public_key_pem).verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True
+
+
+# --- age ----------------------------------------------------------------------------------
+
+
+def check_age_recipient(recipient: str) -> str:
+    """``recipient`` if it is an age X25519 recipient (``age1…``), else ValueError."""
+    if not isinstance(recipient, str) or not recipient:
+        raise ValueError("the age recipient is empty")
+    if "AGE-SECRET-KEY" in recipient.upper():
+        raise ValueError("an age secret key was given where the age recipient belongs")
+    if not recipient.startswith("age1"):
+        raise ValueError("the age recipient must start with 'age1'")
+    try:
+        x25519.Recipient.from_str(recipient)
+    except pyrage.RecipientError as exc:
+        raise ValueError(f"the age recipient is not valid ({exc})") from exc
+    return recipient
+
+
+# --- private key files --------------------------------------------------------------------
+
+
+class KeyStoreError(Exception):
+    """A private key file cannot be created or read; the message says which and why."""
+
+
+class KeyExists(KeyStoreError):
+    """Creating a key would replace one that exists (keys are never overwritten)."""
+
+
+class KeyMissing(KeyStoreError):
+    """The key file asked for does not exist."""
+
+
+def key_folder_for(db_path: Path | str) -> Path:
+    """Where a database's private keys live: ``<db file stem>-keys/`` beside it."""
+    db_path = Path(db_path)
+    return db_path.with_name(f"{db_path.stem}-keys")
+
+
+class KeyStore:
+    """The private key files of one installation, in one owner-only folder.
+
+    ``<name>.ed25519.pem`` holds an Ed25519 key (PKCS#8 PEM, readable by openssl);
+    ``<name>.age`` an age identity in the format of ``age-keygen``, so ``age -d -i`` reads
+    it too. Files are created with mode 0600 in a 0700 folder, written atomically, and an
+    existing key is never replaced: losing a key would strand every batch made for it.
+    """
+
+    def __init__(self, folder: Path | str):
+        self.folder = Path(folder)
+
+    def signing_key_path(self, name: str) -> Path:
+        return self.folder / f"{_key_name(name)}.ed25519.pem"
+
+    def age_identity_path(self, name: str) -> Path:
+        return self.folder / f"{_key_name(name)}.age"
+
+    def has_signing_key(self, name: str) -> bool:
+        return self.signing_key_path(name).exists()
+
+    def has_age_identity(self, name: str) -> bool:
+        return self.age_identity_path(name).exists()
+
+    def create_signing_key(self, name: str) -> str:
+        """Make and store a new Ed25519 key ``name``; returns its public PEM."""
+        return self.save_signing_key(name, new_signing_key())
+
+    def save_signing_key(self, name: str, private_key: Ed25519PrivateKey) -> str:
+        """Store ``private_key`` as ``name`` (refusing to replace a key); returns the
+        public PEM."""
+        data = private_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        self._write_new(self.signing_key_path(name), data)
+        return public_pem(private_key)
+
+    def load_signing_key(self, name: str) -> Ed25519PrivateKey:
+        """The Ed25519 private key ``name``."""
+        path = self.signing_key_path(name)
+        data = self._read(path)
+        try:
+            key = serialization.load_pem_private_key(data, password=None)
+        except (ValueError, TypeError) as exc:
+            raise KeyStoreError(f"{path} is not a readable private key file") from exc
+        if not isinstance(key, Ed25519PrivateKey):
+            raise KeyStoreError(f"{path} does not hold an Ed25519 key")
+        return key
+
+    def create_age_identity(self, name: str) -> str:
+        """Make and store a new age X25519 identity ``name``; returns its recipient."""
+        return self.save_age_identity(name, x25519.Identity.generate())
+
+    def save_age_identity(self, name: str, identity: x25519.Identity) -> str:
+        """Store ``identity`` as ``name`` (refusing to replace one); returns its recipient."""
+        recipient = str(identity.to_public())
+        text = f"# created: {now_iso()}\n# public key: {recipient}\n{identity}\n"
+        self._write_new(self.age_identity_path(name), text.encode("ascii"))
+        return recipient
+
+    def load_age_identity(self, name: str) -> x25519.Identity:
+        """The age identity ``name``."""
+        path = self.age_identity_path(name)
+        lines = [
+            line.strip()
+            for line in self._read(path).decode("ascii", errors="replace").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        if len(lines) != 1 or not lines[0].startswith("AGE-SECRET-KEY-"):
+            raise KeyStoreError(f"{path} does not hold exactly one age identity")
+        try:
+            return x25519.Identity.from_str(lines[0])
+        except pyrage.IdentityError as exc:
+            raise KeyStoreError(f"{path} holds a damaged age identity") from exc
+
+    def _read(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError as exc:
+            raise KeyMissing(f"key file not found: {path}") from exc
+        except OSError as exc:
+            raise KeyStoreError(f"cannot read key file {path}: {exc.strerror or exc}") from exc
+
+    def _write_new(self, path: Path, data: bytes) -> None:
+        if path.exists():
+            raise KeyExists(f"a key already exists at {path}; it is never overwritten")
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if os.name == "posix":
+                self.folder.chmod(0o700)
+            tmp = _write_temp(path, data, 0o600)
+            try:
+                # A hard link, unlike a rename, fails when the target appeared meanwhile.
+                os.link(tmp, path)
+            except FileExistsError as exc:
+                raise KeyExists(f"a key already exists at {path}; it is never overwritten") from exc
+            except OSError:
+                os.rename(tmp, path)  # no hard links here; rename is still atomic
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+            _fsync_folder(self.folder)
+        except KeyStoreError:
+            raise
+        except OSError as exc:
+            raise KeyStoreError(f"cannot write key file {path}: {exc.strerror or exc}") from exc
+
+
+def _key_name(name: str) -> str:
+    if not isinstance(name, str) or not _KEY_NAME.fullmatch(name):
+        raise ValueError(f"key name must be lower-case letters, digits, '-' or '_': {name!r}")
+    return name
+
+
+# --- atomic files -------------------------------------------------------------------------
+
+
+def _write_temp(path: Path, data: bytes, mode: int) -> Path:
+    """Write ``data`` to a new temporary file beside ``path`` and fsync it."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; a no-op where folders cannot be opened)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_json_atomic(path: Path | str, data: dict) -> Path:
+    """Write ``data`` as indented UTF-8 JSON to ``path`` via a temporary file, fsync and
+    rename, so a pulled USB stick never leaves a half file that looks whole."""
+    path = Path(path)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tmp = _write_temp(path, text.encode("utf-8"), 0o644)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_folder(path.parent)
+    return path
+
+
+# --- district profile and enrolment -------------------------------------------------------
+
+
+def make_district_profile(
+    name: str, regency_code: str, target: int, age_recipient: str, signing_public_pem: str
+) -> dict:
+    """The district profile that officers load: who the district is, where batches are
+    encrypted to, and the district's signing key with its fingerprint. ValueError when a
+    value is not acceptable."""
+    profile = {
+        "format": PROFILE_FORMAT,
+        "name": name.strip() if isinstance(name, str) else name,
+        "regency_code": regency_code.strip() if isinstance(regency_code, str) else regency_code,
+        "target": target,
+        "age_recipient": age_recipient,
+        "signing_public_key_pem": signing_public_pem,
+        "fingerprint": _fingerprint_or_blank(signing_public_pem),
+        "created_at": now_iso(),
+    }
+    return check_district_profile(profile)
+
+
+def check_district_profile(profile: object) -> dict:
+    """A validated copy of a district profile (its PEM canonical); ValueError naming the
+    first field that is wrong."""
+    data = _check_document(profile, PROFILE_FORMAT, PROFILE_FIELDS, "district profile")
+    data["name"] = _check_text(data, "name", "district profile")
+    code = data["regency_code"]
+    if not isinstance(code, str) or not _REGENCY_CODE.fullmatch(code):
+        raise ValueError("district profile: regency_code must look like '62.08'")
+    target = data["target"]
+    if not isinstance(target, int) or isinstance(target, bool) or target < 1:
+        raise ValueError("district profile: target must be a whole number of at least 1")
+    try:
+        check_age_recipient(data["age_recipient"])
+    except ValueError as exc:
+        raise ValueError(f"district profile: age_recipient: {exc}") from exc
+    data["signing_public_key_pem"] = _check_key(data, "signing_public_key_pem", "district profile")
+    _check_created_at(data, "district profile")
+    return data
+
+
+def read_district_profile(path: Path | str) -> dict:
+    """Read and validate the district profile file at ``path``."""
+    return _read_document(path, check_district_profile, "district profile")
+
+
+def make_enrolment(device_id: str, officer: str, public_key_pem: str) -> dict:
+    """The enrolment an officer device sends to the district: its id, the officer, and its
+    Ed25519 public key (``public_key_pem``) with the fingerprint. ValueError when a value
+    is not acceptable."""
+    enrolment = {
+        "format": ENROLMENT_FORMAT,
+        "device_id": device_id,
+        "officer": officer.strip() if isinstance(officer, str) else officer,
+        "public_key_pem": public_key_pem,
+        "fingerprint": _fingerprint_or_blank(public_key_pem),
+        "created_at": now_iso(),
+    }
+    return check_enrolment(enrolment)
+
+
+def check_enrolment(enrolment: object) -> dict:
+    """A validated copy of an enrolment (its PEM canonical); ValueError naming the first
+    field that is wrong."""
+    data = _check_document(enrolment, ENROLMENT_FORMAT, ENROLMENT_FIELDS, "enrolment")
+    device_id = data["device_id"]
+    if not isinstance(device_id, str) or not _DEVICE_ID.fullmatch(device_id):
+        raise ValueError(
+            "enrolment: device_id must be 1-64 letters, digits or '-' (such as a UUID)"
+        )
+    data["officer"] = _check_text(data, "officer", "enrolment")
+    data["public_key_pem"] = _check_key(data, "public_key_pem", "enrolment")
+    _check_created_at(data, "enrolment")
+    return data
+
+
+def read_enrolment(path: Path | str) -> dict:
+    """Read and validate the enrolment file at ``path``."""
+    return _read_document(path, check_enrolment, "enrolment")
+
+
+def _fingerprint_or_blank(public_key_pem: str) -> str:
+    """The fingerprint, or "" for a bad key so that the check names the field at fault."""
+    try:
+        return fingerprint(public_key_pem)
+    except ValueError:
+        return ""
+
+
+def _read_document(path: Path | str, check, what: str) -> dict:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read the {what}: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: not a {what}: the file is not JSON") from exc
+    try:
+        return check(data)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from exc
+
+
+def _check_document(data: object, format_: str, fields: tuple[str, ...], what: str) -> dict:
+    """The checks every public document shares: a JSON object of the right format with
+    exactly ``fields``, and nothing private anywhere in it."""
+    if not isinstance(data, dict):
+        raise ValueError(f"not a {what}: the JSON is not an object")
+    if data.get("format") != format_:
+        raise ValueError(f"not a {what}: format is {data.get('format')!r}, expected {format_!r}")
+    text = json.dumps(data, default=str)
+    if any(marker in text for marker in _SECRET_MARKERS):
+        raise ValueError(f"{what}: holds private key material; refusing it (never share it)")
+    missing = [field for field in fields if field not in data]
+    if missing:
+        raise ValueError(f"{what}: missing field {', '.join(missing)}")
+    extra = sorted(set(data) - set(fields))
+    if extra:
+        raise ValueError(f"{what}: unexpected field {', '.join(extra)}")
+    return {field: data[field] for field in fields}
+
+
+def _check_text(data: dict, field: str, what: str) -> str:
+    value = data[field]
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what}: {field} must be a non-empty text")
+    if len(value) > _MAX_TEXT or any(ord(c) < 32 for c in value):
+        raise ValueError(f"{what}: {field} must be one line of at most {_MAX_TEXT} characters")
+    return value.strip()
+
+
+def _check_key(data: dict, field: str, what: str) -> str:
+    try:
+        pem = canonical_pem(data[field])
+    except ValueError as exc:
+        raise ValueError(f"{what}: {field}: {exc}") from exc
+    if data["fingerprint"] != fingerprint(pem):
+        raise ValueError(f"{what}: fingerprint does not match {field}")
+    return pem
+
+
+def _check_created_at(data: dict, what: str) -> None:
+    value = data["created_at"]
+    try:
+        datetime.fromisoformat(value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what}: created_at must be an ISO 8601 time") from exc
