@@ -2,6 +2,10 @@
 
     python main.py [--db PATH]                       open the app
     python main.py demo --records N [--seed S]       fill the database with fake people
+    python main.py district-init --name NAME --regency 62.08 --profile-out FILE
+    python main.py officer-init --profile FILE --officer NAME --enrol-out FILE
+    python main.py enrol FILE                        district: trust an officer device
+    python main.py revoke DEVICE_ID                  district: stop trusting a device
 
 Sub-commands exit non-zero with a one-line reason on failure; ``--json`` prints one JSON
 object as the last line.
@@ -47,7 +51,87 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force", action="store_true", help="add demo people to a database that has data"
     )
+    init = commands.add_parser(
+        "district-init", parents=[common], help="district: make keys and a district profile"
+    )
+    init.add_argument("--name", required=True, help="name of the district office")
+    init.add_argument("--regency", required=True, help="Kemendagri code, e.g. 62.08")
+    init.add_argument("--target", type=int, help="workers to register (default: settings)")
+    init.add_argument("--profile-out", type=Path, required=True)
+    officer = commands.add_parser(
+        "officer-init", parents=[common], help="officer: make device keys and an enrolment"
+    )
+    officer.add_argument("--profile", type=Path, required=True)
+    officer.add_argument("--officer", required=True, help="the officer's name")
+    officer.add_argument("--enrol-out", type=Path, required=True)
+    enrol = commands.add_parser("enrol", parents=[common], help="district: trust a device")
+    enrol.add_argument("file", type=Path)
+    revoke = commands.add_parser("revoke", parents=[common], help="district: revoke a device")
+    revoke.add_argument("device_id")
     return parser
+
+
+def _db_path(args) -> Path:
+    return args.db or default_db_path()
+
+
+def _run_district_init(args) -> dict:
+    from models.settings import load_settings
+    from sync.enrolment import init_district
+    from sync.keys import key_folder_for, write_json_atomic
+
+    path = _db_path(args)
+    db = open_database(path)
+    try:
+        target = args.target or load_settings(db).target
+        profile = init_district(db, key_folder_for(path), args.name, args.regency, target)
+        write_json_atomic(args.profile_out, profile)
+    finally:
+        db.close()
+    return {"profile": str(args.profile_out), "fingerprint": profile["fingerprint"]}
+
+
+def _run_officer_init(args) -> dict:
+    from sync.enrolment import init_officer
+    from sync.keys import key_folder_for, read_district_profile, write_json_atomic
+
+    path = _db_path(args)
+    profile = read_district_profile(args.profile)
+    db = open_database(path)
+    try:
+        enrolment = init_officer(db, key_folder_for(path), profile, args.officer)
+        write_json_atomic(args.enrol_out, enrolment)
+    finally:
+        db.close()
+    return {
+        "enrolment": str(args.enrol_out),
+        "device_id": enrolment["device_id"],
+        "fingerprint": enrolment["fingerprint"],
+        "district_fingerprint": profile["fingerprint"],
+    }
+
+
+def _run_enrol(args) -> dict:
+    from sync.enrolment import enrol
+
+    db = open_database(_db_path(args))
+    try:
+        device = enrol(db, args.file, actor="command line")
+    finally:
+        db.close()
+    return {"device_id": device.device_id, "officer": device.officer,
+            "fingerprint": device.fingerprint}  # fmt: skip
+
+
+def _run_revoke(args) -> dict:
+    from models.identity import revoke_device
+
+    db = open_database(_db_path(args))
+    try:
+        device = revoke_device(db, args.device_id, actor="command line")
+    finally:
+        db.close()
+    return {"device_id": device.device_id, "revoked_at": device.revoked_at}
 
 
 def _run_demo(args) -> dict:
@@ -70,7 +154,21 @@ def _run_demo(args) -> dict:
     return {"records": created, "seed": args.seed, "db": str(path)}
 
 
-COMMANDS = {"demo": _run_demo}
+COMMANDS = {
+    "demo": _run_demo,
+    "district-init": _run_district_init,
+    "officer-init": _run_officer_init,
+    "enrol": _run_enrol,
+    "revoke": _run_revoke,
+}
+
+
+def _domain_errors() -> tuple[type[Exception], ...]:
+    """Errors of the sub-commands that carry a one-line reason for the user."""
+    from models.identity import IdentityError, TrustError
+    from sync.keys import KeyStoreError
+
+    return (IdentityError, TrustError, KeyStoreError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(args.db or default_db_path())
     try:
         result = COMMANDS[args.command](args)
-    except (DatabaseError, ValueError, OSError, sqlite3.Error) as exc:
+    except (DatabaseError, ValueError, OSError, sqlite3.Error, *_domain_errors()) as exc:
         print(f"jaring {args.command}: {exc}", file=sys.stderr)
         if args.json:
             print(json.dumps({"error": str(exc)}))

@@ -46,3 +46,28 @@ def test_a_file_that_is_not_a_database_is_a_one_line_failure(tmp_path):
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert "jaring demo:" in result.stderr
+
+
+def test_district_and_officer_set_up_and_enrolment(tmp_path):
+    district, officer = tmp_path / "district.db", tmp_path / "officer.db"
+    profile, enrolment = tmp_path / "profile.json", tmp_path / "enrol.json"
+    made = run("district-init", "--name", "Disnaker Sukamara", "--regency", "62.08",
+               "--profile-out", str(profile), "--db", str(district), "--json")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "PRIVATE" not in profile.read_text()
+    joined = run("officer-init", "--profile", str(profile), "--officer", "Budi Santoso",
+                 "--enrol-out", str(enrolment), "--db", str(officer), "--json")  # fmt: skip
+    assert joined.returncode == 0, joined.stderr
+    summary = json.loads(joined.stdout.strip().splitlines()[-1])
+    assert (
+        summary["district_fingerprint"] == json.loads(made.stdout.splitlines()[-1])["fingerprint"]
+    )
+    enrolled = run("enrol", str(enrolment), "--db", str(district), "--json")
+    assert enrolled.returncode == 0, enrolled.stderr
+    assert json.loads(enrolled.stdout.splitlines()[-1])["device_id"] == summary["device_id"]
+    assert (tmp_path / "officer-keys" / "signing.ed25519.pem").stat().st_mode & 0o077 == 0
+    refused = run("enrol", str(enrolment), "--db", str(officer))
+    assert refused.returncode == 1
+    assert len(refused.stderr.strip().splitlines()) == 1
+    revoked = run("revoke", summary["device_id"], "--db", str(district), "--json")
+    assert revoked.returncode == 0, revoked.stderr
