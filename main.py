@@ -6,6 +6,8 @@
     python main.py officer-init --profile FILE --officer NAME --enrol-out FILE
     python main.py enrol FILE                        district: trust an officer device
     python main.py revoke DEVICE_ID                  district: stop trusting a device
+    python main.py export --out DIR [--rewrite SEQ]  officer: ready records -> new batch file
+    python main.py import FILE_OR_DIR...             district: verify + merge batches
 
 Sub-commands exit non-zero with a one-line reason on failure; ``--json`` prints one JSON
 object as the last line.
@@ -68,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     enrol.add_argument("file", type=Path)
     revoke = commands.add_parser("revoke", parents=[common], help="district: revoke a device")
     revoke.add_argument("device_id")
+    export = commands.add_parser("export", parents=[common], help="officer: write a batch")
+    export.add_argument("--out", type=Path, required=True, help="folder (e.g. the USB stick)")
+    export.add_argument("--rewrite", type=int, metavar="SEQ", help="write a lost batch again")
+    imports = commands.add_parser("import", parents=[common], help="district: merge batches")
+    imports.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
     return parser
 
 
@@ -134,6 +141,42 @@ def _run_revoke(args) -> dict:
     return {"device_id": device.device_id, "revoked_at": device.revoked_at}
 
 
+def _run_export(args) -> dict:
+    from sync.exchange import export_batch, rewrite_lost_batch
+
+    if not args.out.is_dir():
+        raise ValueError(f"{args.out} is not a folder (is the USB stick plugged in?)")
+    db = open_database(_db_path(args))
+    try:
+        if args.rewrite is not None:
+            path = rewrite_lost_batch(db, args.rewrite, args.out)
+            return {"batch": str(path), "seq": args.rewrite, "rewritten": True}
+        result = export_batch(db, args.out)
+    finally:
+        db.close()
+    if result is None:
+        print("nothing to export: no ready registration changed since the last batch")
+        return {"batch": None, "seq": None, "records": 0}
+    print(result.path)
+    return {"batch": str(result.path), "seq": result.seq, "records": result.records}
+
+
+def _run_import(args) -> dict:
+    from sync.exchange import import_batches
+
+    db = open_database(_db_path(args))
+    try:
+        report = import_batches(db, args.paths, actor="command line")
+    finally:
+        db.close()
+    for rejected in report.batches_rejected:
+        print(f"rejected {rejected['file']}: {rejected['reason']}", file=sys.stderr)
+    result = report.as_json()
+    if report.batches_rejected:
+        result["_exit"] = 1
+    return result
+
+
 def _run_demo(args) -> dict:
     from models.demo import fill_demo
     from models.store import RegistrationStore
@@ -160,6 +203,8 @@ COMMANDS = {
     "officer-init": _run_officer_init,
     "enrol": _run_enrol,
     "revoke": _run_revoke,
+    "export": _run_export,
+    "import": _run_import,
 }
 
 
@@ -186,11 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             print(json.dumps({"error": str(exc)}))
         return 1
+    status = result.pop("_exit", 0)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-    else:
+    elif args.command not in ("export",):
         print(", ".join(f"{k}: {v}" for k, v in result.items()))
-    return 0
+    return status
 
 
 if __name__ == "__main__":
