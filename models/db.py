@@ -56,6 +56,11 @@ def open_database(
     return db
 
 
+def database_path(db: Database) -> Path:
+    """The file behind a connection (workers open their own connection to it)."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock up front (``BEGIN IMMEDIATE``) so two

@@ -80,3 +80,48 @@ def inform(
     ok = ok or QCoreApplication.translate("Dialogs", "Tutup")
     icon = QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information
     ask(parent, Question(title, text, [("ok", ok)], "ok", "ok", icon, details))
+
+
+@dataclass
+class FileRequest:
+    """A request for paths: ``kind`` is "folder", "open" (one or more files), "save" or
+    "text" (a line of text, e.g. a corrected NIK)."""
+
+    kind: str
+    title: str
+    filter: str = ""
+    suggested: str = ""
+
+
+def _file_dialog(parent: QWidget | None, request: FileRequest) -> list[str]:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    if request.kind == "folder":
+        chosen = QFileDialog.getExistingDirectory(parent, request.title, request.suggested)
+        return [chosen] if chosen else []
+    if request.kind == "open":
+        chosen, _ = QFileDialog.getOpenFileNames(
+            parent, request.title, request.suggested, request.filter
+        )
+        return list(chosen)
+    if request.kind == "save":
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent, request.title, request.suggested, request.filter
+        )
+        return [chosen] if chosen else []
+    text, ok = QInputDialog.getText(parent, request.title, request.filter, text=request.suggested)
+    return [text] if ok else []
+
+
+_chooser: Callable[[QWidget | None, FileRequest], list[str]] = _file_dialog
+
+
+def set_chooser(chooser: Callable[[QWidget | None, FileRequest], list[str]] | None) -> None:
+    """Replace how paths and text are asked for (None restores the real dialogs)."""
+    global _chooser
+    _chooser = chooser or _file_dialog
+
+
+def choose(parent: QWidget | None, request: FileRequest) -> list[str]:
+    """Ask for paths or a line of text; an empty list means the user cancelled."""
+    return _chooser(parent, request)

@@ -190,3 +190,49 @@ def problem_text(problem: Problem) -> str:
             .replace("%3", str(p.get("max")))
         )
     return text
+
+
+def display_value(field: str, value, regions=None) -> str:
+    """A stored value as people read it: labels for codes, names for villages, Indonesian
+    dates and amounts."""
+    from datetime import date
+
+    from models.formatting import tanggal, thousands
+    from models.regions import default_regions
+
+    if value is None or value == "":
+        return ""
+    choices = {
+        "sex": sex_labels(),
+        "marital_status": marital_labels(),
+        "target_group": target_group_labels(),
+        "funding_source": funding_labels(),
+        "heir_relation": heir_relation_labels(),
+        "status": status_labels(),
+    }
+    if field in choices:
+        return choices[field].get(value, str(value))
+    if field in ("program_jht", "consent", "deleted"):
+        return translate("Labels", "Ya") if value else translate("Labels", "Tidak")
+    if field == "birth_date":
+        return tanggal(date.fromisoformat(value)) if isinstance(value, str) else tanggal(value)
+    if field == "monthly_income":
+        return thousands(int(value))
+    if field == "contribution_months":
+        return period_labels().get(int(value), str(value))
+    if field == "village_code":
+        village = (regions or default_regions()).village(value)
+        return f"{village.name} ({value})" if village else str(value)
+    return str(value)
+
+
+def conflict_reason(reason: str) -> str:
+    """The merge's reasons for a conflict, in the user's language."""
+    texts = {
+        "same NIK, another id": translate("Labels", "NIK sama, pendaftaran lain"),
+        "same name and birth date": translate("Labels", "Nama dan tanggal lahir sama"),
+        "similar name, same desa and birth year": translate(
+            "Labels", "Nama mirip, desa dan tahun lahir sama"
+        ),
+    }
+    return texts.get(reason, reason)

@@ -8,14 +8,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
+from models.db import database_path
 from models.formatting import thousands
+from models.identity import load_identity
 from models.regions import Regions, default_regions
 from models.settings import Settings, save_settings
 from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs
+from ui.batches_page import BatchesPage
+from ui.conflicts_page import ConflictsPage
+from ui.import_page import ImportPage
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
 from ui.settings_dialog import SettingsDialog
+from ui.trust_page import TrustPage
 
 
 class MainWindow(QMainWindow):
@@ -35,6 +41,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.records, self.tr("Daftar pekerja"))
         self.tabs.addTab(self.form, self.tr("Formulir pendaftaran"))
         self.setCentralWidget(self.tabs)
+        self._add_exchange_tabs()
 
         self.records.open_requested.connect(self.open_registration)
         self.records.new_requested.connect(self.new_registration)
@@ -47,6 +54,37 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         self._build_menus()
         self._update_status()
+
+    def _add_exchange_tabs(self) -> None:
+        """Officers get their batches; the district office its import, conflicts and
+        trust store. A database set up for neither shows only the list and the form."""
+        identity = load_identity(self.db)
+        self.batches = self.import_page = self.trust_page = self.conflicts_page = None
+        path = database_path(self.db)
+        actor = self.settings.officer_name or (identity.name if identity else "")
+        if identity is not None and identity.role == "officer":
+            self.batches = BatchesPage(self.db, path)
+            self.tabs.addTab(self.batches, self.tr("Batch kirim"))
+        elif identity is not None and identity.role == "district":
+            self.import_page = ImportPage(self.db, path, actor)
+            self.conflicts_page = ConflictsPage(self.db, actor)
+            self.trust_page = TrustPage(self.db, actor)
+            self.tabs.addTab(self.import_page, self.tr("Impor batch"))
+            self.tabs.addTab(self.conflicts_page, self.tr("Konflik"))
+            self.tabs.addTab(self.trust_page, self.tr("Perangkat petugas"))
+            self.import_page.table.model().modelReset.connect(self._after_import)
+
+    def _after_import(self) -> None:
+        self._registrations_changed()
+        if self.conflicts_page is not None:
+            self.conflicts_page.refresh()
+
+    def _registrations_changed(self) -> None:
+        """Everything that shows registrations looks again."""
+        self.records.refresh()
+        self._update_status()
+        if self.batches is not None:
+            self.batches.refresh()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
@@ -82,10 +120,12 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         regency = self.regions.regency_name(self.settings.regency_code).title()
+        identity = load_identity(self.db)
+        who = self.settings.officer_name or (identity.name if identity else "")
         count = self.store.count()
         self.progress_label.setText(
             self.tr("%1 · %2 · %3 dari target %4")
-            .replace("%1", self.settings.officer_name)
+            .replace("%1", who)
             .replace("%2", regency)
             .replace("%3", thousands(count))
             .replace("%4", thousands(self.settings.target))
@@ -169,8 +209,7 @@ class MainWindow(QMainWindow):
             self.form.new_registration()
         self._last_deleted = registration_id
         self.undo_delete_action.setEnabled(True)
-        self.records.refresh()
-        self._update_status()
+        self._registrations_changed()
         self.statusBar().showMessage(
             self.tr("Pendaftaran %1 dihapus. Ctrl+Z membatalkan.").replace(
                 "%1", reg.full_name or reg.nik
@@ -207,16 +246,14 @@ class MainWindow(QMainWindow):
             return
         self._last_deleted = ""
         self.undo_delete_action.setEnabled(False)
-        self.records.refresh()
-        self._update_status()
+        self._registrations_changed()
         self.statusBar().showMessage(
             self.tr("Pendaftaran %1 dikembalikan.").replace("%1", reg.full_name or reg.nik), 6000
         )
 
     def _saved(self, registration_id: str, status: str) -> None:
         reg = self.store.get(registration_id)
-        self.records.refresh()
-        self._update_status()
+        self._registrations_changed()
         text = (
             self.tr("Draf tersimpan: %1") if status == "draft" else self.tr("Tersimpan: %1")
         ).replace("%1", reg.full_name or reg.nik or "—")

@@ -16,11 +16,491 @@ Check the file, or choose another file with --db.</translation>
     </message>
 </context>
 <context>
+    <name>BatchesPage</name>
+    <message>
+        <location filename="../../ui/batches_page.py" line="+45"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diterima kabupaten</source>
+        <translation>Received by regency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>belum diketahui</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pendaftaran yang siap kirim dikemas dalam satu berkas batch bertanda tangan dan terenkripsi. Simpan berkasnya ke flashdisk dan serahkan ke kantor kabupaten.</source>
+        <translation>Registrations that are ready to send are packed into one signed, encrypted batch file. Save the file to a USB stick and hand it to the regency office.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sidik jari perangkat ini: %1 · Sidik jari kabupaten: %2</source>
+        <translation>This device&apos;s fingerprint: %1 · Regency fingerprint: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ekspor batch…</source>
+        <translation>Export batch…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tulis ulang batch terpilih…</source>
+        <translation>Rewrite selected batch…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 pendaftaran menunggu dikirim.</source>
+        <translation>Registrations waiting to be sent: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+29"/>
+        <source>Pilih folder tujuan (flashdisk)</source>
+        <translation>Choose the destination folder (USB stick)</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Mengekspor batch…</source>
+        <translation>Exporting batch…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ekspor batch</source>
+        <translation>Export batch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tidak ada yang perlu dikirim.</source>
+        <translation>There is nothing to send.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Batch tersimpan</source>
+        <translation>Batch saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch %1 berisi %2 pendaftaran tersimpan di:
+%3</source>
+        <translation>Batch %1 (registrations: %2) was saved to:
+%3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tulis ulang batch</source>
+        <translation>Rewrite batch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pilih batch di tabel.</source>
+        <translation>Select a batch in the table.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Batch ditulis ulang</source>
+        <translation>Batch rewritten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch %1 ditulis ulang, sama persis dengan aslinya:
+%2</source>
+        <translation>Batch %1 was rewritten, identical to the original:
+%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ekspor gagal</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="+38"/>
+        <source>NIK sama</source>
+        <translation>Same NIK</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mungkin ganda</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Data yang ada</source>
+        <translation>Existing record</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+12"/>
+        <source>Data baru</source>
+        <translation>Incoming record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Ambil yang baru</source>
+        <translation>Take incoming</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Pertahankan yang ada</source>
+        <translation>Keep existing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gabungkan pilihan</source>
+        <translation>Combine ticked fields</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orang berbeda…</source>
+        <translation>Different people…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ekspor log penggabungan…</source>
+        <translation>Export merge log…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 konflik terbuka</source>
+        <translation>Open conflicts: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tidak ada konflik yang perlu diputuskan.</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Orang berbeda</source>
+        <translation>Different people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK yang benar untuk data baru:</source>
+        <translation>Correct NIK for the incoming record:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tidak bisa diputuskan</source>
+        <translation>Could not resolve</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Simpan log penggabungan</source>
+        <translation>Save merge log</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gagal menyimpan</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log tersimpan</source>
+        <translation>Log saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 keputusan tersimpan di %2</source>
+        <translation>Decisions saved to %2: %1</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../ui/dialogs.py" line="+80"/>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+25"/>
+        <source>Bukan berkas batch Jaring.</source>
+        <translation>Not a Jaring batch file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berkas batch rusak atau terpotong. Minta petugas menulis ulang batch ini.</source>
+        <translation>The batch file is damaged or incomplete. Ask the officer to rewrite this batch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Berkas terlalu besar untuk sebuah batch.</source>
+        <translation>The file is too large to be a batch.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isi berkas batch tidak sesuai format Jaring.</source>
+        <translation>The batch file&apos;s contents do not match the Jaring format.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch tidak terenkripsi; ditolak.</source>
+        <translation>The batch is not encrypted; rejected.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keterangan batch (manifest) rusak.</source>
+        <translation>The batch description (manifest) is damaged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat pengirim tidak terdaftar atau sudah dicabut. Daftarkan perangkatnya dulu.</source>
+        <translation>The sending device is not enrolled or has been revoked. Enrol the device first.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tanda tangan batch tidak cocok: berkas diubah setelah dibuat.</source>
+        <translation>The batch signature does not match: the file was changed after it was created.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Isi batch berubah setelah ditandatangani.</source>
+        <translation>The batch contents were changed after signing.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch ini dienkripsi untuk kabupaten lain.</source>
+        <translation>This batch is encrypted for another regency.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch tidak bisa dibuka dengan kunci kabupaten.</source>
+        <translation>The batch cannot be opened with the regency&apos;s key.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data pendaftaran di dalam batch rusak.</source>
+        <translation>The registration data in the batch are damaged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor batch ini sudah dipakai batch lain dari perangkat yang sama.</source>
+        <translation>This batch number is already used by another batch from the same device.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Berkas tidak bisa dibaca. Periksa flashdisk, lalu coba lagi.</source>
+        <translation>The file cannot be read. Check the USB stick, then try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Batch ditolak (%1).</source>
+        <translation>Batch rejected (%1).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ruang disk atau flashdisk penuh. Tidak ada yang berubah; kosongkan ruang lalu coba lagi.</source>
+        <translation>The disk or USB stick is full. Nothing was changed; free up some space, then try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Berkas tidak bisa ditulis atau dibaca (flashdisk dicabut?). Tidak ada yang berubah; periksa lalu coba lagi.</source>
+        <translation>The file could not be written or read (USB stick removed?). Nothing was changed; check, then try again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Basis data ini belum disiapkan untuk pengiriman batch (officer-init atau district-init).</source>
+        <translation>This database is not set up for batch exchange yet (officer-init or district-init).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Perangkat ini sudah dicabut.</source>
+        <translation>This device has been revoked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat ini sudah terdaftar dengan kunci lain. Periksa berkasnya.</source>
+        <translation>This device is already enrolled with a different key. Check the file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kunci ini sudah dipakai perangkat lain.</source>
+        <translation>This key is already used by another device.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat tidak dikenal.</source>
+        <translation>Unknown device.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kunci perangkat tidak ditemukan atau tidak cocok. Hubungi admin kabupaten.</source>
+        <translation>The device key was not found or does not match. Contact the regency administrator.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>NIK %1 sudah dipakai pendaftaran lain.</source>
+        <translation>NIK %1 is already used by another registration.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Berkas atau isian tidak sah: %1</source>
+        <translation>Invalid file or entry: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terjadi kesalahan: %1</source>
+        <translation>An error occurred: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../ui/import_page.py" line="+36"/>
+        <source>masuk</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sudah pernah masuk</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DITOLAK</source>
+        <translation>REJECTED</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch ke</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usang</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Impor berkas…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor folder…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pilih berkas batch</source>
+        <translation>Choose batch files</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pilih folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mengimpor batch…</source>
+        <translation>Importing batches…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 batch masuk, %2 sudah pernah, %3 ditolak; %4 pendaftaran baru, %5 diperbarui, %6 konflik.</source>
+        <translation>Batches: %1 imported, %2 already imported, %3 rejected. Registrations: %4 new, %5 updated, %6 in conflict.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tidak ada batch yang hilang.</source>
+        <translation>No batches are missing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: batch %2 belum diterima.</source>
+        <translation>%1: batches not received yet: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Impor gagal</source>
+        <translation>Import failed</translation>
     </message>
 </context>
 <context>
@@ -335,11 +815,36 @@ Check the file, or choose another file with --db.</translation>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
+    <message>
+        <location line="+104"/>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>NIK sama, pendaftaran lain</source>
+        <translation>Same NIK, different registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama dan tanggal lahir sama</source>
+        <translation>Same name and date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama mirip, desa dan tahun lahir sama</source>
+        <translation>Similar name, same village and birth year</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+29"/>
+        <location filename="../../ui/main_window.py" line="+35"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -352,6 +857,26 @@ Check the file, or choose another file with --db.</translation>
         <location line="+1"/>
         <source>Formulir pendaftaran</source>
         <translation>Registration form</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Batch kirim</source>
+        <translation>Outgoing batches</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Impor batch</source>
+        <translation>Batch import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat petugas</source>
+        <translation>Officer devices</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -399,7 +924,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>&amp;About Jaring</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 · %2 · %3 dari target %4</source>
         <translation>%1 · %2 · %3 of target %4</translation>
     </message>
@@ -451,7 +976,7 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Basis data tidak bisa ditulis. Periksa ruang disk, lalu coba lagi.</source>
         <translation>The database cannot be written. Check the free disk space, then try again.</translation>
     </message>
@@ -476,12 +1001,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Pendaftaran %1 dikembalikan.</source>
         <translation>Registration %1 restored.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Draf tersimpan: %1</source>
         <translation>Draft saved: %1</translation>
     </message>
@@ -514,7 +1039,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/labels.py" line="+9"/>
+        <location filename="../../ui/labels.py" line="-113"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -1056,6 +1581,125 @@ Check the file, or choose another file with --db.</translation>
         <location line="+3"/>
         <source>Umur terendah tidak boleh lebih dari umur tertinggi.</source>
         <translation>The minimum age cannot be higher than the maximum age.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <location filename="../../ui/trust_page.py" line="+34"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sidik jari</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Didaftarkan</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dicabut %1</source>
+        <translation>revoked %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dipercaya</source>
+        <translation>trusted</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sidik jari kabupaten ini: %1</source>
+        <translation>This regency&apos;s fingerprint: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Daftarkan perangkat…</source>
+        <translation>Enrol device…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cabut…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pilih berkas pendaftaran perangkat</source>
+        <translation>Choose the device enrolment file</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Berkas tidak sah</source>
+        <translation>Invalid file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bandingkan sidik jari</source>
+        <translation>Compare fingerprints</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Petugas: %1
+Sidik jari: %2
+
+Minta petugas membacakan sidik jari yang tampil di laptopnya. Sama persis?</source>
+        <translation>Officer: %1
+Fingerprint: %2
+
+Ask the officer to read out the fingerprint shown on their laptop. Is it exactly the same?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sama, daftarkan</source>
+        <translation>Same, enrol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak sama</source>
+        <translation>Not the same</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gagal mendaftarkan</source>
+        <translation>Could not enrol</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cabut perangkat?</source>
+        <translation>Revoke device?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch dari perangkat %1 (%2) tidak akan diterima lagi. Pencabutan tidak bisa dibatalkan.</source>
+        <translation>Batches from the device of %1 (%2) will no longer be accepted. Revocation cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cabut</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gagal mencabut</source>
+        <translation>Could not revoke</translation>
     </message>
 </context>
 </TS>

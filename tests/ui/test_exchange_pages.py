@@ -1,0 +1,100 @@
+"""Officer batches and district pages: export to a folder, import with a report, trust
+store, conflicts side by side."""
+
+from datetime import date
+
+import pytest
+
+from models.demo import fill_demo
+from models.registration import Registration
+from models.settings import load_settings
+from models.store import RegistrationStore
+from sync.enrolment import init_district, init_officer
+from sync.exchange import export_batch
+from sync.keys import write_json_atomic
+from ui import dialogs
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def chooser():
+    answers: list[list[str]] = []
+    dialogs.set_chooser(lambda parent, request: answers.pop(0))
+    yield answers
+    dialogs.set_chooser(None)
+
+
+@pytest.fixture
+def sites(tmp_path):
+    from models.db import open_database
+
+    district = open_database(tmp_path / "district.db")
+    profile = init_district(district, tmp_path / "dk", "Disnaker Sukamara", "62.08", 9863)
+    officer = open_database(tmp_path / "officer.db")
+    enrolment = init_officer(officer, tmp_path / "ok", profile, "Budi Santoso")
+    write_json_atomic(tmp_path / "enrol.json", enrolment)
+    yield district, officer, tmp_path
+    district.close()
+    officer.close()
+
+
+def window_for(db, answers):
+    main = MainWindow(db, load_settings(db))
+    main.show()
+    return main
+
+
+def close(window, answers):
+    answers.otherwise = "discard"
+    window.close()
+    window.deleteLater()
+
+
+def test_officer_exports_a_batch_to_a_folder(qtbot, sites, answers, chooser):
+    _, officer, tmp_path = sites
+    fill_demo(officer, 20, seed=3, today=date(2026, 11, 27))
+    window = window_for(officer, answers)
+    page = window.batches
+    assert page is not None and window.import_page is None
+    assert "menunggu dikirim" in page.pending.text()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    chooser.append([str(usb)])
+    answers.queue.append("ok")
+    page.export()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    assert len(list(usb.glob("*.jaring"))) == 1
+    assert "Batch 1" in answers.asked[-1].text
+    assert not page.export_button.isEnabled()  # nothing left to send
+    close(window, answers)
+
+
+def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser):
+    district, officer, tmp_path = sites
+    window = window_for(district, answers)
+    assert window.batches is None and window.trust_page is not None
+    chooser.append([str(tmp_path / "enrol.json")])
+    answers.queue.append("yes")  # the fingerprints match
+    window.trust_page.enrol()
+    assert window.trust_page.model.rowCount() == 1
+    # Two people with the same NIK: one is already in the master list.
+    RegistrationStore(district).save(
+        Registration(nik="6208014507900001", full_name="Siti Lama", status="received"), "staf"
+    )
+    RegistrationStore(officer).save(
+        Registration(nik="6208014507900001", full_name="Siti Baru", status="ready"), "Budi"
+    )
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    export_batch(officer, usb)
+    chooser.append([str(usb)])
+    window.import_page.import_folder()
+    qtbot.waitUntil(lambda: window.import_page.report.rowCount() == 1, timeout=10000)
+    assert "1 konflik" in window.import_page.summary.text()
+    page = window.conflicts_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.compare.item(2, 0).text() == "Siti Lama"
+    assert page.compare.item(2, 1).text() == "Siti Baru"
+    page.resolve("keep_existing")
+    assert page.model.rowCount() == 0
+    close(window, answers)

@@ -1,0 +1,143 @@
+"""District: import batch files (or whole folders) with a progress bar, a report per batch
+and the gaps per device until they are filled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from models.formatting import thousands
+from models.identity import list_devices
+from models.merge import gaps
+from sync.exchange import import_batches
+from ui import dialogs
+from ui.errors import explain, rejection_text
+from ui.list_model import ListModel
+from ui.worker import run_with_progress
+
+
+class ImportPage(QWidget):
+    def __init__(self, db: Database, db_path: Path, actor: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.db_path = db_path
+        self.actor = actor
+        results = {
+            "imported": self.tr("masuk"),
+            "already imported": self.tr("sudah pernah masuk"),
+            "rejected": self.tr("DITOLAK"),
+        }
+        self.report = ListModel(
+            [
+                (self.tr("Petugas"), lambda r: self._officer(r.get("device", ""))),
+                (self.tr("Batch ke"), lambda r: r.get("seq", "")),
+                (self.tr("Berkas"), lambda r: Path(r["file"]).name),
+                (self.tr("Hasil"), lambda r: results.get(r["result"], r["result"])),
+                (self.tr("Baru"), lambda r: r.get("inserted", "")),
+                (self.tr("Diperbarui"), lambda r: r.get("updated", "")),
+                (self.tr("Usang"), lambda r: r.get("stale", "")),
+                (self.tr("Konflik"), lambda r: r.get("conflicts", "")),
+                (self.tr("Keterangan"), lambda r: r.get("reason_text", "")),
+            ],
+            self,
+        )
+        self.summary = QLabel(objectName="import_summary")
+        self.summary.setWordWrap(True)
+        self.gaps = QLabel(objectName="gaps_label")
+        self.gaps.setWordWrap(True)
+        self.table = QTableView(objectName="import_table")
+        self.table.setModel(self.report)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.files_button = QPushButton(self.tr("Impor berkas…"), objectName="import_files")
+        self.folder_button = QPushButton(self.tr("Impor folder…"), objectName="import_folder")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.files_button)
+        buttons.addWidget(self.folder_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.gaps)
+        self.files_button.clicked.connect(self.import_files)
+        self.folder_button.clicked.connect(self.import_folder)
+        self.show_gaps()
+
+    def _officer(self, device_id: str) -> str:
+        if not device_id:
+            return ""
+        officers = {d.device_id: d.officer for d in list_devices(self.db)}
+        return officers.get(device_id, device_id)
+
+    def import_files(self) -> None:
+        chosen = dialogs.choose(
+            self, dialogs.FileRequest("open", self.tr("Pilih berkas batch"), "Jaring (*.jaring)")
+        )
+        if chosen:
+            self.start(chosen)
+
+    def import_folder(self) -> None:
+        chosen = dialogs.choose(self, dialogs.FileRequest("folder", self.tr("Pilih folder")))
+        if chosen:
+            self.start(chosen)
+
+    def start(self, paths: list[str]) -> None:
+        actor = self.actor
+        run_with_progress(
+            self, self.db_path, self.tr("Mengimpor batch…"),
+            lambda db, progress, cancelled: import_batches(db, paths, actor, progress, cancelled),
+            self.show_report, self._failed, self.tr("Batal"),
+        )  # fmt: skip
+
+    def show_report(self, report) -> None:
+        rows = []
+        for row in report.per_batch:
+            if row["result"] == "rejected":
+                code = next(
+                    (r["reason"].split(":")[0] for r in report.batches_rejected
+                     if r["file"] == row["file"]), "")  # fmt: skip
+                row = {**row, "reason_text": rejection_text(code)}
+            rows.append(row)
+        self.report.set_rows(rows)
+        self.summary.setText(
+            self.tr("%1 batch masuk, %2 sudah pernah, %3 ditolak; %4 pendaftaran baru, "
+                    "%5 diperbarui, %6 konflik.")
+            .replace("%1", str(report.batches_imported))
+            .replace("%2", str(report.batches_skipped))
+            .replace("%3", str(len(report.batches_rejected)))
+            .replace("%4", thousands(report.records_inserted))
+            .replace("%5", thousands(report.records_updated))
+            .replace("%6", thousands(report.conflicts))
+        )  # fmt: skip
+        self.show_gaps()
+
+    def show_gaps(self) -> None:
+        missing = gaps(self.db)
+        if not missing:
+            self.gaps.setText(self.tr("Tidak ada batch yang hilang."))
+            return
+        officers = {d.device_id: d.officer for d in list_devices(self.db)}
+        by_device: dict[str, list[int]] = {}
+        for device, seq in missing:
+            by_device.setdefault(officers.get(device, device), []).append(seq)
+        lines = [
+            self.tr("%1: batch %2 belum diterima.")
+            .replace("%1", device)
+            .replace("%2", ", ".join(map(str, seqs)))
+            for device, seqs in by_device.items()
+        ]
+        self.gaps.setText("\n".join(lines))
+
+    def _failed(self, exc: Exception) -> None:
+        dialogs.inform(self, self.tr("Impor gagal"), explain(exc), error=True, details=str(exc))
