@@ -135,6 +135,14 @@ def _merge_one(db: Database, incoming: Registration, batch_id: str, result: Merg
                 (incoming.id, "stale", f"v{incoming.version} <= v{existing.version}")
             )
             return []
+        holder = _nik_holder(db, incoming, exclude=incoming.id)
+        if holder:
+            # The officer's new version takes a NIK another registration holds (e.g. one
+            # district staff corrected): staff decide, the master list stays as it is.
+            _conflict(db, "nik", batch_id, holder, incoming, "same NIK, another id")
+            result.conflicts += 1
+            result.decisions.append((incoming.id, "conflict", f"NIK held by {holder}"))
+            return []
         status = existing.status if existing.status in DISTRICT_STATUSES else Status.RECEIVED
         updated = incoming.copy(status=str(status), kpj=incoming.kpj or existing.kpj)
         row = updated.to_row()
@@ -148,15 +156,12 @@ def _merge_one(db: Database, incoming: Registration, batch_id: str, result: Merg
             (incoming.id, "updated", f"v{existing.version} -> v{incoming.version}")
         )
         return [("merge_update", incoming.id, incoming.version, existing.to_row(), row)]
-    if incoming.nik and not incoming.deleted:
-        holder = db.execute(
-            "SELECT id FROM registrations WHERE nik = ? AND +deleted = 0 LIMIT 1", [incoming.nik]
-        ).fetchone()
-        if holder:
-            _conflict(db, "nik", batch_id, holder[0], incoming, "same NIK, another id")
-            result.conflicts += 1
-            result.decisions.append((incoming.id, "conflict", f"NIK held by {holder[0]}"))
-            return []
+    holder = _nik_holder(db, incoming, exclude=incoming.id)
+    if holder:
+        _conflict(db, "nik", batch_id, holder, incoming, "same NIK, another id")
+        result.conflicts += 1
+        result.decisions.append((incoming.id, "conflict", f"NIK held by {holder}"))
+        return []
     row = incoming.copy(status=Status.RECEIVED.value).to_row()
     db.execute(
         f"INSERT INTO registrations ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
@@ -170,6 +175,18 @@ def _merge_one(db: Database, incoming: Registration, batch_id: str, result: Merg
             result.likely_duplicates += 1
             result.decisions.append((incoming.id, "likely_duplicate", f"{reason}: {other_id}"))
     return [("merge_insert", incoming.id, incoming.version, None, row)]
+
+
+def _nik_holder(db: Database, incoming: Registration, exclude: str) -> str | None:
+    """Id of another live registration holding the incoming record's NIK (None if none, or
+    when the incoming record is a tombstone or has no NIK)."""
+    if not incoming.nik or incoming.deleted:
+        return None
+    row = db.execute(
+        "SELECT id FROM registrations WHERE nik = ? AND +deleted = 0 AND id != ? LIMIT 1",
+        [incoming.nik, exclude],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _conflict(db, kind, batch_id, registration_id, incoming: Registration, reason) -> None:
@@ -198,8 +215,8 @@ def _likely_duplicates(db: Database, reg: Registration) -> list[tuple[str, str]]
         year = str(reg.birth_date.year)
         for other_id, other_name, other_nik in db.execute(
             "SELECT id, full_name, nik FROM registrations WHERE village_code = ?"
-            " AND substr(birth_date, 1, 4) = ? AND +deleted = 0 AND id != ?",
-            [reg.village_code, year, reg.id],
+            " AND birth_date >= ? AND birth_date < ? AND +deleted = 0 AND id != ?",
+            [reg.village_code, f"{year}-01-01", f"{int(year) + 1}-01-01", reg.id],
         ):
             if other_id in found or other_nik == reg.nik:
                 continue

@@ -233,3 +233,16 @@ def m006_batches_and_merge(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m007_duplicate_lookups(db: Database) -> None:
+    """Indexes for the merge's likely-duplicate look-ups (same name and birth date; same desa
+    and birth year): without them each merged record scanned the whole master list."""
+    db.executescript(
+        """
+        CREATE INDEX registrations_name_birth
+          ON registrations(full_name COLLATE NOCASE, birth_date);
+        CREATE INDEX registrations_village_birth ON registrations(village_code, birth_date);
+        """
+    )

@@ -94,3 +94,12 @@ def test_gaps_and_broken_chains(db):
     assert broken_chains(db) == [("dev-a", 2)]
     with pytest.raises(SeqReused):
         merge(db, [record(id="r4", nik="6208014507900004")], seq=2, batch_id="other")
+
+
+def test_an_update_taking_a_nik_held_by_another_registration_is_a_conflict(db):
+    merge(db, [record(id="r1")])
+    merge(db, [record(id="r2", nik="6208014507900002")], seq=2, prev="sha-dev-a-1")
+    # The officer's next version of r2 carries r1's NIK: staff decide, nothing is overwritten.
+    result = merge(db, [record(id="r2", version=2)], seq=3, prev="sha-dev-a-2")
+    assert (result.updated, result.conflicts) == (0, 1)
+    assert RegistrationStore(db).get("r2").nik == "6208014507900002"

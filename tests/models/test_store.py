@@ -87,6 +87,7 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
             "m004_settings_and_autosave",
             "m005_identity_and_trust",
             "m006_batches_and_merge",
+            "m007_duplicate_lookups",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
@@ -102,14 +103,14 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 6
+        assert count == 7
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 6
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 7
     finally:
         db.close()
 
