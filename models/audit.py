@@ -114,30 +114,6 @@ def verify_chain(db: Database) -> ChainCheck:
     return _check_registrations_match_log(db, checked)
 
 
-def _check_registrations_match_log(db: Database, checked: int) -> ChainCheck:
-    """Every registration must be exactly what its last audit row says it became, and every
-    registration the log speaks of must still exist (tombstones included)."""
-    cursor = db.execute(
-        "SELECT r.*, a.seq AS _seq, a.after AS _after FROM registrations r"
-        " JOIN audit_log a ON a.registration_id = r.id AND a.version = r.version"
-    )
-    names = [c[0] for c in cursor.description]
-    for values in cursor:
-        row = dict(zip(names, values, strict=True))
-        after = json.loads(row.pop("_after") or "{}")
-        seq = row.pop("_seq")
-        row.pop("kecamatan_code", None)  # generated from village_code, not stored
-        if row != after:
-            return ChainCheck(checked, seq, "registration_differs")
-    orphan = db.execute(
-        "SELECT MIN(a.seq) FROM audit_log a"
-        " WHERE NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = a.registration_id)"
-    ).fetchone()[0]
-    if orphan is not None:
-        return ChainCheck(checked, orphan, "registration_missing")
-    return ChainCheck(checked)
-
-
 #: Audit actions that bring a registration from elsewhere (its version may jump).
 MERGE_ACTIONS = ("merge_insert", "merge_update")
 

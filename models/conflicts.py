@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
-import errno
 import json
 import os
 import secrets
@@ -31,6 +30,7 @@ from sqlite_utils import Database
 
 from models import audit
 from models.db import write_transaction
+from models.files import fsync_folder
 from models.nik import clean_number, parse_nik
 from models.registration import Registration, Status
 from models.store import DuplicateNik, RegistrationStore
@@ -472,29 +472,13 @@ def export_merge_log(db: Database, path: str | os.PathLike) -> int:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     return count
 
 
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; Windows cannot open a folder, and some file systems do not
-    sync folders, which is fine there."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError as error:
-        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES):
-            raise
-    finally:
-        os.close(fd)
 
 
 __all__ = [

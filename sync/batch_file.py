@@ -54,6 +54,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from models.files import fsync_folder
+
 FORMAT = "jaring-batch/1"
 SUFFIX = ".jaring"
 MANIFEST = "manifest.json"
@@ -664,7 +666,7 @@ def write_file_atomically(folder: Path, name: str, data: bytes) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
     return target
 
 
@@ -680,22 +682,6 @@ def _same_file_exists(target: Path, data: bytes) -> bool:
     raise FileExistsError(
         errno.EEXIST, "a different batch file already has this name; it was left alone", target
     )
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; Windows cannot open a folder, and some file systems do not
-    sync folders, which is fine there."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError as error:
-        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES):
-            raise
-    finally:
-        os.close(fd)
 
 
 # --- reading ------------------------------------------------------------------------------
