@@ -6,12 +6,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +20,7 @@ from models.identity import load_identity
 from sync.exchange import export_batch, rewrite_lost_batch
 from ui import dialogs
 from ui.errors import explain
-from ui.list_model import ListModel
+from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 
 
@@ -69,12 +66,7 @@ class BatchesPage(QWidget):
             objectName="fingerprints",
         )
         self.pending = QLabel(objectName="pending_label")
-        self.table = QTableView(objectName="batches_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_view(self.model, "batches_table")
         self.export_button = QPushButton(self.tr("Ekspor batch…"), objectName="export_button")
         self.rewrite_button = QPushButton(
             self.tr("Tulis ulang batch terpilih…"), objectName="rewrite_button"

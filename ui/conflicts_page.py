@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from sqlite_utils import Database
 from models import conflicts
 from ui import dialogs, labels
 from ui.errors import explain
-from ui.list_model import ListModel
+from ui.list_model import ListModel, list_view
 
 COMPARED = conflicts.REGISTRATION_FIELDS
 
@@ -46,12 +45,7 @@ class ConflictsPage(QWidget):
             ],
             self,
         )
-        self.list = QTableView(objectName="conflicts_table")
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.setWordWrap(False)
+        self.list = list_view(self.model, "conflicts_table", stretch_last=False)
         self.compare = QTableWidget(0, 3, objectName="compare_table")
         self.compare.setHorizontalHeaderLabels(
             [self.tr("Data yang ada"), self.tr("Data baru"), self.tr("Ambil yang baru")]

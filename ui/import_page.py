@@ -7,10 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,7 @@ from models.merge import gaps
 from sync.exchange import import_batches
 from ui import dialogs
 from ui.errors import explain, rejection_text
-from ui.list_model import ListModel
+from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 
 
@@ -55,11 +53,7 @@ class ImportPage(QWidget):
         self.summary.setWordWrap(True)
         self.gaps = QLabel(objectName="gaps_label")
         self.gaps.setWordWrap(True)
-        self.table = QTableView(objectName="import_table")
-        self.table.setModel(self.report)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_view(self.report, "import_table")
         self.files_button = QPushButton(self.tr("Impor berkas…"), objectName="import_files")
         self.folder_button = QPushButton(self.tr("Impor folder…"), objectName="import_folder")
         buttons = QHBoxLayout()

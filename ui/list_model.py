@@ -43,3 +43,19 @@ class ListModel(QAbstractTableModel):
 
     def row_at(self, number: int):
         return self.rows[number] if 0 <= number < len(self.rows) else None
+
+
+def list_view(model: ListModel, object_name: str, stretch_last: bool = True):
+    """A read-only table for a `ListModel`: whole rows selected one at a time, columns sized
+    to their contents."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+    view = QTableView(objectName=object_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch_last)
+    return view

@@ -4,12 +4,9 @@ comparing fingerprints, see who is trusted, revoke a lost or stolen device."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +18,7 @@ from sync.keys import read_enrolment
 from ui import dialogs
 from ui.batches_page import local_time
 from ui.errors import explain
-from ui.list_model import ListModel
+from ui.list_model import ListModel, list_view
 
 
 class TrustPage(QWidget):
@@ -53,12 +50,7 @@ class TrustPage(QWidget):
             ),
             objectName="own_fingerprint",
         )
-        self.table = QTableView(objectName="devices_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view(self.model, "devices_table")
         self.enrol_button = QPushButton(self.tr("Daftarkan perangkat…"), objectName="enrol_button")
         self.revoke_button = QPushButton(self.tr("Cabut…"), objectName="revoke_button")
         buttons = QHBoxLayout()
