@@ -19,6 +19,7 @@ import argparse
 import json
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from models.db import DatabaseError, default_db_path, open_database
@@ -88,13 +89,10 @@ def _run_district_init(args) -> dict:
     from sync.keys import key_folder_for, write_json_atomic
 
     path = _db_path(args)
-    db = open_database(path)
-    try:
+    with closing(open_database(path)) as db:
         target = args.target or load_settings(db).target
         profile = init_district(db, key_folder_for(path), args.name, args.regency, target)
         write_json_atomic(args.profile_out, profile)
-    finally:
-        db.close()
     return {"profile": str(args.profile_out), "fingerprint": profile["fingerprint"]}
 
 
@@ -104,12 +102,9 @@ def _run_officer_init(args) -> dict:
 
     path = _db_path(args)
     profile = read_district_profile(args.profile)
-    db = open_database(path)
-    try:
+    with closing(open_database(path)) as db:
         enrolment = init_officer(db, key_folder_for(path), profile, args.officer)
         write_json_atomic(args.enrol_out, enrolment)
-    finally:
-        db.close()
     return {
         "enrolment": str(args.enrol_out),
         "device_id": enrolment["device_id"],
@@ -121,11 +116,8 @@ def _run_officer_init(args) -> dict:
 def _run_enrol(args) -> dict:
     from sync.enrolment import enrol
 
-    db = open_database(_db_path(args))
-    try:
+    with closing(open_database(_db_path(args))) as db:
         device = enrol(db, args.file, actor="command line")
-    finally:
-        db.close()
     return {"device_id": device.device_id, "officer": device.officer,
             "fingerprint": device.fingerprint}  # fmt: skip
 
@@ -133,11 +125,8 @@ def _run_enrol(args) -> dict:
 def _run_revoke(args) -> dict:
     from models.identity import revoke_device
 
-    db = open_database(_db_path(args))
-    try:
+    with closing(open_database(_db_path(args))) as db:
         device = revoke_device(db, args.device_id, actor="command line")
-    finally:
-        db.close()
     return {"device_id": device.device_id, "revoked_at": device.revoked_at}
 
 
@@ -146,14 +135,11 @@ def _run_export(args) -> dict:
 
     if not args.out.is_dir():
         raise ValueError(f"{args.out} is not a folder (is the USB stick plugged in?)")
-    db = open_database(_db_path(args))
-    try:
+    with closing(open_database(_db_path(args))) as db:
         if args.rewrite is not None:
             path = rewrite_lost_batch(db, args.rewrite, args.out)
             return {"batch": str(path), "seq": args.rewrite, "rewritten": True}
         result = export_batch(db, args.out)
-    finally:
-        db.close()
     if result is None:
         print("nothing to export: no ready registration changed since the last batch")
         return {"batch": None, "seq": None, "records": 0}
@@ -164,11 +150,8 @@ def _run_export(args) -> dict:
 def _run_import(args) -> dict:
     from sync.exchange import import_batches
 
-    db = open_database(_db_path(args))
-    try:
+    with closing(open_database(_db_path(args))) as db:
         report = import_batches(db, args.paths, actor="command line")
-    finally:
-        db.close()
     for rejected in report.batches_rejected:
         print(f"rejected {rejected['file']}: {rejected['reason']}", file=sys.stderr)
     result = report.as_json()
@@ -184,16 +167,13 @@ def _run_demo(args) -> dict:
     if args.records < 1:
         raise ValueError("--records must be at least 1")
     path = args.db or default_db_path()
-    db = open_database(path)
-    try:
+    with closing(open_database(path)) as db:
         if not args.force and RegistrationStore(db).count():
             raise ValueError(
                 f"{path} already holds registrations; fake people would mix with real ones."
                 " Use another --db, or --force."
             )
         created = fill_demo(db, args.records, seed=args.seed)
-    finally:
-        db.close()
     return {"records": created, "seed": args.seed, "db": str(path)}
 
 
