@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from models import audit
-from models.registration import Registration, Status
+from models.registration import Status
 
 #: What must leave: ready live registrations, and tombstones newer than what last left.
 _PENDING_WHERE = (
@@ -116,9 +116,7 @@ def record_batch(
     for row in records:
         if row["deleted"]:
             continue  # a tombstone stays as it is; the batch told the district
-        before = Registration.from_row(row).to_row()
-        # What ``copy(status=..., version=..., updated_at=...).to_row()`` gives, without a
-        # second Registration per record.
+        before = row  # as stored: what `Registration.to_row` wrote
         after = {
             **before,
             "status": Status.EXPORTED.value,

@@ -181,6 +181,13 @@ def trusted_key(db: Database, device_id: str) -> str | None:
     return row[0] if row else None
 
 
+def trusted_keys(db: Database) -> dict[str, str]:
+    """Device id -> public key PEM of every enrolled device not revoked."""
+    return dict(
+        db.execute("SELECT device_id, public_key_pem FROM devices WHERE revoked_at IS NULL")
+    )
+
+
 def enrol_device(db: Database, enrolment: dict, actor: str) -> Device:
     """Add the device of ``enrolment`` (validated by `sync.keys.read_enrolment`) to the
     trust store; returns its entry.

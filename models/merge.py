@@ -9,15 +9,18 @@ for review, never merged. Every decision goes to `merge_log`.
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import json
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlite_utils import Database
 
 from models import audit
 from models.db import write_transaction
+from models.duplicates import LikelyDuplicates
 from models.registration import Registration, Status
+from models.store import insert_rows
 
 #: District statuses an officer's later edit does not undo.
 DISTRICT_STATUSES = (Status.SUBMITTED, Status.REGISTERED, Status.REJECTED)
@@ -51,25 +54,6 @@ def already_imported(db: Database, batch_id: str) -> bool:
     )
 
 
-def _registration(record: dict) -> Registration:
-    try:
-        if not isinstance(record.get("id"), str) or not record["id"]:
-            raise MalformedRecord("record without an id")
-        if not isinstance(record.get("version"), int) or record["version"] < 1:
-            raise MalformedRecord(f"record {record['id']} without a valid version")
-        return Registration.from_row(record)
-    except (TypeError, ValueError) as exc:
-        raise MalformedRecord(str(exc)) from exc
-
-
-def _row(db: Database, sql: str, params) -> dict | None:
-    cursor = db.execute(sql, params)
-    values = cursor.fetchone()
-    if values is None:
-        return None
-    return dict(zip([c[0] for c in cursor.description], values, strict=True))
-
-
 def merge_batch(
     db: Database,
     *,
@@ -78,152 +62,248 @@ def merge_batch(
     file_sha256: str,
     file_name: str,
     records: list[dict],
-    audit_rows: list[dict],
+    audit_rows: list,
     actor: str,
+    duplicates: LikelyDuplicates | None = None,
 ) -> MergeResult:
-    """Merge one verified batch; raises `MalformedRecord` or `SeqReused` (nothing changes)."""
+    """Merge one verified batch; raises `MalformedRecord` or `SeqReused` (nothing changes).
+
+    ``audit_rows`` are the officer's audit rows as they travelled (kept as received);
+    ``duplicates`` is the likely-duplicate index an import of many batches shares.
+    """
     batch_id = manifest["batch_id"]
-    with write_transaction(db):
-        if already_imported(db, batch_id):
-            return MergeResult(batch_id, skipped=True)
-        other = db.execute(
-            "SELECT batch_id FROM imported_batches WHERE device_id = ? AND seq = ?",
-            [manifest["device_id"], manifest["seq"]],
-        ).fetchone()
-        if other:
-            raise SeqReused(
-                f"device {manifest['device_id']} already sent batch {manifest['seq']} as {other[0]}"
-            )
-        result = MergeResult(batch_id)
-        changes = []
-        for record in records:
-            incoming = _registration(record)
-            changes += _merge_one(db, incoming, batch_id, result)
-        audit.append(db, audit.audit_rows(db, changes, actor))
-        db.execute(
-            "INSERT INTO imported_batches (batch_id, device_id, seq, prev, manifest_sha256,"
-            " file_sha256, file_name, imported_at, imported_by, records, inserted, updated,"
-            " stale, conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [batch_id, manifest["device_id"], manifest["seq"], manifest.get("prev", ""),
-             manifest_sha256, file_sha256, file_name, audit.now_iso(), actor, len(records),
-             result.inserted, result.updated, result.stale, result.conflicts],
-        )  # fmt: skip
-        db.conn.executemany(
-            "INSERT INTO received_audit (batch_id, line, data) VALUES (?, ?, ?)",
-            [
-                (batch_id, n, json.dumps(row, ensure_ascii=False, sort_keys=True))
-                for n, row in enumerate(audit_rows)
-            ],
-        )
-        now = audit.now_iso()
-        db.conn.executemany(
-            "INSERT INTO merge_log (at, actor, batch_id, registration_id, decision, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(now, actor, batch_id, rid, decision, detail)
-             for rid, decision, detail in result.decisions],
-        )  # fmt: skip
-        return result
+    duplicates = duplicates if duplicates is not None else LikelyDuplicates()
+    try:
+        with write_transaction(db):
+            if already_imported(db, batch_id):
+                return MergeResult(batch_id, skipped=True)
+            other = db.execute(
+                "SELECT batch_id FROM imported_batches WHERE device_id = ? AND seq = ?",
+                [manifest["device_id"], manifest["seq"]],
+            ).fetchone()
+            if other:
+                raise SeqReused(
+                    f"device {manifest['device_id']} already sent batch {manifest['seq']}"
+                    f" as {other[0]}"
+                )
+            rows = [incoming_row(record) for record in records]
+            duplicates.ensure_loaded(db)
+            result = MergeResult(batch_id)
+            _Plan(db, rows, result, duplicates).write(db, actor)
+            _record_import(db, manifest, manifest_sha256, file_sha256, file_name, actor, result,
+                           len(records), audit_rows)  # fmt: skip
+            return result
+    except BaseException:
+        duplicates.reset()  # it followed changes that were rolled back
+        raise
 
 
-def _merge_one(db: Database, incoming: Registration, batch_id: str, result: MergeResult):
-    existing_row = _row(db, "SELECT * FROM registrations WHERE id = ?", [incoming.id])
-    if existing_row is not None:
-        existing = Registration.from_row(existing_row)
-        if incoming.version <= existing.version:
-            result.stale += 1
-            result.decisions.append(
-                (incoming.id, "stale", f"v{incoming.version} <= v{existing.version}")
-            )
-            return []
-        holder = _nik_holder(db, incoming, exclude=incoming.id)
-        if holder:
-            # The officer's new version takes a NIK another registration holds (e.g. one
-            # district staff corrected): staff decide, the master list stays as it is.
-            _conflict(db, "nik", batch_id, holder, incoming, "same NIK, another id")
-            result.conflicts += 1
-            result.decisions.append((incoming.id, "conflict", f"NIK held by {holder}"))
-            return []
-        status = existing.status if existing.status in DISTRICT_STATUSES else Status.RECEIVED
-        updated = incoming.copy(status=str(status), kpj=incoming.kpj or existing.kpj)
-        row = updated.to_row()
-        names = [k for k in row if k != "id"]
-        db.execute(
-            f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in names)} WHERE id = ?",
-            [row[k] for k in names] + [row["id"]],
-        )
-        result.updated += 1
-        result.decisions.append(
-            (incoming.id, "updated", f"v{existing.version} -> v{incoming.version}")
-        )
-        return [("merge_update", incoming.id, incoming.version, existing.to_row(), row)]
-    holder = _nik_holder(db, incoming, exclude=incoming.id)
-    if holder:
-        _conflict(db, "nik", batch_id, holder, incoming, "same NIK, another id")
-        result.conflicts += 1
-        result.decisions.append((incoming.id, "conflict", f"NIK held by {holder}"))
-        return []
-    row = incoming.copy(status=Status.RECEIVED.value).to_row()
+def _record_import(db, manifest, manifest_sha256, file_sha256, file_name, actor, result,
+                   records, audit_rows) -> None:  # fmt: skip
+    batch_id = result.batch_id
+    now = audit.now_iso()
     db.execute(
-        f"INSERT INTO registrations ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-        list(row.values()),
-    )
-    result.inserted += 1
-    result.decisions.append((incoming.id, "inserted", f"v{incoming.version}"))
-    if not incoming.deleted:
-        for other_id, reason in _likely_duplicates(db, incoming):
-            _conflict(db, "likely_duplicate", batch_id, other_id, incoming, reason)
-            result.likely_duplicates += 1
-            result.decisions.append((incoming.id, "likely_duplicate", f"{reason}: {other_id}"))
-    return [("merge_insert", incoming.id, incoming.version, None, row)]
-
-
-def _nik_holder(db: Database, incoming: Registration, exclude: str) -> str | None:
-    """Id of another live registration holding the incoming record's NIK (None if none, or
-    when the incoming record is a tombstone or has no NIK)."""
-    if not incoming.nik or incoming.deleted:
-        return None
-    row = db.execute(
-        "SELECT id FROM registrations WHERE nik = ? AND +deleted = 0 AND id != ? LIMIT 1",
-        [incoming.nik, exclude],
-    ).fetchone()
-    return row[0] if row else None
-
-
-def _conflict(db, kind, batch_id, registration_id, incoming: Registration, reason) -> None:
-    db.execute(
-        "INSERT INTO conflicts (kind, batch_id, registration_id, incoming_id, incoming, reason,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [kind, batch_id, registration_id, incoming.id,
-         json.dumps(incoming.to_row(), ensure_ascii=False, sort_keys=True), reason,
-         audit.now_iso()],
+        "INSERT INTO imported_batches (batch_id, device_id, seq, prev, manifest_sha256,"
+        " file_sha256, file_name, imported_at, imported_by, records, inserted, updated,"
+        " stale, conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [batch_id, manifest["device_id"], manifest["seq"], manifest.get("prev", ""),
+         manifest_sha256, file_sha256, file_name, now, actor, records,
+         result.inserted, result.updated, result.stale, result.conflicts],
+    )  # fmt: skip
+    db.conn.executemany(
+        "INSERT INTO received_audit (batch_id, line, data) VALUES (?, ?, ?)",
+        [
+            (batch_id, n, row if isinstance(row, str) else
+             json.dumps(row, ensure_ascii=False, sort_keys=True))
+            for n, row in enumerate(audit_rows)
+        ],
+    )  # fmt: skip
+    db.conn.executemany(
+        "INSERT INTO merge_log (at, actor, batch_id, registration_id, decision, detail)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(now, actor, batch_id, rid, decision, detail)
+         for rid, decision, detail in result.decisions],
     )  # fmt: skip
 
 
-def _likely_duplicates(db: Database, reg: Registration) -> list[tuple[str, str]]:
-    """Live registrations that may be the same person under another NIK."""
-    found: dict[str, str] = {}
-    name = " ".join(reg.full_name.lower().split())
-    if reg.birth_date and name:
-        for other_id, other_nik in db.execute(
-            "SELECT id, nik FROM registrations WHERE full_name = ? COLLATE NOCASE"
-            " AND birth_date = ? AND +deleted = 0 AND id != ?",
-            [reg.full_name, reg.birth_date.isoformat(), reg.id],
-        ):
-            if other_nik != reg.nik:
-                found[other_id] = "same name and birth date"
-    if reg.birth_date and name and reg.village_code:
-        year = str(reg.birth_date.year)
-        for other_id, other_name, other_nik in db.execute(
-            "SELECT id, full_name, nik FROM registrations WHERE village_code = ?"
-            " AND birth_date >= ? AND birth_date < ? AND +deleted = 0 AND id != ?",
-            [reg.village_code, f"{year}-01-01", f"{int(year) + 1}-01-01", reg.id],
-        ):
-            if other_id in found or other_nik == reg.nik:
-                continue
-            ratio = difflib.SequenceMatcher(None, name, other_name.lower()).ratio()
-            if ratio >= SIMILAR_NAME:
-                found[other_id] = "similar name, same desa and birth year"
-    return list(found.items())
+def _defaults() -> dict:
+    defaults = {}
+    for f in dataclasses.fields(Registration):
+        if f.default is not dataclasses.MISSING:
+            defaults[f.name] = f.default
+    defaults.update(id="", warnings_confirmed="", birth_date=None)
+    return defaults
+
+
+_DEFAULTS = _defaults()
+_TEXT = tuple(f.name for f in dataclasses.fields(Registration) if f.type == "str")
+_WHOLE = ("version", "contribution_months")
+_FLAGS = ("program_jht", "consent", "deleted")
+
+
+def incoming_row(record: dict) -> dict:
+    """The `registrations` row a received record becomes (what ``Registration.from_row(r)
+    .to_row()`` makes, checked field by field and several times faster); unknown keys are
+    ignored, missing ones take their defaults. Raises `MalformedRecord`."""
+    if not isinstance(record, dict):
+        raise MalformedRecord("a record that is not an object")
+    rid = record.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise MalformedRecord("record without an id")
+    row = {**_DEFAULTS, **record}
+    if len(row) != len(_DEFAULTS):  # unknown keys (a newer version's fields) are ignored
+        row = {k: row[k] for k in _DEFAULTS}
+    for name in _TEXT:
+        value = row[name]
+        if value is None:
+            row[name] = ""
+        elif type(value) is not str:
+            raise MalformedRecord(f"record {rid}: {name} is not text")
+    for name in _WHOLE:
+        if type(row[name]) is not int:
+            raise MalformedRecord(f"record {rid}: {name} is not a whole number")
+    if row["version"] < 1:
+        raise MalformedRecord(f"record {rid} without a valid version")
+    if row["monthly_income"] is not None and type(row["monthly_income"]) is not int:
+        raise MalformedRecord(f"record {rid}: monthly_income is not a whole number")
+    for name in _FLAGS:
+        if type(row[name]) not in (bool, int):
+            raise MalformedRecord(f"record {rid}: {name} is not true or false")
+        row[name] = int(bool(row[name]))
+    birth = row["birth_date"]
+    if birth:
+        try:
+            row["birth_date"] = date.fromisoformat(birth).isoformat()
+        except (TypeError, ValueError) as exc:
+            raise MalformedRecord(f"record {rid}: birth_date {birth!r} is not a date") from exc
+    else:
+        row["birth_date"] = None
+    confirmed = row["warnings_confirmed"]
+    if confirmed:
+        row["warnings_confirmed"] = ",".join(sorted({c for c in confirmed.split(",") if c}))
+    return row
+
+
+def _existing(db: Database, ids: list[str]) -> dict[str, dict]:
+    """The stored rows of these ids (one query)."""
+    cursor = db.execute(
+        "SELECT * FROM registrations WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(ids)],
+    )
+    names = [c[0] for c in cursor.description]
+    found = {}
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        row.pop("kecamatan_code", None)  # generated from village_code
+        found[row["id"]] = row
+    return found
+
+
+def _nik_holders(db: Database, niks: list[str]) -> dict[str, list[str]]:
+    """Live registrations holding each of these NIKs (one query)."""
+    holders: dict[str, list[str]] = {}
+    for nik, rid in db.execute(
+        "SELECT nik, id FROM registrations WHERE nik IN (SELECT value FROM json_each(?))"
+        " AND +deleted = 0 ORDER BY id",
+        [json.dumps(niks)],
+    ):
+        holders.setdefault(nik, []).append(rid)
+    return holders
+
+
+class _Plan:
+    """What one batch does to the master list, decided record by record in file order and
+    written afterwards in a few statements."""
+
+    def __init__(self, db: Database, rows: list[dict], result: MergeResult, dup: LikelyDuplicates):
+        self.batch_id = result.batch_id
+        self.result = result
+        self.duplicates = dup
+        self.existing = _existing(db, [row["id"] for row in rows])
+        self.holders = _nik_holders(db, sorted({row["nik"] for row in rows if row["nik"]}))
+        self.inserts: list[dict] = []
+        self.updates: list[dict] = []
+        self.conflicts: list[tuple] = []
+        self.changes: list[tuple] = []
+        for row in rows:
+            self._decide(row)
+
+    def _holder(self, row: dict) -> str | None:
+        """Another live registration holding this record's NIK (None for a tombstone)."""
+        if not row["nik"] or row["deleted"]:
+            return None
+        return next((h for h in self.holders.get(row["nik"], ()) if h != row["id"]), None)
+
+    def _hold(self, before: dict | None, after: dict) -> None:
+        if before and before["nik"] in self.holders:
+            self.holders[before["nik"]] = [
+                h for h in self.holders[before["nik"]] if h != before["id"]
+            ]
+        if after["nik"] and not after["deleted"]:
+            self.holders.setdefault(after["nik"], []).append(after["id"])
+        self.existing[after["id"]] = after
+        self.duplicates.track(after)
+
+    def _conflict(self, kind: str, registration_id: str, row: dict, reason: str) -> None:
+        self.conflicts.append((
+            kind, self.batch_id, registration_id, row["id"],
+            json.dumps(row, ensure_ascii=False, sort_keys=True), reason,
+        ))  # fmt: skip
+
+    def _decide(self, row: dict) -> None:
+        rid, version = row["id"], row["version"]
+        old = self.existing.get(rid)
+        if old is not None and version <= old["version"]:
+            self.result.stale += 1
+            self.decide(rid, "stale", f"v{version} <= v{old['version']}")
+            return
+        holder = self._holder(row)
+        if holder:
+            # A new registration, or the officer's new version of one, takes a NIK another
+            # registration holds (perhaps one district staff corrected): staff decide.
+            self._conflict("nik", holder, row, "same NIK, another id")
+            self.result.conflicts += 1
+            self.decide(rid, "conflict", f"NIK held by {holder}")
+            return
+        if old is not None:
+            status = old["status"] if old["status"] in DISTRICT_STATUSES else Status.RECEIVED
+            new = {**row, "status": str(status), "kpj": row["kpj"] or old["kpj"]}
+            self.updates.append(new)
+            self.changes.append(("merge_update", rid, version, old, new))
+            self._hold(old, new)
+            self.result.updated += 1
+            self.decide(rid, "updated", f"v{old['version']} -> v{version}")
+            return
+        new = {**row, "status": Status.RECEIVED.value}
+        self.inserts.append(new)
+        self.changes.append(("merge_insert", rid, version, None, new))
+        self.result.inserted += 1
+        self.decide(rid, "inserted", f"v{version}")
+        if not new["deleted"]:
+            for other_id, reason in self.duplicates.find(new):
+                self._conflict("likely_duplicate", other_id, row, reason)
+                self.result.likely_duplicates += 1
+                self.decide(rid, "likely_duplicate", f"{reason}: {other_id}")
+        self._hold(None, new)
+
+    def decide(self, rid: str, decision: str, detail: str) -> None:
+        self.result.decisions.append((rid, decision, detail))
+
+    def write(self, db: Database, actor: str) -> None:
+        insert_rows(db, self.inserts)
+        if self.updates:
+            names = [k for k in self.updates[0] if k != "id"]
+            db.conn.executemany(
+                f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in names)} WHERE id = ?",
+                [[row[k] for k in names] + [row["id"]] for row in self.updates],
+            )
+        now = audit.now_iso()
+        db.conn.executemany(
+            "INSERT INTO conflicts (kind, batch_id, registration_id, incoming_id, incoming,"
+            " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(*conflict, now) for conflict in self.conflicts],
+        )
+        audit.append(db, audit.audit_rows(db, self.changes, actor))
 
 
 def gaps(db: Database) -> list[tuple[str, int]]:

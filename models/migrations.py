@@ -246,3 +246,30 @@ def m007_duplicate_lookups(db: Database) -> None:
         CREATE INDEX registrations_village_birth ON registrations(village_code, birth_date);
         """
     )
+
+
+@migrations()
+def m008_bulk_merge(db: Database) -> None:
+    """Let a bulk insert fill the search index once per batch instead of once per row, and
+    drop m007's indexes: the merge now finds likely duplicates in memory
+    (`models.duplicates`), and every index slows each insert.
+
+    FTS5 writes its pending terms to disk at every statement a trigger runs in, so a batch
+    of 2,000 registrations inserted row by row made 2,000 tiny index segments to merge (8 of
+    the 15 s a raw ingest of 100,000 rows took). While a row is in `search_index_paused`,
+    inserts leave the index alone; `store.insert_rows` adds the new rows to it in one
+    statement before the same transaction commits, so no reader ever sees the gap.
+    """
+    db.executescript(
+        """
+        DROP INDEX registrations_name_birth;
+        DROP INDEX registrations_village_birth;
+        CREATE TABLE search_index_paused (id INTEGER PRIMARY KEY CHECK (id = 1));
+        DROP TRIGGER registrations_fts_insert;
+        CREATE TRIGGER registrations_fts_insert AFTER INSERT ON registrations
+        WHEN NOT EXISTS (SELECT 1 FROM search_index_paused) BEGIN
+          INSERT INTO registrations_fts(rowid, full_name, nik, address)
+          VALUES (new.rowid, new.full_name, new.nik, new.address);
+        END;
+        """
+    )

@@ -288,14 +288,33 @@ class RegistrationStore:
         return len(rows)
 
     def _insert_rows(self, rows: list[dict]) -> None:
-        if not rows:
-            return
-        names = list(rows[0])
-        self.db.conn.executemany(
+        insert_rows(self.db, rows)
+
+
+def insert_rows(db: Database, rows: list[dict]) -> None:
+    """Insert registration rows (all with the same keys) inside the caller's transaction,
+    adding them to the search index in one statement rather than one per row."""
+    if not rows:
+        return
+    if not db.conn.in_transaction:
+        raise RuntimeError("insert_rows runs inside a write transaction")
+    names = list(rows[0])
+    top = db.execute("SELECT coalesce(max(rowid), 0) FROM registrations").fetchone()[0]
+    db.execute("INSERT INTO search_index_paused (id) VALUES (1)")
+    try:
+        db.conn.executemany(
             f"INSERT INTO registrations ({', '.join(names)})"
             f" VALUES ({', '.join('?' * len(names))})",
             [[row[k] for k in names] for row in rows],
         )
+    finally:
+        db.execute("DELETE FROM search_index_paused")
+    # Rows only ever get rowids above the highest one (nothing is deleted for real).
+    db.execute(
+        "INSERT INTO registrations_fts (rowid, full_name, nik, address)"
+        " SELECT rowid, full_name, nik, address FROM registrations WHERE rowid > ?",
+        [top],
+    )
 
 
 __all__ = [
@@ -305,4 +324,5 @@ __all__ = [
     "RegistrationStore",
     "StaleRegistration",
     "Status",
+    "insert_rows",
 ]

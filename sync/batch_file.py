@@ -42,7 +42,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -155,6 +155,8 @@ class VerifiedBatch:
     file_sha256: str
     records: list[dict]
     audit_rows: list[dict]
+    #: The audit rows' lines exactly as they travelled (what the district keeps).
+    audit_lines: list[str] = field(default_factory=list)
 
     @property
     def batch_id(self) -> str:
@@ -184,14 +186,21 @@ def canonical_json(value: object) -> bytes:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
-    keys = [key for key, _ in pairs]
-    if len(set(keys)) != len(keys):
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        keys = [key for key, _ in pairs]
         raise ValueError(f"duplicate key {Counter(keys).most_common(1)[0][0]!r}")
-    return dict(pairs)
+    return found
 
 
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not allowed")
+
+
+_BLANK = frozenset(" \t\r\n")
+_STRICT_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant
+)
 
 
 def _strict_loads(data: bytes) -> object:
@@ -260,6 +269,15 @@ def encode_payload(records: list[dict], audit_rows: list[dict]) -> bytes:
 def decode_payload(data: bytes) -> tuple[list[dict], list[dict]]:
     """The registrations and audit rows of a plaintext payload, in file order.
 
+    Raises `BatchRejected` (see `decode_payload_lines`).
+    """
+    records, audit_rows, _ = decode_payload_lines(data)
+    return records, audit_rows
+
+
+def decode_payload_lines(data: bytes) -> tuple[list[dict], list[dict], list[str]]:
+    """The registrations, the audit rows and the audit rows' lines as they are written.
+
     Raises `BatchRejected` with code ``bad_records`` naming the first bad line: not UTF-8
     JSON, not an object of exactly ``type`` and ``data``, an unknown type, a registration
     without ``id`` or ``version``, a repeated id, an empty or unfinished line.
@@ -272,17 +290,38 @@ def decode_payload(data: bytes) -> tuple[list[dict], list[dict]]:
 
     if data and not data.endswith(b"\n"):
         raise reject("the last line is unfinished")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise reject(f"line {line} is not valid JSON (not UTF-8)") from None
     records: list[dict] = []
     audit_rows: list[dict] = []
+    audit_lines: list[str] = []
     seen: set[str] = set()
-    for number, line in enumerate(data.split(b"\n")[:-1], start=1):
-        if not line.strip():
-            raise reject(f"line {number} is empty")
+    # One decoder walks the whole text value by value: a new json.loads per line cost
+    # more than the rest of reading a batch. JSON strings cannot hold a raw newline, so
+    # each value must end exactly where its line does.
+    position, number = 0, 0
+    while position < len(text):
+        number += 1
+        if text[position] in _BLANK:
+            end = text.find("\n", position)
+            if not text[position:end].strip():
+                raise reject(f"line {number} is empty")
+            raise reject(f"line {number} is not valid JSON (it starts with white space)")
+        start = position
         try:
-            item = _strict_loads(line)
-        except ValueError as error:
-            raise reject(f"line {number} is not valid JSON ({error})") from None
-        if not isinstance(item, dict) or set(item) != {"type", "data"}:
+            item, position = _STRICT_DECODER.raw_decode(text, position)
+        except (ValueError, RecursionError) as error:
+            reason = "nested too deeply" if isinstance(error, RecursionError) else error
+            raise reject(f"line {number} is not valid JSON ({reason})") from None
+        if text.find("\n", start, position) != -1:
+            raise reject(f"line {number} is not valid JSON (its value goes on to the next line)")
+        if text[position] != "\n":
+            raise reject(f"line {number} is not valid JSON (something follows its value)")
+        position += 1
+        if type(item) is not dict or len(item) != 2 or "type" not in item or "data" not in item:
             raise reject(f"line {number} is not an object with exactly 'type' and 'data'")
         kind, row = item["type"], item["data"]
         if kind == "registration":
@@ -291,12 +330,13 @@ def decode_payload(data: bytes) -> tuple[list[dict], list[dict]]:
                 raise reject(f"line {number}: the registration {problem}")
             records.append(row)
         elif kind == "audit":
-            if not isinstance(row, dict):
+            if type(row) is not dict:
                 raise reject(f"line {number}: the audit row is not a JSON object")
             audit_rows.append(row)
+            audit_lines.append(text[start : position - 1])
         else:
             raise reject(f"line {number} has an unknown type {str(kind)[:40]!r}")
-    return records, audit_rows
+    return records, audit_rows, audit_lines
 
 
 # --- manifest -----------------------------------------------------------------------------
@@ -786,7 +826,7 @@ def read_batch(
             "import it; ask the officer to write it again.",
         )
 
-    records, audit_rows = decode_payload(plaintext)
+    records, audit_rows, audit_lines = decode_payload_lines(plaintext)
     if len(records) != manifest["record_count"]:
         raise BatchRejected(
             "bad_records",
@@ -800,6 +840,7 @@ def read_batch(
         file_sha256=sha256_hex(data),
         records=records,
         audit_rows=audit_rows,
+        audit_lines=audit_lines,
     )
 
 

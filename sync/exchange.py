@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +18,15 @@ from sqlite_utils import Database
 
 from models import batches, merge
 from models.db import write_transaction
-from models.identity import IdentityError, load_identity, trusted_key
-from sync.batch_file import BatchRejected, read_batch, rewrite_batch, write_batch
+from models.duplicates import LikelyDuplicates
+from models.identity import IdentityError, load_identity, trusted_key, trusted_keys
+from sync.batch_file import (
+    BatchRejected,
+    VerifiedBatch,
+    read_batch,
+    rewrite_batch,
+    write_batch,
+)
 from sync.enrolment import own_age_identity, own_signing_key
 
 
@@ -111,21 +119,41 @@ def import_batches(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Verify and merge every batch file; a rejected batch changes nothing."""
+    """Verify and merge every batch file; a rejected batch changes nothing.
+
+    The next file is read and verified on a second thread while this one merges (SQLite
+    lets go of the interpreter while it writes), so reading costs little extra time.
+    """
     identity = load_identity(db)
     if identity is None or identity.role != "district":
         raise IdentityError(
             "not_district", "only the district database imports batches; run district-init"
         )
     age_identity = own_age_identity(db)
+    keys = trusted_keys(db)  # the reading thread has no connection of its own
+
+    def read(path: Path) -> VerifiedBatch | Exception:
+        try:
+            return read_batch(path, device_key=keys.get, identity=age_identity)
+        except (BatchRejected, OSError) as exc:
+            return exc
+
     files = batch_files(paths)
     report = ImportReport()
-    for number, path in enumerate(files):
-        if cancelled and cancelled():
-            break
-        if progress:
-            progress(number, len(files), path.name)
-        _import_one(db, path, age_identity, actor, report)
+    duplicates = LikelyDuplicates()  # loaded once, then follows every batch merged
+    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-reader")
+    with _bigger_page_cache(db), reader:
+        reading = reader.submit(read, files[0]) if files else None
+        for number, path in enumerate(files):
+            if cancelled and cancelled():
+                reading.cancel()
+                break
+            if progress:
+                progress(number, len(files), path.name)
+            verified = reading.result()
+            if number + 1 < len(files):
+                reading = reader.submit(read, files[number + 1])
+            _import_one(db, path, verified, keys, actor, report, duplicates)
     if progress:
         progress(len(files), len(files), "")
     report.gaps = [{"device": d, "missing_seq": s} for d, s in merge.gaps(db)]
@@ -133,15 +161,40 @@ def import_batches(
     return report
 
 
-def _import_one(db: Database, path: Path, age_identity, actor: str, report: ImportReport):
+@contextlib.contextmanager
+def _bigger_page_cache(db: Database, kib: int = 16_384):
+    """A 16 MB page cache while merging: with SQLite's 2 MB the indexes of a growing master
+    list no longer fit, and each batch wrote the same pages to the log many times over."""
+    (before,) = db.execute("PRAGMA cache_size").fetchone()
+    db.execute(f"PRAGMA cache_size = -{kib}")
     try:
-        verified = read_batch(
-            path, device_key=lambda device: trusted_key(db, device), identity=age_identity
-        )
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _import_one(
+    db: Database,
+    path: Path,
+    verified: VerifiedBatch | Exception,
+    keys: dict[str, str],
+    actor: str,
+    report: ImportReport,
+    duplicates: LikelyDuplicates,
+):
+    try:
+        if isinstance(verified, Exception):
+            raise verified
+        if trusted_key(db, verified.device_id) != keys.get(verified.device_id):
+            raise BatchRejected(
+                "unknown_device",
+                f"The device {verified.device_id} was revoked while the import ran. Do not"
+                " import its batches unless it is enrolled again.",
+            )
         result = merge.merge_batch(
             db, manifest=verified.manifest, manifest_sha256=verified.manifest_sha256,
             file_sha256=verified.file_sha256, file_name=path.name, records=verified.records,
-            audit_rows=verified.audit_rows, actor=actor,
+            audit_rows=verified.audit_lines, actor=actor, duplicates=duplicates,
         )  # fmt: skip
     except BatchRejected as exc:
         _reject(report, path, exc.code, str(exc))

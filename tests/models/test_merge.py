@@ -103,3 +103,75 @@ def test_an_update_taking_a_nik_held_by_another_registration_is_a_conflict(db):
     result = merge(db, [record(id="r2", version=2)], seq=3, prev="sha-dev-a-2")
     assert (result.updated, result.conflicts) == (0, 1)
     assert RegistrationStore(db).get("r2").nik == "6208014507900002"
+
+
+def test_two_records_of_one_batch_with_the_same_nik_make_a_conflict(db):
+    result = merge(db, [record(id="r1"), record(id="r2", full_name="Siti A.")])
+    assert (result.inserted, result.conflicts) == (1, 1)
+    assert db.execute("SELECT registration_id, incoming_id FROM conflicts").fetchone() == (
+        "r1", "r2",
+    )  # fmt: skip
+
+
+def test_likely_duplicates_inside_one_batch_are_listed(db):
+    from datetime import date
+
+    born = {"birth_date": date(1990, 7, 5), "village_code": "62.08.01.2001"}
+    result = merge(db, [record(id="r1", **born), record(id="r2", nik="6208014507900002", **born)])
+    assert (result.inserted, result.likely_duplicates) == (2, 1)
+
+
+def test_merged_registrations_are_found_by_search(db):
+    merge(db, [record(id="r1", full_name="Rahmawati Lestari", address="Dusun Pematang")])
+    store = RegistrationStore(db)
+    assert [r["id"] for r in store.search("rahma")] == ["r1"]
+    assert [r["id"] for r in store.search("pematang")] == ["r1"]
+    db.execute("INSERT INTO registrations_fts (registrations_fts) VALUES ('integrity-check')")
+    assert db.execute("SELECT COUNT(*) FROM search_index_paused").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"full_name": ["Siti"]}, {"version": "2"}, {"version": 0}, {"monthly_income": "1 juta"},
+     {"birth_date": "05-07-1990"}, {"consent": "yes"}, {"contribution_months": 1.5},
+     {"id": ""}],
+)  # fmt: skip
+def test_a_record_of_the_wrong_shape_is_malformed_and_changes_nothing(db, change):
+    with pytest.raises(MalformedRecord):
+        merge(db, [record(id="ok"), {**record(id="bad", nik="6208014507900002"), **change}])
+    assert RegistrationStore(db).count() == 0
+    assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == 0
+
+
+def test_the_incoming_row_is_what_a_registration_would_store():
+    from datetime import date
+
+    from models.merge import incoming_row
+    from tests.factories import siti
+
+    full = siti().copy(
+        birth_date=date(1990, 7, 5), warnings_confirmed=["b@1", "a@2", "b@1"], consent=True,
+        program_jht=True, version=4, monthly_income=None,
+    ).to_row()  # fmt: skip
+    partial = {"id": "p1", "version": 2, "full_name": None, "future_field": "ignored"}
+    for received in (full, partial):
+        assert incoming_row(received) == Registration.from_row(received).to_row()
+
+
+def test_a_rolled_back_batch_leaves_no_trace_in_the_shared_duplicate_index(db):
+    from datetime import date
+
+    from models.duplicates import LikelyDuplicates
+
+    shared = LikelyDuplicates()
+    born = {"birth_date": date(1990, 7, 5), "village_code": "62.08.01.2001"}
+    m = manifest()
+    kwargs = dict(manifest_sha256="m", file_sha256="f", file_name="x.jaring", audit_rows=[],
+                  actor="staf", duplicates=shared)  # fmt: skip
+    with pytest.raises(MalformedRecord):
+        merge_batch(db, manifest=m, records=[record(id="r1", **born), {"id": "bad"}], **kwargs)
+    result = merge_batch(
+        db, manifest=manifest(seq=2, batch_id="b2"),
+        records=[record(id="r2", nik="6208014507900002", **born)], **kwargs,
+    )  # fmt: skip
+    assert (result.inserted, result.likely_duplicates) == (1, 0)

@@ -88,6 +88,7 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
             "m005_identity_and_trust",
             "m006_batches_and_merge",
             "m007_duplicate_lookups",
+            "m008_bulk_merge",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
@@ -103,14 +104,14 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 7
+        assert count == 8
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 7
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 8
     finally:
         db.close()
 
@@ -652,3 +653,22 @@ def test_restore_undoes_a_delete_unless_the_nik_was_taken(db):
     with pytest.raises(DuplicateNik):
         store.restore(first.id, "budi")
     assert store.get(first.id).deleted
+
+
+def test_a_bulk_insert_indexes_for_search_once_and_fails_whole(db):
+    from models.db import write_transaction
+    from models.store import insert_rows
+
+    store = RegistrationStore(db)
+    store.insert_many([person("Rahmawati", id="a"), person(nik="", id="b")], "budi")
+    assert [r["id"] for r in store.search("rahmaw")] == ["a"]
+    db.execute("INSERT INTO registrations_fts (registrations_fts) VALUES ('integrity-check')")
+    with pytest.raises(RuntimeError):
+        insert_rows(db, [person(id="c").to_row()])  # outside a transaction
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+        insert_rows(db, [person("Dewi", nik="", id="d").to_row(), person(id="a").to_row()])
+    assert store.get("d") is None and store.search("dewi") == []
+    assert db.execute("SELECT COUNT(*) FROM search_index_paused").fetchone()[0] == 0
+    # The trigger indexes single saves again once the bulk insert is over.
+    store.insert_many([person("Yohana", nik="", id="e")], "budi")
+    assert [r["id"] for r in store.search("yohana")] == ["e"]

@@ -28,6 +28,7 @@ from sync.batch_file import (
     BatchRejected,
     canonical_json,
     decode_payload,
+    decode_payload_lines,
     encode_payload,
     read_batch,
     rewrite_batch,
@@ -767,6 +768,8 @@ def test_payload_lines():
     assert decode_payload(payload) == (records(), AUDIT)
     assert encode_payload([], []) == b""
     assert decode_payload(b"") == ([], [])
+    _, _, audit_lines = decode_payload_lines(payload)
+    assert [line.encode() for line in audit_lines] == lines[2:]
 
 
 @pytest.mark.parametrize(
@@ -793,6 +796,17 @@ def test_payload_lines():
         (b'{"type":"audit","type":"audit","data":{}}\n', "duplicate key"),
         (b'{"type":"audit","data":{"a":"\xff"}}\n', "line 1 is not valid JSON"),
         (b'{"type":"audit","data":' + b"[" * 50000 + b"]" * 50000 + b"}\n", "deeply"),
+        (b'{"type":"audit","data":{}} \n', "line 1 is not valid JSON (something follows"),
+        (b'{"type":"audit","data":{}}{"type":"audit","data":{}}\n', "something follows"),
+        (b' {"type":"audit","data":{}}\n', "starts with white space"),
+        (b'{"type":"audit","data":{}}\n  \n', "line 2 is empty"),
+        (
+            b'{"type":"audit","data":{}}\n{"type":"audit","data":{"x":"\xc3\xa9\xff"}}\n',
+            "line 2 is not valid JSON (not UTF-8)",
+        ),
+        # Two lines that would make one value if they were read as one text.
+        (b'{"type":"audit","data":{"x":"\n"}}\n', "line 1 is not valid JSON"),
+        (b'{"type":"audit","data":{"x":[1,\n2]}}\n', "line 1 is not valid JSON"),
     ],
 )
 def test_malformed_payloads_are_named(payload, reason):

@@ -107,6 +107,23 @@ def test_tampered_and_revoked_batches_change_nothing(sites, tmp_path):
     assert RegistrationStore(district).count() == 0
 
 
+def test_a_device_revoked_while_the_import_runs_is_refused_from_then_on(sites):
+    district, officers, usb = sites
+    budi = officers["budi"]
+    for seed in (8, 9):
+        fill_demo(budi, 5, seed=seed, today=date(2026, 11, 27))
+        export_batch(budi, usb)
+    device = budi.execute("SELECT device_id FROM identity").fetchone()[0]
+
+    def revoke_before_the_second(number, total, name):
+        if number == 1:  # the second file may already be read and verified by now
+            revoke_device(district, device, actor="staf")
+
+    report = import_batches(district, [usb], actor="staf", progress=revoke_before_the_second)
+    assert report.batches_imported == 1
+    assert [r["reason"].split(":")[0] for r in report.batches_rejected] == ["unknown_device"]
+
+
 def test_gaps_are_reported_until_filled(sites, tmp_path):
     district, officers, usb = sites
     budi = officers["budi"]
