@@ -40,7 +40,7 @@ BATCHES_PER_DEVICE = 5
 BATCH_RECORDS = 2_000
 SHARED_SHARE = 0.10  # of each batch: people another officer registered too
 TODAY = date(2026, 11, 27)
-SITE = CACHE / "batches-v1"
+SITE = CACHE / "batches-v2"
 DONE = SITE / "complete"
 
 CHILD = textwrap.dedent(

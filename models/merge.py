@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -110,14 +111,14 @@ def _record_import(db, manifest, manifest_sha256, file_sha256, file_name, actor,
          manifest_sha256, file_sha256, file_name, now, actor, records,
          result.inserted, result.updated, result.stale, result.conflicts],
     )  # fmt: skip
-    db.conn.executemany(
-        "INSERT INTO received_audit (batch_id, line, data) VALUES (?, ?, ?)",
-        [
-            (batch_id, n, row if isinstance(row, str) else
-             json.dumps(row, ensure_ascii=False, sort_keys=True))
-            for n, row in enumerate(audit_rows)
-        ],
-    )  # fmt: skip
+    lines = [
+        row if isinstance(row, str) else json.dumps(row, ensure_ascii=False, sort_keys=True)
+        for row in audit_rows
+    ]
+    db.execute(
+        "INSERT INTO received_audit_lines (batch_id, lines, jsonl_zlib) VALUES (?, ?, ?)",
+        [batch_id, len(lines), zlib.compress("\n".join(lines).encode("utf-8"), 1)],
+    )
     db.conn.executemany(
         "INSERT INTO merge_log (at, actor, batch_id, registration_id, decision, detail)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -304,6 +305,16 @@ class _Plan:
             [(*conflict, now) for conflict in self.conflicts],
         )
         audit.append(db, audit.audit_rows(db, self.changes, actor))
+
+
+def received_audit(db: Database, batch_id: str) -> list[str]:
+    """The officer's audit rows that came with a batch, each line as it travelled."""
+    row = db.execute(
+        "SELECT lines, jsonl_zlib FROM received_audit_lines WHERE batch_id = ?", [batch_id]
+    ).fetchone()
+    if row is None or row[0] == 0:
+        return []
+    return zlib.decompress(row[1]).decode("utf-8").split("\n")
 
 
 def gaps(db: Database) -> list[tuple[str, int]]:

@@ -175,3 +175,40 @@ def test_a_rolled_back_batch_leaves_no_trace_in_the_shared_duplicate_index(db):
         records=[record(id="r2", nik="6208014507900002", **born)], **kwargs,
     )  # fmt: skip
     assert (result.inserted, result.likely_duplicates) == (1, 0)
+
+
+def test_the_officers_audit_rows_are_kept_as_they_travelled(db):
+    from models.merge import received_audit
+
+    lines = ['{"data":{"action":"insert"},"type":"audit"}', '{"data":{"é":1},"type":"audit"}']
+    m = manifest()
+    merge_batch(
+        db, manifest=m, manifest_sha256="m", file_sha256="f", file_name="x.jaring",
+        records=[record(id="r1")], audit_rows=lines, actor="staf",
+    )  # fmt: skip
+    assert received_audit(db, m["batch_id"]) == lines
+    assert received_audit(db, "unknown") == []
+
+
+def test_migration_8_keeps_audit_rows_received_before_it():
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from models import migrations
+    from models.merge import received_audit
+
+    db = Database(sqlite3.connect(":memory:"))
+    for step in (migrations.m001_registrations, migrations.m002_search,
+                 migrations.m003_audit_log, migrations.m004_settings_and_autosave,
+                 migrations.m005_identity_and_trust, migrations.m006_batches_and_merge,
+                 migrations.m007_duplicate_lookups):  # fmt: skip
+        step(db)
+    db.conn.executemany(
+        "INSERT INTO received_audit (batch_id, line, data) VALUES (?, ?, ?)",
+        [("b1", 1, '{"n":2}'), ("b1", 0, '{"n":1}'), ("b2", 0, '{"n":3}')],
+    )
+    migrations.m008_bulk_merge(db)
+    assert received_audit(db, "b1") == ['{"n":1}', '{"n":2}']
+    assert received_audit(db, "b2") == ['{"n":3}']
+    assert "received_audit" not in db.table_names()
