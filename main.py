@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--rewrite", type=int, metavar="SEQ", help="write a lost batch again")
     imports = commands.add_parser("import", parents=[common], help="district: merge batches")
     imports.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
+    imports.add_argument(
+        "--receipts",
+        action="store_true",
+        help="write each officer device's signed receipt into the folder its batches came from",
+    )
     return parser
 
 
@@ -139,21 +144,44 @@ def _run_export(args) -> dict:
         if args.rewrite is not None:
             path = rewrite_lost_batch(db, args.rewrite, args.out)
             return {"batch": str(path), "seq": args.rewrite, "rewritten": True}
+        acknowledged = _read_receipt(db, args.out)
         result = export_batch(db, args.out)
     if result is None:
         print("nothing to export: no ready registration changed since the last batch")
-        return {"batch": None, "seq": None, "records": 0}
+        return {"batch": None, "seq": None, "records": 0, "acknowledged": acknowledged}
     print(result.path)
-    return {"batch": str(result.path), "seq": result.seq, "records": result.records}
+    return {"batch": str(result.path), "seq": result.seq, "records": result.records,
+            "acknowledged": acknowledged}  # fmt: skip
+
+
+def _read_receipt(db, folder: Path) -> list[int]:
+    """The batches a district receipt left in ``folder`` acknowledges (newly); a receipt
+    that cannot be used is reported and does not stop the export."""
+    from sync.receipts import ReceiptError, apply_receipt_in
+
+    try:
+        found = apply_receipt_in(db, folder)
+    except ReceiptError as exc:
+        print(f"jaring export: receipt not used: {exc}", file=sys.stderr)
+        return []
+    if found and found.mismatched:
+        print(
+            "jaring export: the district's receipt names other batches under numbers"
+            f" {found.mismatched}; ask the district office",
+            file=sys.stderr,
+        )
+    return found.newly if found else []
 
 
 def _run_import(args) -> dict:
     from sync.exchange import import_batches
 
     with closing(open_database(_db_path(args))) as db:
-        report = import_batches(db, args.paths, actor="command line")
+        report = import_batches(db, args.paths, actor="command line", receipts=args.receipts)
     for rejected in report.batches_rejected:
         print(f"rejected {rejected['file']}: {rejected['reason']}", file=sys.stderr)
+    for failed in report.receipt_errors:
+        print(f"receipt not written in {failed['folder']}: {failed['reason']}", file=sys.stderr)
     result = report.as_json()
     if report.batches_rejected:
         result["_exit"] = 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from models import audit
+from models.db import write_transaction
 from models.registration import Status
 
 #: What must leave: ready live registrations, and tombstones newer than what last left.
@@ -150,3 +151,40 @@ def batch_content(db: Database, seq: int) -> tuple[str, bytes]:
     if row is None:
         raise KeyError(f"no batch {seq}")
     return row[0], bytes(row[1])
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """What a district receipt changed in the batch history."""
+
+    newly: list[int]  # seq of batches now acknowledged
+    already: list[int]  # seq of batches acknowledged before
+    mismatched: list[int]  # seq the district names with another batch id or hash
+
+    def __bool__(self) -> bool:
+        return bool(self.newly)
+
+
+def acknowledge(db: Database, received: list[dict]) -> Acknowledgement:
+    """Mark the batches a (verified) district receipt lists as acknowledged, in one
+    transaction. Each entry has ``seq``, ``batch_id``, ``manifest_sha256`` and
+    ``imported_at``; an entry that does not match this device's batch of that number is
+    reported, never recorded."""
+    newly, already, mismatched = [], [], []
+    with write_transaction(db):
+        for entry in received:
+            row = db.execute(
+                "SELECT batch_id, manifest_sha256, acknowledged_at FROM batches WHERE seq = ?",
+                [entry["seq"]],
+            ).fetchone()
+            if row is None or (row[0], row[1]) != (entry["batch_id"], entry["manifest_sha256"]):
+                mismatched.append(entry["seq"])
+            elif row[2]:
+                already.append(entry["seq"])
+            else:
+                db.execute(
+                    "UPDATE batches SET acknowledged_at = ? WHERE seq = ?",
+                    [entry["imported_at"], entry["seq"]],
+                )
+                newly.append(entry["seq"])
+    return Acknowledgement(newly, already, mismatched)

@@ -317,6 +317,17 @@ def received_audit(db: Database, batch_id: str) -> list[str]:
     return zlib.decompress(row[1]).decode("utf-8").split("\n")
 
 
+def imported_from(db: Database, device_id: str) -> list[dict]:
+    """The batches imported from one device, in order (what a receipt tells it)."""
+    cursor = db.execute(
+        "SELECT seq, batch_id, manifest_sha256, imported_at FROM imported_batches"
+        " WHERE device_id = ? ORDER BY seq",
+        [device_id],
+    )
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor]
+
+
 def gaps(db: Database) -> list[tuple[str, int]]:
     """(device, missing seq) for every batch number not yet received below the highest."""
     missing = []

@@ -28,6 +28,7 @@ from sync.batch_file import (
     write_batch,
 )
 from sync.enrolment import own_age_identity, own_signing_key
+from sync.receipts import write_receipts
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class ImportReport:
     gaps: list[dict] = field(default_factory=list)
     broken_chains: list[dict] = field(default_factory=list)
     per_batch: list[dict] = field(default_factory=list)
+    receipts: list[str] = field(default_factory=list)
+    receipt_errors: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
@@ -118,8 +121,11 @@ def import_batches(
     actor: str,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    receipts: bool = False,
 ) -> ImportReport:
-    """Verify and merge every batch file; a rejected batch changes nothing.
+    """Verify and merge every batch file; a rejected batch changes nothing. With
+    ``receipts``, write each device's receipt (`sync.receipts`) into the folder its files
+    came from, so that the USB stick carries it back to the officer.
 
     The next file is read and verified on a second thread while this one merges (SQLite
     lets go of the interpreter while it writes), so reading costs little extra time.
@@ -158,7 +164,25 @@ def import_batches(
         progress(len(files), len(files), "")
     report.gaps = [{"device": d, "missing_seq": s} for d, s in merge.gaps(db)]
     report.broken_chains = [{"device": d, "seq": s} for d, s in merge.broken_chains(db)]
+    if receipts:
+        _write_receipts(db, report)
     return report
+
+
+def _write_receipts(db: Database, report: ImportReport) -> None:
+    """A receipt per device into each folder its imported (or already imported) files are
+    in; a folder that cannot be written is reported, the import stands."""
+    folders: dict[Path, list[str]] = {}
+    for row in report.per_batch:
+        if row.get("device"):
+            folders.setdefault(Path(row["file"]).parent, []).append(row["device"])
+    for folder, devices in folders.items():
+        try:
+            report.receipts += [str(p) for p in write_receipts(db, folder, devices)]
+        except OSError as exc:
+            report.receipt_errors.append(
+                {"folder": str(folder), "reason": exc.strerror or str(exc)}
+            )
 
 
 @contextlib.contextmanager
@@ -210,7 +234,10 @@ def _import_one(
         return
     if result.skipped:
         report.batches_skipped += 1
-        report.per_batch.append({"file": str(path), "result": "already imported"})
+        report.per_batch.append({
+            "file": str(path), "result": "already imported", "device": verified.device_id,
+            "seq": verified.seq,
+        })  # fmt: skip
         return
     report.batches_imported += 1
     report.records_inserted += result.inserted

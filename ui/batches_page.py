@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models import batches
+from models.batches import Acknowledgement
 from models.formatting import thousands
 from models.identity import load_identity
 from sync.exchange import export_batch, rewrite_lost_batch
+from sync.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
 from ui import dialogs
 from ui.errors import explain
 from ui.list_model import ListModel, list_view
@@ -71,8 +73,18 @@ class BatchesPage(QWidget):
         self.rewrite_button = QPushButton(
             self.tr("Tulis ulang batch terpilih…"), objectName="rewrite_button"
         )
+        self.receipt_button = QPushButton(
+            self.tr("Baca tanda terima…"), objectName="receipt_button"
+        )
+        self.receipt_button.setToolTip(
+            self.tr(
+                "Kantor kabupaten menulis tanda terima ke flashdisk saat mengimpor batch. "
+                "Tanda terima di folder ekspor juga dibaca otomatis saat ekspor."
+            )
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.pending, 1)
+        buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.rewrite_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -82,6 +94,7 @@ class BatchesPage(QWidget):
         layout.addLayout(buttons)
         self.export_button.clicked.connect(self.export)
         self.rewrite_button.clicked.connect(self.rewrite)
+        self.receipt_button.clicked.connect(self.read_receipt)
         self.refresh()
 
     def refresh(self) -> None:
@@ -100,25 +113,87 @@ class BatchesPage(QWidget):
         folder = self._folder(self.tr("Pilih folder tujuan (flashdisk)"))
         if folder is None:
             return
+
+        def job(db, progress, cancelled):
+            # The district may have left a receipt on the stick: read it first, so the
+            # history shows what arrived; a receipt that cannot be used stops nothing.
+            try:
+                receipt = apply_receipt_in(db, folder)
+            except ReceiptError as exc:
+                receipt = exc
+            return receipt, export_batch(db, folder)
+
         run_with_progress(
-            self, self.db_path, self.tr("Mengekspor batch…"),
-            lambda db, progress, cancelled: export_batch(db, folder),
+            self, self.db_path, self.tr("Mengekspor batch…"), job,
             self._exported, self._failed, self.tr("Batal"),
         )  # fmt: skip
 
-    def _exported(self, result) -> None:
+    def _exported(self, outcome) -> None:
+        receipt, result = outcome
         self.refresh()
+        lines = self.receipt_lines(receipt)
         if result is None:
-            dialogs.inform(self, self.tr("Ekspor batch"), self.tr("Tidak ada yang perlu dikirim."))
+            lines.insert(0, self.tr("Tidak ada yang perlu dikirim."))
+            dialogs.inform(self, self.tr("Ekspor batch"), "\n\n".join(lines))
             return
-        dialogs.inform(
-            self,
-            self.tr("Batch tersimpan"),
+        lines.insert(
+            0,
             self.tr("Batch %1 berisi %2 pendaftaran tersimpan di:\n%3")
             .replace("%1", str(result.seq))
             .replace("%2", thousands(result.records))
             .replace("%3", str(result.path)),
         )
+        dialogs.inform(self, self.tr("Batch tersimpan"), "\n\n".join(lines))
+
+    def read_receipt(self) -> None:
+        chosen = dialogs.choose(
+            self,
+            dialogs.FileRequest(
+                "open", self.tr("Pilih tanda terima kabupaten"),
+                self.tr("Tanda terima Jaring (*.receipt.json)"),
+            ),
+        )  # fmt: skip
+        if not chosen:
+            return
+        try:
+            outcome = apply_receipt(self.db, read_receipt(chosen[0]))
+        except ReceiptError as exc:
+            outcome = exc
+        self.refresh()
+        lines = self.receipt_lines(outcome)
+        if isinstance(outcome, Acknowledgement) and not outcome.newly and not lines:
+            lines = [self.tr("Tanda terima ini tidak menyebut batch baru.")]
+        dialogs.inform(self, self.tr("Tanda terima kabupaten"), "\n\n".join(lines),
+                       error=isinstance(outcome, ReceiptError))  # fmt: skip
+
+    def receipt_lines(self, outcome: Acknowledgement | ReceiptError | None) -> list[str]:
+        """What a district receipt changed (or why it could not be used), for the user."""
+        if outcome is None:
+            return []
+        if isinstance(outcome, ReceiptError):
+            reasons = {
+                "bad_signature": self.tr(
+                    "Tanda terima tidak ditandatangani kantor kabupaten perangkat ini, atau "
+                    "telah diubah. Tanda terima itu diabaikan."
+                ),
+                "other_device": self.tr("Tanda terima itu untuk perangkat petugas lain."),
+            }
+            return [reasons.get(outcome.code, self.tr(
+                "Berkas itu bukan tanda terima Jaring yang utuh; diabaikan."))]  # fmt: skip
+        lines = []
+        if outcome.newly:
+            lines.append(
+                self.tr("Kantor kabupaten telah menerima batch %1.").replace(
+                    "%1", ", ".join(map(str, outcome.newly))
+                )
+            )
+        if outcome.mismatched:
+            lines.append(
+                self.tr(
+                    "Tanda terima menyebut batch lain dengan nomor %1. Hubungi kantor kabupaten."
+                ).replace("%1", ", ".join(map(str, outcome.mismatched)))
+            )
+        return lines
 
     def rewrite(self) -> None:
         index = self.table.currentIndex()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -56,8 +57,19 @@ class ImportPage(QWidget):
         self.table = list_view(self.report, "import_table")
         self.files_button = QPushButton(self.tr("Impor berkas…"), objectName="import_files")
         self.folder_button = QPushButton(self.tr("Impor folder…"), objectName="import_folder")
+        self.receipts_check = QCheckBox(
+            self.tr("Tulis tanda terima ke folder batch"), objectName="receipts_check"
+        )
+        self.receipts_check.setChecked(True)
+        self.receipts_check.setToolTip(
+            self.tr(
+                "Tanda terima bertanda tangan kabupaten ikut kembali ke petugas di flashdisk "
+                "yang sama, agar petugas tahu batch mana yang sudah diterima."
+            )
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.receipts_check)
         buttons.addWidget(self.files_button)
         buttons.addWidget(self.folder_button)
         layout = QVBoxLayout(self)
@@ -87,10 +99,12 @@ class ImportPage(QWidget):
             self.start(chosen)
 
     def start(self, paths: list[str]) -> None:
-        actor = self.actor
+        actor, receipts = self.actor, self.receipts_check.isChecked()
         run_with_progress(
             self, self.db_path, self.tr("Mengimpor batch…"),
-            lambda db, progress, cancelled: import_batches(db, paths, actor, progress, cancelled),
+            lambda db, progress, cancelled: import_batches(
+                db, paths, actor, progress, cancelled, receipts=receipts
+            ),
             self.show_report, self._failed, self.tr("Batal"),
         )  # fmt: skip
 
@@ -113,8 +127,21 @@ class ImportPage(QWidget):
             .replace("%4", thousands(report.records_inserted))
             .replace("%5", thousands(report.records_updated))
             .replace("%6", thousands(report.conflicts))
+            + self._receipts_text(report)
         )  # fmt: skip
         self.show_gaps()
+
+    def _receipts_text(self, report) -> str:
+        text = ""
+        if report.receipts:
+            text += " " + self.tr("Tanda terima ditulis untuk %1 perangkat.").replace(
+                "%1", str(len(report.receipts))
+            )
+        for failed in report.receipt_errors:
+            text += " " + self.tr(
+                "Tanda terima tidak bisa ditulis ke %1 (%2); batch tetap sudah masuk."
+            ).replace("%1", failed["folder"]).replace("%2", failed["reason"])
+        return text
 
     def show_gaps(self) -> None:
         missing = gaps(self.db)

@@ -9,35 +9,13 @@ from pathlib import Path
 import pytest
 
 from models.audit import verify_chain
-from models.db import open_database
 from models.demo import fill_demo
 from models.identity import revoke_device
 from models.registration import Registration
 from models.store import RegistrationStore
-from sync.enrolment import enrol, init_district, init_officer
 from sync.exchange import export_batch, import_batches, rewrite_lost_batch
-from sync.keys import write_json_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def sites(tmp_path):
-    """A district and two enrolled officers, each with its own database and keys."""
-    district = open_database(tmp_path / "district.db")
-    profile = init_district(district, tmp_path / "district-keys", "Disnaker", "62.08", 9863)
-    officers = {}
-    for name in ("budi", "ani"):
-        db = open_database(tmp_path / f"{name}.db")
-        enrolment = init_officer(db, tmp_path / f"{name}-keys", profile, name.title())
-        write_json_atomic(tmp_path / f"{name}.json", enrolment)
-        enrol(district, tmp_path / f"{name}.json", actor="staf")
-        officers[name] = db
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    yield district, officers, usb
-    for db in (district, *officers.values()):
-        db.close()
 
 
 def test_round_trip_and_idempotent_reimport(sites):

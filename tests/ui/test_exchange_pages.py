@@ -98,3 +98,48 @@ def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser):
     page.resolve("keep_existing")
     assert page.model.rowCount() == 0
     close(window, answers)
+
+
+def test_the_receipt_goes_back_on_the_stick_and_shows_in_the_history(
+    qtbot, sites, answers, chooser
+):
+    from sync.enrolment import enrol
+
+    district, officer, tmp_path = sites
+    enrol(district, tmp_path / "enrol.json", actor="staf")
+    fill_demo(officer, 5, seed=4, today=date(2026, 11, 27))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    export_batch(officer, usb)
+    desk = window_for(district, answers)
+    assert desk.import_page.receipts_check.isChecked()
+    chooser.append([str(usb)])
+    desk.import_page.import_folder()
+    qtbot.waitUntil(lambda: desk.import_page.report.rowCount() == 1, timeout=10000)
+    assert "Tanda terima ditulis untuk 1 perangkat" in desk.import_page.summary.text()
+    receipt = next(usb.glob("*.receipt.json"))
+    close(desk, answers)
+
+    laptop = window_for(officer, answers)
+    page = laptop.batches
+    column = page.model.columnCount() - 1
+    assert page.model.index(0, column).data() == "belum diketahui"
+    # A changed receipt is refused with a reason, and records nothing.
+    forged = tmp_path / "forged.receipt.json"
+    forged.write_text(receipt.read_text().replace('"seq": 1', '"seq": 2'))
+    chooser.append([str(forged)])
+    answers.queue.append("ok")
+    page.read_receipt()
+    assert "tidak ditandatangani" in answers.asked[-1].text
+    assert page.model.index(0, column).data() == "belum diketahui"
+    # The next export from the same stick reads the district's receipt first.
+    fill_demo(officer, 3, seed=5, today=date(2026, 11, 27))
+    chooser.append([str(usb)])
+    answers.queue.append("ok")
+    page.export()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    assert "telah menerima batch 1" in answers.asked[-1].text
+    acknowledged = {page.model.index(r, 0).data(): page.model.index(r, column).data()
+                    for r in range(2)}  # fmt: skip
+    assert acknowledged["2"] == "belum diketahui" and acknowledged["1"] != "belum diketahui"
+    close(laptop, answers)
