@@ -147,6 +147,23 @@ class RegistrationStore:
         )
         return {row[0]: dict(zip(LIST_COLUMNS, row, strict=True)) for row in cursor}
 
+    def registrations_matching(self, record_filter: RecordFilter) -> list[Registration]:
+        """Every registration the list shows under ``record_filter``, whole and in the
+        list's order (to print what the user filtered)."""
+        rowids = self.list_rowids(record_filter)
+        found: list[Registration] = []
+        for start in range(0, len(rowids), 500):
+            chunk = list(rowids[start : start + 500])
+            cursor = self.db.execute(
+                "SELECT rowid AS _rowid, * FROM registrations"
+                f" WHERE rowid IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            names = [c[0] for c in cursor.description]
+            rows = {values[0]: dict(zip(names, values, strict=True)) for values in cursor}
+            found += [Registration.from_row(rows[r]) for r in chunk if r in rows]
+        return found
+
     def search(self, text: str, limit: int = 50) -> list[dict]:
         """The first ``limit`` live registrations whose name, NIK or address match ``text``."""
         columns = ", ".join("r." + c for c in LIST_COLUMNS)

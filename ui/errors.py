@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from models.identity import IdentityError, TrustError
 from models.store import DuplicateNik
 from sync.batch_file import BatchRejected
-from sync.keys import KeyStoreError
+from sync.keys import KeyExists, KeyStoreError
 
 translate = QCoreApplication.translate
 
@@ -66,6 +66,11 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, BatchRejected):
         return rejection_text(exc.code)
     if isinstance(exc, IdentityError):
+        if exc.code == "already_initialised":
+            return translate(
+                "Errors", "Basis data ini sudah disiapkan sebelumnya; penyiapan hanya dilakukan "
+                "sekali."
+            )  # fmt: skip
         return translate(
             "Errors", "Basis data ini belum disiapkan untuk pengiriman batch (officer-init atau "
             "district-init)."
@@ -80,6 +85,11 @@ def explain(exc: BaseException) -> str:
             "unknown_device": translate("Errors", "Perangkat tidak dikenal."),
         }
         return texts.get(exc.code, str(exc))
+    if isinstance(exc, KeyExists):
+        return translate(
+            "Errors", "Folder kunci di samping basis data sudah berisi kunci, padahal basis data "
+            "ini belum disiapkan. Tidak ada yang berubah; hubungi admin kabupaten."
+        )  # fmt: skip
     if isinstance(exc, KeyStoreError):
         return translate(
             "Errors", "Kunci perangkat tidak ditemukan atau tidak cocok. Hubungi admin kabupaten."

@@ -12,7 +12,7 @@ from models.db import database_path
 from models.formatting import thousands
 from models.identity import load_identity
 from models.regions import Regions, default_regions
-from models.settings import Settings, save_settings
+from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs
 from ui.batches_page import BatchesPage
@@ -21,6 +21,7 @@ from ui.import_page import ImportPage
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
 from ui.settings_dialog import SettingsDialog
+from ui.setup_page import SetupPage
 from ui.trust_page import TrustPage
 
 
@@ -57,15 +58,20 @@ class MainWindow(QMainWindow):
 
     def _add_exchange_tabs(self) -> None:
         """Officers get their batches; the district office its import, conflicts and
-        trust store. A database set up for neither shows only the list and the form."""
+        trust store. A database set up for neither gets the page that sets it up."""
         identity = load_identity(self.db)
         self.batches = self.import_page = self.trust_page = self.conflicts_page = None
+        self.setup_page = None
         path = database_path(self.db)
         actor = self.settings.officer_name or (identity.name if identity else "")
-        if identity is not None and identity.role == "officer":
+        if identity is None:
+            self.setup_page = SetupPage(self.db, self.settings, self.regions)
+            self.setup_page.configured.connect(self._configured)
+            self.tabs.addTab(self.setup_page, self.tr("Pertukaran data"))
+        elif identity.role == "officer":
             self.batches = BatchesPage(self.db, path)
             self.tabs.addTab(self.batches, self.tr("Batch kirim"))
-        elif identity is not None and identity.role == "district":
+        elif identity.role == "district":
             self.import_page = ImportPage(self.db, path, actor)
             self.conflicts_page = ConflictsPage(self.db, actor)
             self.trust_page = TrustPage(self.db, actor)
@@ -73,6 +79,20 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.conflicts_page, self.tr("Konflik"))
             self.tabs.addTab(self.trust_page, self.tr("Perangkat petugas"))
             self.import_page.table.model().modelReset.connect(self._after_import)
+
+    def _configured(self) -> None:
+        """Set-up done: the role's own pages replace the set-up page, and everything that
+        shows the settings (which the set-up may have changed) looks again."""
+        page = self.setup_page
+        first_new = self.tabs.indexOf(page)
+        self.tabs.removeTab(first_new)
+        page.deleteLater()
+        self.settings = load_settings(self.db)
+        self.form.set_settings(self.settings)
+        self.records.set_regency(self.settings.regency_code)
+        self._add_exchange_tabs()
+        self.tabs.setCurrentIndex(first_new)
+        self._update_status()
 
     def _after_import(self) -> None:
         self._registrations_changed()

@@ -672,3 +672,19 @@ def test_a_bulk_insert_indexes_for_search_once_and_fails_whole(db):
     # The trigger indexes single saves again once the bulk insert is over.
     store.insert_many([person("Yohana", nik="", id="e")], "budi")
     assert [r["id"] for r in store.search("yohana")] == ["e"]
+
+
+def test_the_registrations_of_a_filter_come_whole_and_in_the_lists_order(db):
+    from models.store import RecordFilter
+
+    store = RegistrationStore(db)
+    store.insert_many(
+        [person("Citra", nik="", id="c"), person("Ani", nik="", id="a"),
+         person("Budi", nik="", id="b", village_code="62.08.02.1001")],
+        "budi",
+    )  # fmt: skip
+    by_name = RecordFilter(sort_column="full_name", descending=False)
+    assert [r.id for r in store.registrations_matching(by_name)] == ["a", "b", "c"]
+    one_desa = RecordFilter(village_code="62.08.02.1001")
+    (budi,) = store.registrations_matching(one_desa)
+    assert budi.full_name == "Budi" and budi.birth_date == date(1990, 7, 5)

@@ -1,0 +1,351 @@
+"""Set this installation up, once, as an officer device or as the district office — what
+``officer-init`` and ``district-init`` do on the command line, without a terminal.
+
+Shown while the database has no identity. The keys and the identity come from
+`sync.enrolment`; this page asks for what they need, compares fingerprints with the user and
+writes the document to hand over (an enrolment or the district profile). `configured` tells
+the main window to show the role's own pages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from models.db import database_path
+from models.identity import IdentityError, load_identity
+from models.regions import Regions, default_regions
+from models.settings import Settings
+from sync.enrolment import init_district, init_officer
+from sync.keys import (
+    KeyStoreError,
+    key_folder_for,
+    make_enrolment,
+    read_district_profile,
+    write_json_atomic,
+)
+from ui import dialogs
+from ui.errors import explain
+
+_REGENCY_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
+_MAX_NAME = 200  # what `sync.keys` accepts in a profile or an enrolment
+_JSON = "Jaring (*.json)"
+
+
+def _file_stem(name: str) -> str:
+    """``name`` as a safe part of a file name: "Budi Santoso" -> "budi-santoso"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "petugas"
+
+
+def document_to_hand_over(db: Database) -> tuple[str, dict]:
+    """What this installation hands over, remade from its identity: ("enrolment", the
+    enrolment) for an officer device, ("profile", the district profile) for the district.
+    For writing the file again when the first write failed."""
+    identity = load_identity(db)
+    if identity is None:
+        raise IdentityError("not_initialised", "this database has no identity yet")
+    if identity.role == "officer":
+        enrolment = make_enrolment(identity.device_id, identity.name, identity.signing_public_pem)
+        return "enrolment", enrolment
+    return "profile", dict(identity.district_profile or {})
+
+
+class SetupPage(QWidget):
+    """Two one-time set-ups: officer device (from the district's profile) or district office."""
+
+    configured = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        regions: Regions | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.regions = regions or default_regions()
+        intro = QLabel(
+            self.tr(
+                "Laptop ini belum disiapkan untuk bertukar data. Perangkat petugas mengirim "
+                "pendaftaran dalam batch ke kantor kabupaten; kantor kabupaten menerima dan "
+                "menggabungkan batch dari semua petugas. Pilih salah satu — penyiapan hanya "
+                "dilakukan sekali."
+            ),
+            objectName="setup_intro",
+        )
+        intro.setWordWrap(True)
+
+        # Officer device.
+        officer_box = QGroupBox(self.tr("Perangkat petugas"), objectName="officer_box")
+        officer_text = QLabel(
+            self.tr(
+                "Untuk laptop petugas lapangan. Perlu berkas profil kabupaten dari kantor "
+                "kabupaten; laptop ini lalu membuat berkas pendaftaran untuk diserahkan kembali."
+            )
+        )
+        officer_text.setWordWrap(True)
+        self.officer_name = QLineEdit(settings.officer_name, objectName="setup_officer_name")
+        self.officer_name.setMaxLength(_MAX_NAME)
+        self.officer_name.setPlaceholderText(self.tr("Nama lengkap petugas"))
+        officer_form = QFormLayout()
+        officer_form.addRow(self.tr("Nama petugas"), self.officer_name)
+        self.officer_message = _message_label("officer_message")
+        self.officer_button = QPushButton(
+            self.tr("Siapkan sebagai perangkat petugas…"), objectName="setup_officer"
+        )
+        officer_layout = QVBoxLayout(officer_box)
+        officer_layout.addWidget(officer_text)
+        officer_layout.addLayout(officer_form)
+        officer_layout.addWidget(self.officer_message)
+        officer_layout.addStretch(1)
+        officer_layout.addWidget(self.officer_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        # District office.
+        district_box = QGroupBox(self.tr("Kantor kabupaten"), objectName="district_box")
+        district_text = QLabel(
+            self.tr(
+                "Hanya untuk satu komputer di kantor kabupaten, yang menerima batch dari semua "
+                "petugas. Berkas profil kabupaten yang dibuat di sini dibagikan ke setiap petugas."
+            )
+        )
+        district_text.setWordWrap(True)
+        self.district_name = QLineEdit(objectName="setup_district_name")
+        self.district_name.setMaxLength(_MAX_NAME)
+        self.district_name.setPlaceholderText(self.tr("mis. Disnakertrans Kabupaten Sukamara"))
+        self.regency = QLineEdit(settings.regency_code, objectName="setup_regency")
+        self.regency.setMaxLength(5)
+        self.regency.setPlaceholderText("62.08")
+        self.regency.setMaximumWidth(self.regency.fontMetrics().horizontalAdvance("00.000") + 24)
+        self.regency_name = QLabel(objectName="setup_regency_name")
+        regency_row = QHBoxLayout()
+        regency_row.addWidget(self.regency)
+        regency_row.addWidget(self.regency_name, 1)
+        self.target = QSpinBox(objectName="setup_target")
+        self.target.setRange(1, 10_000_000)
+        self.target.setGroupSeparatorShown(True)
+        self.target.setValue(settings.target)
+        self.target.setMaximumWidth(self.target.sizeHint().width())
+        district_form = QFormLayout()
+        district_form.addRow(self.tr("Nama kantor"), self.district_name)
+        district_form.addRow(self.tr("Kode kabupaten/kota"), regency_row)
+        district_form.addRow(self.tr("Target pekerja terdaftar"), self.target)
+        self.district_message = _message_label("district_message")
+        self.district_button = QPushButton(
+            self.tr("Siapkan sebagai kantor kabupaten…"), objectName="setup_district"
+        )
+        district_layout = QVBoxLayout(district_box)
+        district_layout.addWidget(district_text)
+        district_layout.addLayout(district_form)
+        district_layout.addWidget(self.district_message)
+        district_layout.addStretch(1)
+        district_layout.addWidget(self.district_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        boxes = QHBoxLayout()
+        boxes.addWidget(officer_box, 1)
+        boxes.addWidget(district_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(boxes)
+        layout.addStretch(1)
+
+        self.regency.textChanged.connect(self._show_regency_name)
+        self.officer_button.clicked.connect(self.set_up_officer)
+        self.district_button.clicked.connect(self.set_up_district)
+        self._show_regency_name()
+
+    def _show_regency_name(self) -> None:
+        code = self.regency.text().strip()
+        name = self.regions.regency_name(code) if _REGENCY_CODE.fullmatch(code) else ""
+        self.regency_name.setText(name.title())
+
+    def _key_folder(self) -> Path:
+        return key_folder_for(database_path(self.db))
+
+    def _save_path(self, title: str, suggested: str) -> Path | None:
+        chosen = dialogs.choose(
+            self, dialogs.FileRequest("save", title, _JSON, str(Path.home() / suggested))
+        )
+        return Path(chosen[0]) if chosen else None
+
+    # --- officer device --------------------------------------------------------------
+
+    def set_up_officer(self) -> None:
+        """Profile file -> fingerprint compared -> where to save -> keys, identity, enrolment."""
+        self.officer_message.clear()
+        officer = self.officer_name.text().strip()
+        if not officer:
+            self._refuse(self.officer_message, self.officer_name, self.tr("Isi nama petugas."))
+            return
+        chosen = dialogs.choose(
+            self, dialogs.FileRequest("open", self.tr("Pilih berkas profil kabupaten"), _JSON)
+        )
+        if not chosen:
+            return
+        try:
+            profile = read_district_profile(chosen[0])
+        except (OSError, ValueError) as exc:
+            dialogs.inform(
+                self,
+                self.tr("Bukan profil kabupaten"),
+                self.tr(
+                    "Berkas ini bukan profil kabupaten Jaring yang sah, atau rusak. Tidak ada "
+                    "yang berubah; minta berkas profil kabupaten dari kantor kabupaten."
+                ),
+                error=True,
+                details=str(exc),
+            )
+            return
+        regency = self.regions.regency_name(profile["regency_code"]).title()
+        if not dialogs.confirm(
+            self,
+            self.tr("Bandingkan sidik jari"),
+            self.tr(
+                "Kantor: %1\nWilayah: %2 %3\nSidik jari kabupaten: %4\n\nSidik jari ini harus "
+                "sama persis dengan yang tampil di komputer kantor kabupaten. Sama?"
+            )
+            .replace("%1", profile["name"])
+            .replace("%2", profile["regency_code"])
+            .replace("%3", regency)
+            .replace("%4", profile["fingerprint"]),
+            self.tr("Sama, lanjutkan"),
+            self.tr("Tidak sama"),
+        ):
+            return
+        suggested = f"pendaftaran-{_file_stem(officer)}.json"
+        path = self._save_path(self.tr("Simpan berkas pendaftaran perangkat"), suggested)
+        if path is None:
+            return
+        try:
+            enrolment = init_officer(self.db, self._key_folder(), profile, officer)
+        except (IdentityError, KeyStoreError, ValueError, OSError) as exc:
+            self._setup_failed(exc)
+            return
+        path = self._write(path, enrolment)
+        if path is not None:
+            dialogs.inform(
+                self,
+                self.tr("Perangkat petugas siap"),
+                self.tr(
+                    "Sidik jari perangkat ini: %1\n\nSerahkan berkas %2 ke kantor kabupaten dan "
+                    "bacakan sidik jari ini kepada staf yang mendaftarkan perangkat. Batch dari "
+                    "laptop ini diterima setelah perangkat didaftarkan."
+                )
+                .replace("%1", enrolment["fingerprint"])
+                .replace("%2", str(path)),
+            )
+        self.configured.emit()
+
+    # --- district office -------------------------------------------------------------
+
+    def set_up_district(self) -> None:
+        """Checked fields -> where to save -> keys, identity, district profile."""
+        self.district_message.clear()
+        name = self.district_name.text().strip()
+        code = self.regency.text().strip()
+        if not name:
+            self._refuse(
+                self.district_message, self.district_name, self.tr("Isi nama kantor kabupaten.")
+            )
+            return
+        if not _REGENCY_CODE.fullmatch(code):
+            self._refuse(
+                self.district_message,
+                self.regency,
+                self.tr("Kode kabupaten/kota ditulis seperti 62.08."),
+            )
+            return
+        if not self.regions.regency_name(code):
+            self._refuse(
+                self.district_message,
+                self.regency,
+                self.tr("Kode kabupaten/kota %1 tidak dikenal.").replace("%1", code),
+            )
+            return
+        path = self._save_path(self.tr("Simpan profil kabupaten"), "profil-kabupaten.json")
+        if path is None:
+            return
+        try:
+            profile = init_district(self.db, self._key_folder(), name, code, self.target.value())
+        except (IdentityError, KeyStoreError, ValueError, OSError) as exc:
+            self._setup_failed(exc)
+            return
+        path = self._write(path, profile)
+        if path is not None:
+            dialogs.inform(
+                self,
+                self.tr("Kantor kabupaten siap"),
+                self.tr(
+                    "Sidik jari kabupaten: %1\n\nBagikan berkas %2 ke setiap petugas. Saat "
+                    "menyiapkan laptopnya, petugas membandingkan sidik jari ini dengan yang "
+                    "tampil di sini (tab Perangkat petugas)."
+                )
+                .replace("%1", profile["fingerprint"])
+                .replace("%2", str(path)),
+            )
+        self.configured.emit()
+
+    # --- shared ----------------------------------------------------------------------
+
+    def _refuse(self, message: QLabel, field: QWidget, text: str) -> None:
+        message.setText(text)
+        field.setFocus()
+
+    def _setup_failed(self, exc: Exception) -> None:
+        dialogs.inform(self, self.tr("Penyiapan gagal"), explain(exc), error=True, details=str(exc))
+
+    def _write(self, path: Path, document: dict) -> Path | None:
+        """Write ``document`` to ``path``; when that fails, the set-up itself is done, so
+        offer to write the document (remade from the identity) somewhere else. The path
+        written, or None when the user gave up."""
+        while True:
+            try:
+                return write_json_atomic(path, document)
+            except OSError as exc:
+                answer = dialogs.ask(
+                    self,
+                    dialogs.Question(
+                        self.tr("Berkas belum tersimpan"),
+                        self.tr(
+                            "Laptop ini sudah disiapkan, tetapi berkas %1 tidak bisa ditulis "
+                            "(flashdisk dicabut atau penuh?).\n\nTanpa berkas itu pertukaran "
+                            "data belum bisa dimulai. Simpan lagi, misalnya ke folder lain?"
+                        ).replace("%1", str(path)),
+                        [
+                            ("retry", self.tr("Simpan lagi…")),
+                            ("later", self.tr("Nanti")),
+                        ],
+                        default="retry",
+                        escape="later",
+                        icon=QMessageBox.Icon.Warning,
+                        details=str(exc),
+                    ),
+                )
+                if answer != "retry":
+                    return None
+                path = self._save_path(self.tr("Simpan berkas"), path.name)
+                if path is None:
+                    return None
+                _, document = document_to_hand_over(self.db)
+
+
+def _message_label(name: str) -> QLabel:
+    label = QLabel(objectName=name)
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    return label
