@@ -80,6 +80,17 @@ def write_transaction(db: Database) -> Iterator[Database]:
         raise
 
 
+@contextlib.contextmanager
+def page_cache(db: Database, kib: int) -> Iterator[None]:
+    """SQLite's page cache at ``kib`` KiB for the duration of a bulk job, then as before."""
+    (before,) = db.execute("PRAGMA cache_size").fetchone()
+    db.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
 class Checkpointer:
     """Copies the write-ahead log into the database file every few seconds, on a thread and
     a connection of its own.

@@ -90,7 +90,12 @@ def merge_batch(
             rows = [incoming_row(record) for record in records]
             duplicates.ensure_loaded(db)
             result = MergeResult(batch_id)
-            _Plan(db, rows, result, duplicates).write(db, actor)
+            try:
+                _Plan(db, rows, result, duplicates).write(db, actor)
+            except (UnicodeEncodeError, OverflowError) as exc:
+                # A text that is not Unicode (a lone surrogate) or a number too large for
+                # SQLite: the record cannot be stored; the whole batch is refused.
+                raise MalformedRecord(f"a value cannot be stored ({exc})") from exc
             _record_import(db, manifest, manifest_sha256, file_sha256, file_name, actor, result,
                            len(records), audit_rows)  # fmt: skip
             return result
@@ -140,6 +145,7 @@ _DEFAULTS = _defaults()
 _TEXT = tuple(f.name for f in dataclasses.fields(Registration) if f.type == "str")
 _WHOLE = ("version", "contribution_months")
 _FLAGS = ("program_jht", "consent", "deleted")
+_SMALLEST, _LARGEST = -(2**63), 2**63 - 1  # what an SQLite integer holds
 
 
 def incoming_row(record: dict) -> dict:
@@ -161,11 +167,12 @@ def incoming_row(record: dict) -> dict:
         elif type(value) is not str:
             raise MalformedRecord(f"record {rid}: {name} is not text")
     for name in _WHOLE:
-        if type(row[name]) is not int:
+        if type(row[name]) is not int or not _SMALLEST <= row[name] <= _LARGEST:
             raise MalformedRecord(f"record {rid}: {name} is not a whole number")
     if row["version"] < 1:
         raise MalformedRecord(f"record {rid} without a valid version")
-    if row["monthly_income"] is not None and type(row["monthly_income"]) is not int:
+    income = row["monthly_income"]
+    if income is not None and (type(income) is not int or not _SMALLEST <= income <= _LARGEST):
         raise MalformedRecord(f"record {rid}: monthly_income is not a whole number")
     for name in _FLAGS:
         if type(row[name]) not in (bool, int):
@@ -179,7 +186,9 @@ def incoming_row(record: dict) -> dict:
             raise MalformedRecord(f"record {rid}: birth_date {birth!r} is not a date") from exc
     else:
         row["birth_date"] = None
-    confirmed = row["warnings_confirmed"]
+    confirmed = row["warnings_confirmed"] = row["warnings_confirmed"] or ""
+    if type(confirmed) is not str:
+        raise MalformedRecord(f"record {rid}: warnings_confirmed is not text")
     if confirmed:
         row["warnings_confirmed"] = ",".join(sorted({c for c in confirmed.split(",") if c}))
     return row
@@ -223,6 +232,7 @@ class _Plan:
         self.existing = _existing(db, [row["id"] for row in rows])
         self.holders = _nik_holders(db, sorted({row["nik"] for row in rows if row["nik"]}))
         self.inserts: list[dict] = []
+        self.pending: dict[str, int] = {}  # id -> its row in `inserts`
         self.updates: list[dict] = []
         self.conflicts: list[tuple] = []
         self.changes: list[tuple] = []
@@ -269,13 +279,17 @@ class _Plan:
         if old is not None:
             status = old["status"] if old["status"] in DISTRICT_STATUSES else Status.RECEIVED
             new = {**row, "status": str(status), "kpj": row["kpj"] or old["kpj"]}
-            self.updates.append(new)
+            if rid in self.pending:  # inserted by this very batch: insert the newer version
+                self.inserts[self.pending[rid]] = new
+            else:
+                self.updates.append(new)
             self.changes.append(("merge_update", rid, version, old, new))
             self._hold(old, new)
             self.result.updated += 1
             self.decide(rid, "updated", f"v{old['version']} -> v{version}")
             return
         new = {**row, "status": Status.RECEIVED.value}
+        self.pending[rid] = len(self.inserts)
         self.inserts.append(new)
         self.changes.append(("merge_insert", rid, version, None, new))
         self.result.inserted += 1
@@ -291,13 +305,15 @@ class _Plan:
         self.result.decisions.append((rid, decision, detail))
 
     def write(self, db: Database, actor: str) -> None:
-        insert_rows(db, self.inserts)
+        # Updates first, in the order decided: an update may give up a NIK that a new
+        # registration of the same batch takes; inserts never give one up.
         if self.updates:
             names = [k for k in self.updates[0] if k != "id"]
             db.conn.executemany(
                 f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in names)} WHERE id = ?",
                 [[row[k] for k in names] + [row["id"]] for row in self.updates],
             )
+        insert_rows(db, self.inserts)
         now = audit.now_iso()
         db.conn.executemany(
             "INSERT INTO conflicts (kind, batch_id, registration_id, incoming_id, incoming,"

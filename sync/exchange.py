@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models import batches, merge
-from models.db import write_transaction
+from models.db import page_cache, write_transaction
 from models.duplicates import LikelyDuplicates
 from models.identity import IdentityError, load_identity, trusted_key, trusted_keys
 from sync.batch_file import (
@@ -28,7 +28,8 @@ from sync.batch_file import (
     write_batch,
 )
 from sync.enrolment import own_age_identity, own_signing_key
-from sync.receipts import write_receipts
+from sync.keys import KeyStoreError
+from sync.receipts import ReceiptError, write_receipts
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,9 @@ def import_batches(
     report = ImportReport()
     duplicates = LikelyDuplicates()  # loaded once, then follows every batch merged
     reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-reader")
-    with _bigger_page_cache(db), reader:
+    # 16 MB of page cache while merging: with SQLite's 2 MB the indexes of a growing master
+    # list no longer fit, and each batch wrote the same pages to the log many times over.
+    with page_cache(db, 16_384), reader:
         reading = reader.submit(read, files[0]) if files else None
         for number, path in enumerate(files):
             if cancelled and cancelled():
@@ -183,18 +186,8 @@ def _write_receipts(db: Database, report: ImportReport) -> None:
             report.receipt_errors.append(
                 {"folder": str(folder), "reason": exc.strerror or str(exc)}
             )
-
-
-@contextlib.contextmanager
-def _bigger_page_cache(db: Database, kib: int = 16_384):
-    """A 16 MB page cache while merging: with SQLite's 2 MB the indexes of a growing master
-    list no longer fit, and each batch wrote the same pages to the log many times over."""
-    (before,) = db.execute("PRAGMA cache_size").fetchone()
-    db.execute(f"PRAGMA cache_size = -{kib}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(before)}")
+        except (KeyStoreError, ReceiptError) as exc:  # no signing key: nothing to sign with
+            report.receipt_errors.append({"folder": str(folder), "reason": str(exc)})
 
 
 def _import_one(

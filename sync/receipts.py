@@ -93,7 +93,7 @@ def read_receipt(path: Path | str) -> dict:
         raise ReceiptError("not_receipt", f"{path}: too large for a receipt")
     try:
         document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ReceiptError("not_receipt", f"{path}: not a receipt (not JSON)") from exc
     problem = _shape_problem(document)
     if problem:
@@ -126,6 +126,10 @@ def _shape_problem(document: object) -> str | None:
             or not _SHA256.fullmatch(str(entry["manifest_sha256"]))
         ):
             return "a batch entry is malformed"
+    try:
+        canonical_json(receipt)  # what the signature covers must exist (no lone surrogates)
+    except (UnicodeEncodeError, ValueError):
+        return "a text that is not Unicode"
     return None
 
 
@@ -136,6 +140,9 @@ def apply_receipt(db: Database, document: dict) -> Acknowledgement:
     identity = load_identity(db)
     if identity is None or identity.role != "officer" or not identity.district_profile:
         raise ReceiptError("not_officer", "only an officer's device reads receipts")
+    problem = _shape_problem(document)
+    if problem:
+        raise ReceiptError("not_receipt", f"not a receipt ({problem})")
     receipt = document["receipt"]
     try:
         signature = base64.b64decode(document["signature"], validate=True)

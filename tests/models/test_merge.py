@@ -212,3 +212,39 @@ def test_migration_8_keeps_audit_rows_received_before_it():
     assert received_audit(db, "b1") == ['{"n":1}', '{"n":2}']
     assert received_audit(db, "b2") == ['{"n":3}']
     assert "received_audit" not in db.table_names()
+
+
+def test_a_nik_given_up_and_taken_in_one_batch_moves_without_a_conflict(db):
+    merge(db, [record(id="r1")])
+    # The officer fixed r1's NIK typo, then registered the real holder of the old NIK.
+    fixed = record(id="r1", version=2, nik="6208014507900002")
+    holder = record(id="r2", full_name="Siti Aminah Binti Umar")
+    result = merge(db, [fixed, holder], seq=2, prev="sha-dev-a-1")
+    assert (result.updated, result.inserted, result.conflicts) == (1, 1, 0)
+    store = RegistrationStore(db)
+    assert (store.get("r1").nik, store.get("r2").nik) == ("6208014507900002", "6208014507900001")
+    # A tombstone gives its NIK up too.
+    gone = record(id="r2", version=2, deleted=True)
+    again = record(id="r3", full_name="Siti Lagi")
+    result = merge(db, [gone, again], seq=3, prev="sha-dev-a-2")
+    assert (result.updated, result.inserted, result.conflicts) == (1, 1, 0)
+    assert verify_chain(db).ok
+
+
+def test_a_record_inserted_and_updated_in_one_batch_ends_at_its_last_version(db):
+    result = merge(db, [record(id="r1"), record(id="r1", version=2, full_name="Siti A. Lestari")])
+    assert (result.inserted, result.updated) == (1, 1)
+    stored = RegistrationStore(db).get("r1")
+    assert (stored.version, stored.full_name) == (2, "Siti A. Lestari")
+    assert verify_chain(db).ok
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"warnings_confirmed": ["a"]}, {"version": 2**63}, {"monthly_income": -(2**63) - 1},
+     {"full_name": "Siti \ud800"}],
+)  # fmt: skip
+def test_values_sqlite_or_utf8_cannot_hold_are_malformed(db, change):
+    with pytest.raises(MalformedRecord):
+        merge(db, [{**record(id="bad"), **change}])
+    assert RegistrationStore(db).count() == 0

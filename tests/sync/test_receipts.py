@@ -117,3 +117,52 @@ def test_the_command_line_writes_and_reads_receipts(sites, tmp_path):
     assert code == 0 and len(report["receipts"]) == 1
     code, result = run("export", "--out", str(usb), "--db", budi_db)
     assert code == 0 and result["seq"] == 2 and result["acknowledged"] == [1]
+
+
+def test_junk_that_looks_like_a_receipt_is_refused_cleanly(sites, tmp_path):
+    district, officers, usb = sites
+    budi = officers["budi"]
+    exported(budi, usb, 9)
+    import_batches(district, [usb], actor="staf", receipts=True)
+    path = receipt_path(usb, device_of(budi))
+    good = json.loads(path.read_text())
+    nested = tmp_path / "nested.receipt.json"
+    nested.write_text("[" * 100_000 + "]" * 100_000)
+    surrogate = tmp_path / "surrogate.receipt.json"
+    surrogate.write_text(path.read_text().replace(good["receipt"]["district"], "\\ud800"))
+    for junk in (nested, surrogate):
+        with pytest.raises(ReceiptError) as caught:
+            read_receipt(junk)
+        assert caught.value.code == "not_receipt"
+    # The export beside junk still writes its batch (the receipt is reported, not fatal).
+    path.write_text(surrogate.read_text())
+    fill_demo(budi, 2, seed=10, today=date(2026, 11, 27))
+    code, result = _run_main("export", "--out", str(usb), "--db", _path(budi))
+    assert code == 0 and result["seq"] == 2 and result["acknowledged"] == []
+
+
+def test_without_its_signing_key_the_district_reports_the_receipt_and_keeps_the_import(
+    sites, monkeypatch
+):
+    from sync.keys import KeyMissing
+
+    district, officers, usb = sites
+    exported(officers["budi"], usb, 11)
+
+    def no_key(db):
+        raise KeyMissing("the district's signing key is missing")
+
+    monkeypatch.setattr("sync.receipts.own_signing_key", no_key)
+    report = import_batches(district, [usb], actor="staf", receipts=True)
+    assert report.batches_imported == 1 and report.receipts == []
+    assert "signing key" in report.receipt_errors[0]["reason"]
+
+
+def _path(db):
+    return db.execute("PRAGMA database_list").fetchone()[2]
+
+
+def _run_main(*args):
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--json"],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    return done.returncode, json.loads(done.stdout.strip().splitlines()[-1])
