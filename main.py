@@ -81,6 +81,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write each officer device's signed receipt into the folder its batches came from",
     )
+    forms = commands.add_parser(
+        "print-forms", parents=[common], help="registration forms (or a blank form) as PDF"
+    )
+    forms.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    forms.add_argument("--id", nargs="+", dest="ids", metavar="ID", help="default: all")
+    forms.add_argument("--blank", action="store_true", help="a blank form for handwriting")
+    forms.add_argument("--paper", choices=("A4", "F4"), default="A4")
+    lists = commands.add_parser(
+        "print-list", parents=[common], help="daftar nominatif of a desa, kecamatan or regency"
+    )
+    lists.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    scope = lists.add_mutually_exclusive_group()
+    scope.add_argument("--desa", metavar="CODE", help="e.g. 62.08.01.2001")
+    scope.add_argument("--kecamatan", metavar="CODE", help="e.g. 62.08.01")
+    lists.add_argument("--paper", choices=("A4", "F4"), default="A4")
     return parser
 
 
@@ -188,6 +203,87 @@ def _run_import(args) -> dict:
     return result
 
 
+def _printing(db):
+    """A Qt application for painting PDFs (no window: works without a display) in the
+    installation's language."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from models.settings import load_settings
+    from ui.i18n import install_translators
+
+    app = QGuiApplication.instance() or QGuiApplication(["jaring"])
+    install_translators(app, load_settings(db).language)
+    return app
+
+
+def _pdf_out(path: Path) -> Path:
+    if path.suffix.lower() != ".pdf":
+        raise ValueError(f"{path}: the output must be a .pdf file")
+    if not path.parent.is_dir():
+        raise ValueError(f"{path.parent} is not a folder (is the USB stick plugged in?)")
+    return path
+
+
+def _run_print_forms(args) -> dict:
+    from models.nominatif import registrations_for_list
+    from models.store import RegistrationStore
+    from ui.printing.context import print_context
+    from ui.printing.forms import paint_forms
+    from ui.printing.paper import write_pdf
+
+    out = _pdf_out(args.out)
+    with closing(open_database(_db_path(args))) as db:
+        _app = _printing(db)
+        if args.blank:
+            registrations = [None]
+        elif args.ids:
+            store = RegistrationStore(db)
+            registrations = [store.get(rid) for rid in args.ids]
+            missing = [rid for rid, reg in zip(args.ids, registrations, strict=True) if not reg]
+            if missing:
+                raise ValueError(f"no registration with id {', '.join(missing)}")
+        else:
+            registrations = registrations_for_list(db)
+            if not registrations:
+                raise ValueError("no registrations to print (drafts are not printed)")
+        context = print_context(db, paper=args.paper)
+        pages = write_pdf(
+            out, lambda device: paint_forms(device, registrations, context),
+            paper=args.paper, title="Formulir pendaftaran",
+        )  # fmt: skip
+    print(out)
+    return {"pdf": str(out), "pages": pages, "forms": len(registrations)}
+
+
+def _run_print_list(args) -> dict:
+    from models.nominatif import registrations_for_list
+    from ui.printing.context import print_context
+    from ui.printing.lists import paint_village_list
+    from ui.printing.paper import write_pdf
+
+    out = _pdf_out(args.out)
+    with closing(open_database(_db_path(args))) as db:
+        _app = _printing(db)
+        context = print_context(db, paper=args.paper)
+        for code, known in ((args.desa, context.regions.village),
+                            (args.kecamatan, context.regions.kecamatan_known)):  # fmt: skip
+            if code and not known(code):
+                raise ValueError(f"unknown region code {code}")
+        registrations = registrations_for_list(db, desa=args.desa, kecamatan=args.kecamatan)
+        pages = write_pdf(
+            out,
+            lambda device: paint_village_list(
+                device, registrations, context, desa=args.desa, kecamatan=args.kecamatan
+            ),
+            paper=args.paper, landscape=True, title="Daftar nominatif",
+        )  # fmt: skip
+    print(out)
+    return {"pdf": str(out), "pages": pages, "registrations": len(registrations)}
+
+
 def _run_demo(args) -> dict:
     from models.demo import fill_demo
     from models.store import RegistrationStore
@@ -213,6 +309,8 @@ COMMANDS = {
     "revoke": _run_revoke,
     "export": _run_export,
     "import": _run_import,
+    "print-forms": _run_print_forms,
+    "print-list": _run_print_list,
 }
 
 
@@ -242,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     status = result.pop("_exit", 0)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-    elif args.command not in ("export",):
+    elif args.command not in ("export", "print-forms", "print-list"):
         print(", ".join(f"{k}: {v}" for k, v in result.items()))
     return status
 

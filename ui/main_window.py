@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.form.saved.connect(self._saved)
         self.form.open_requested.connect(self.open_registration)
         self.form.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.records.print_requested.connect(self.print_request)
+        self.form.print_requested.connect(self.print_request)
 
         self.progress_label = QLabel(objectName="progress_label")
         self.statusBar().addPermanentWidget(self.progress_label)
@@ -94,6 +96,21 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(first_new)
         self._update_status()
 
+    def print_request(self, request) -> None:
+        """Open the print dialog for what a page asked to print."""
+        from ui.print_dialog import open_print_dialog
+
+        open_print_dialog(self, self.db, database_path(self.db), request)
+
+    def _print_current(self) -> None:
+        """Ctrl+P: the open registration's form, or the forms selected in the list."""
+        from ui.printing.request import FORMS
+
+        if self.tabs.currentWidget() is self.form:
+            self.form.print_this(FORMS)
+        else:
+            self.records.print_selected_forms()
+
     def _after_import(self) -> None:
         self._registrations_changed()
         if self.conflicts_page is not None:
@@ -118,6 +135,15 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         for action in (new, show_list, settings):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        print_menu = file_menu.addMenu(self.tr("&Cetak"))
+        print_menu.addAction(self.tr("Formulir &kosong…"), self.records.print_blank)
+        print_menu.addAction(self.tr("Daftar &nominatif…"), self.records.print_list)
+        print_action = QAction(
+            self.tr("&Cetak formulir…"), self, shortcut=QKeySequence.StandardKey.Print
+        )
+        print_action.triggered.connect(self._print_current)
+        print_menu.addAction(print_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Ubah"))

@@ -1,4 +1,5 @@
-"""The records list: search, filters by status, kecamatan and desa, sorting, counts."""
+"""The records list: search, filters by status, kecamatan and desa, sorting, counts, and
+printing what is selected or shown."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,7 +22,8 @@ from PySide6.QtWidgets import (
 from models.formatting import thousands
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
-from ui import labels
+from ui import dialogs, labels
+from ui.printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
 from ui.records_model import COLUMNS, RecordsModel
 
 
@@ -30,6 +33,7 @@ class RecordsPage(QWidget):
     open_requested = Signal(str)
     new_requested = Signal()
     delete_requested = Signal(str)
+    print_requested = Signal(object)  # a PrintRequest
 
     def __init__(
         self,
@@ -69,7 +73,8 @@ class RecordsPage(QWidget):
         # After the indicator, so that enabling sorting asks for the order already loaded.
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected (Ctrl/Shift+click) to print them together.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -97,8 +102,20 @@ class RecordsPage(QWidget):
         self.new_button = QPushButton(self.tr("Pendaftaran baru"), objectName="new_button")
         self.open_button = QPushButton(self.tr("Buka"), objectName="open_button")
         self.delete_button = QPushButton(self.tr("Hapus…"), objectName="delete_button")
+        self.print_button = QPushButton(self.tr("Cetak"), objectName="print_button")
+        self.print_menu = QMenu(self.print_button)
+        for text, action in (
+            (self.tr("Formulir pendaftaran terpilih…"), self.print_selected_forms),
+            (self.tr("Formulir semua yang tampil…"), self.print_shown_forms),
+            (self.tr("Tanda terima terpilih…"), self.print_selected_receipts),
+            (self.tr("Daftar nominatif desa/kecamatan yang dipilih…"), self.print_list),
+            (self.tr("Formulir kosong…"), self.print_blank),
+        ):
+            self.print_menu.addAction(text, action)
+        self.print_button.setMenu(self.print_menu)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.print_button)
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.delete_button)
@@ -228,3 +245,53 @@ class RecordsPage(QWidget):
         registration_id = self.model.registration_id(self._current_row())
         if registration_id:
             self.delete_requested.emit(registration_id)
+
+    # --- printing --------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [rid for rid in map(self.model.registration_id, rows) if rid]
+
+    def _selected_or_say(self) -> list[str]:
+        ids = self.selected_ids()
+        if not ids:
+            dialogs.inform(
+                self, self.tr("Cetak"),
+                self.tr("Pilih dulu pendaftaran di daftar (Ctrl+klik untuk memilih beberapa)."),
+            )  # fmt: skip
+        return ids
+
+    def print_selected_forms(self) -> None:
+        if ids := self._selected_or_say():
+            self.print_requested.emit(by_ids(FORMS, self.tr("Formulir pendaftaran"), ids))
+
+    def print_selected_receipts(self) -> None:
+        if ids := self._selected_or_say():
+            self.print_requested.emit(by_ids(RECEIPTS, self.tr("Tanda terima"), ids))
+
+    def print_shown_forms(self) -> None:
+        record_filter = self.current_filter()
+        request = PrintRequest(
+            FORMS, self.tr("Formulir pendaftaran"),
+            lambda db: RegistrationStore(db).registrations_matching(record_filter),
+            self.model.rowCount(), "formulir.pdf",
+        )  # fmt: skip
+        self.print_requested.emit(request)
+
+    def print_list(self) -> None:
+        from models.nominatif import count_for_list, registrations_for_list
+
+        desa = self.desa.currentData() or None
+        kecamatan = None if desa else (self.kecamatan.currentData() or None)
+        name = desa or kecamatan or self.regency_code
+        request = PrintRequest(
+            LIST, self.tr("Daftar nominatif"),
+            lambda db: registrations_for_list(db, desa=desa, kecamatan=kecamatan),
+            count_for_list(self.store.db, desa=desa, kecamatan=kecamatan),
+            f"daftar-nominatif-{name}.pdf", desa=desa, kecamatan=kecamatan,
+        )  # fmt: skip
+        self.print_requested.emit(request)
+
+    def print_blank(self) -> None:
+        self.print_requested.emit(blank_form_request(self.tr("Formulir kosong")))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -48,6 +49,7 @@ from models.validation import (
     with_warnings_confirmed,
 )
 from ui import dialogs, labels
+from ui.printing.request import FORMS, RECEIPTS, by_ids
 
 OCCUPATIONS = (
     "Petani", "Petani karet", "Petani sawit", "Pekebun", "Nelayan", "Peternak",
@@ -98,6 +100,7 @@ class RegistrationForm(QWidget):
     saved = Signal(str, str)  # registration id, status
     open_requested = Signal(str)  # open the registration that already holds the NIK
     message = Signal(str)  # for the status bar
+    print_requested = Signal(object)  # a PrintRequest
 
     def __init__(
         self,
@@ -298,8 +301,15 @@ class RegistrationForm(QWidget):
         self.draft_button = QPushButton(self.tr("Simpan draf (Ctrl+D)"), objectName="draft_button")
         self.save_button = QPushButton(self.tr("Simpan (Ctrl+S)"), objectName="save_button")
         self.save_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("Cetak"), objectName="form_print_button")
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction(self.tr("Formulir pendaftaran…"), lambda: self.print_this(FORMS))
+        print_menu.addAction(self.tr("Tanda terima untuk pekerja…"),
+                             lambda: self.print_this(RECEIPTS))  # fmt: skip
+        self.print_button.setMenu(print_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.save_button)
@@ -849,6 +859,15 @@ class RegistrationForm(QWidget):
             autosave.store(self.db, {"registration": reg.to_row(), "raw": raw})
         except sqlite3.Error:
             self.message.emit(self.tr("Simpan otomatis gagal: periksa ruang disk."))
+
+    def print_this(self, kind: str) -> None:
+        """Print the registration as saved: unsaved typing is saved first (as with Ctrl+S),
+        so the paper never shows what the database does not hold."""
+        if (self.is_dirty() or not self.registration_id()) and not self.save():
+            return
+        rid = self.registration_id()
+        title = self.tr("Formulir pendaftaran") if kind == FORMS else self.tr("Tanda terima")
+        self.print_requested.emit(by_ids(kind, title, [rid]))
 
     def registration_id(self) -> str:
         """Id of the registration in the form ("" for a new one not yet saved)."""

@@ -66,6 +66,7 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
             "Worker list",
             "Registration form",
+            "Data exchange",  # not yet set up as an officer device or the district office
         ]
         form_labels = {label.text() for label in window.form.findChildren(QLabel)}
         assert {"Date of birth", "District (kecamatan)", "NIK"} <= form_labels
@@ -92,7 +93,7 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
 
 
 def test_every_string_in_the_code_has_an_english_translation(tmp_path):
-    sources = sorted((ROOT / "ui").glob("*.py"))
+    sources = sorted((ROOT / "ui").rglob("*.py"))
     main = ROOT / "main.py"
     if re.search(r"\b(tr|translate)\(", main.read_text(encoding="utf-8")):
         sources.append(main)

@@ -1,0 +1,59 @@
+"""The registrations a printed village list ("daftar nominatif") shows.
+
+A list shows live registrations only, never drafts (what an officer typed and saved before
+it was complete, not yet a registration anyone may sign for) and never those BPJS rejected
+(they are not joining, and their contributions are not owed). The order is the
+one a village head reads a list in: kecamatan, desa, then full name.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from models.registration import Registration, Status
+
+
+def _where(desa: str | None, kecamatan: str | None) -> tuple[str, list]:
+    """The filter of a list: one desa, one kecamatan, or (neither given) the whole regency.
+
+    Each form leads with ``deleted = 0`` so that SQLite can use the (deleted, village_code)
+    or (deleted, kecamatan_code) index.
+    """
+    clauses = ["deleted = 0", "status NOT IN (?, ?)"]
+    params: list = [Status.DRAFT.value, Status.REJECTED.value]
+    if desa:
+        clauses.append("village_code = ?")
+        params.append(desa)
+    elif kecamatan:
+        clauses.append("kecamatan_code = ?")
+        params.append(kecamatan)
+    return " AND ".join(clauses), params
+
+
+def registrations_for_list(
+    db: Database, *, desa: str | None = None, kecamatan: str | None = None
+) -> list[Registration]:
+    """The live registrations (not drafts, not rejected) of one desa (village code), one
+    kecamatan, or the whole regency when neither is given, ordered by kecamatan, desa and
+    full name.
+
+    ``desa`` wins when both are given. Read in one query.
+    """
+    where, params = _where(desa, kecamatan)
+    # "+" keeps the codes' indexes out of the ORDER BY: without statistics SQLite would
+    # otherwise walk a whole (deleted, kecamatan_code) index in order to skip a sort of the
+    # few rows one desa has.
+    cursor = db.execute(
+        f"SELECT * FROM registrations WHERE {where}"
+        " ORDER BY +kecamatan_code, +village_code, full_name COLLATE NOCASE, nik, id",
+        params,
+    )
+    names = [column[0] for column in cursor.description]
+    return [Registration.from_row(dict(zip(names, row, strict=True))) for row in cursor]
+
+
+def count_for_list(db: Database, *, desa: str | None = None, kecamatan: str | None = None) -> int:
+    """How many registrations `registrations_for_list` would return (for a progress bar or
+    a "nothing to print" message before reading them)."""
+    where, params = _where(desa, kecamatan)
+    return db.execute(f"SELECT COUNT(*) FROM registrations WHERE {where}", params).fetchone()[0]
