@@ -18,7 +18,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/batches_page.py" line="+45"/>
+        <location filename="../../ui/batches_page.py" line="+44"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -58,7 +58,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>This device&apos;s fingerprint: %1 · Regency fingerprint: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Ekspor batch…</source>
         <translation>Export batch…</translation>
     </message>
@@ -68,50 +68,105 @@ Check the file, or choose another file with --db.</translation>
         <translation>Rewrite selected batch…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Baca tanda terima…</source>
+        <translation>Read receipt…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kantor kabupaten menulis tanda terima ke flashdisk saat mengimpor batch. Tanda terima di folder ekspor juga dibaca otomatis saat ekspor.</source>
+        <translation>The district office writes a receipt to the USB stick when it imports batches. A receipt in the export folder is also read automatically when exporting.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>%1 pendaftaran menunggu dikirim.</source>
         <translation>Registrations waiting to be sent: %1.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+29"/>
+        <location line="+91"/>
         <source>Pilih folder tujuan (flashdisk)</source>
         <translation>Choose the destination folder (USB stick)</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-77"/>
         <source>Mengekspor batch…</source>
         <translation>Exporting batch…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Ekspor batch</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Tidak ada yang perlu dikirim.</source>
         <translation>There is nothing to send.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Batch tersimpan</source>
         <translation>Batch saved</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Batch %1 berisi %2 pendaftaran tersimpan di:
 %3</source>
         <translation>Batch %1 (registrations: %2) was saved to:
 %3</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Pilih tanda terima kabupaten</source>
+        <translation>Choose the district&apos;s receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima Jaring (*.receipt.json)</source>
+        <translation>Jaring receipts (*.receipt.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tanda terima ini tidak menyebut batch baru.</source>
+        <translation>This receipt names no new batch.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima kabupaten</source>
+        <translation>District receipt</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>Tanda terima tidak ditandatangani kantor kabupaten perangkat ini, atau telah diubah. Tanda terima itu diabaikan.</source>
+        <translation>The receipt is not signed by this device&apos;s district office, or it was changed. It was ignored.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tanda terima itu untuk perangkat petugas lain.</source>
+        <translation>That receipt is for another officer&apos;s device.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Berkas itu bukan tanda terima Jaring yang utuh; diabaikan.</source>
+        <translation>That file is not a complete Jaring receipt; it was ignored.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kantor kabupaten telah menerima batch %1.</source>
+        <translation>The district office has received batch %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tanda terima menyebut batch lain dengan nomor %1. Hubungi kantor kabupaten.</source>
+        <translation>The receipt names a different batch under number %1. Contact the district office.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Tulis ulang batch</source>
         <translation>Rewrite batch</translation>
     </message>
@@ -141,7 +196,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/conflicts_page.py" line="+38"/>
+        <location filename="../../ui/conflicts_page.py" line="+37"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -167,13 +222,13 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Data yang ada</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+12"/>
+        <location line="-7"/>
+        <location line="+7"/>
         <source>Data baru</source>
         <translation>Incoming record</translation>
     </message>
@@ -345,7 +400,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>The file could not be written or read (USB stick removed?). Nothing was changed; check, then try again.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Basis data ini sudah disiapkan sebelumnya; penyiapan hanya dilakukan sekali.</source>
+        <translation>This database was already set up; setting up is done only once.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Basis data ini belum disiapkan untuk pengiriman batch (officer-init atau district-init).</source>
         <translation>This database is not set up for batch exchange yet (officer-init or district-init).</translation>
     </message>
@@ -371,6 +431,11 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Folder kunci di samping basis data sudah berisi kunci, padahal basis data ini belum disiapkan. Tidak ada yang berubah; hubungi admin kabupaten.</source>
+        <translation>The key folder beside the database already holds keys, although this database is not set up. Nothing was changed; contact the district administrator.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Kunci perangkat tidak ditemukan atau tidak cocok. Hubungi admin kabupaten.</source>
         <translation>The device key was not found or does not match. Contact the regency administrator.</translation>
     </message>
@@ -393,7 +458,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/import_page.py" line="+36"/>
+        <location filename="../../ui/import_page.py" line="+35"/>
         <source>masuk</source>
         <translation>imported</translation>
     </message>
@@ -453,7 +518,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Impor berkas…</source>
         <translation>Import files…</translation>
     </message>
@@ -463,7 +528,17 @@ Check the file, or choose another file with --db.</translation>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+2"/>
+        <source>Tulis tanda terima ke folder batch</source>
+        <translation>Write receipts to the batch folder</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda terima bertanda tangan kabupaten ikut kembali ke petugas di flashdisk yang sama, agar petugas tahu batch mana yang sudah diterima.</source>
+        <translation>The district&apos;s signed receipts go back to the officers on the same USB stick, so that they know which batches have arrived.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Pilih berkas batch</source>
         <translation>Choose batch files</translation>
     </message>
@@ -478,7 +553,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Importing batches…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -488,7 +563,17 @@ Check the file, or choose another file with --db.</translation>
         <translation>Batches: %1 imported, %2 already imported, %3 rejected. Registrations: %4 new, %5 updated, %6 in conflict.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Tanda terima ditulis untuk %1 perangkat.</source>
+        <translation>Receipts written for %1 device(s).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda terima tidak bisa ditulis ke %1 (%2); batch tetap sudah masuk.</source>
+        <translation>Receipts could not be written to %1 (%2); the batches were imported all the same.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Tidak ada batch yang hilang.</source>
         <translation>No batches are missing.</translation>
     </message>
@@ -844,7 +929,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+35"/>
+        <location filename="../../ui/main_window.py" line="+36"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -859,7 +944,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
+        <source>Pertukaran data</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Batch kirim</source>
         <translation>Outgoing batches</translation>
     </message>
@@ -879,7 +969,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Officer devices</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+45"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -902,6 +992,26 @@ Check the file, or choose another file with --db.</translation>
         <location line="+2"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Cetak</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formulir &amp;kosong…</source>
+        <translation>&amp;Blank form…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftar &amp;nominatif…</source>
+        <translation>&amp;Nominative list…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cetak formulir…</source>
+        <translation>&amp;Print form…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1034,6 +1144,412 @@ Check the file, or choose another file with --db.</translation>
         <location line="+2"/>
         <source>Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0).</source>
         <translation>Jaring registers informal and vulnerable workers with BPJS Ketenagakerjaan, even without internet access. Region data: idn-area-data (ODbL 1.0).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="+91"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F4 / Folio (215 × 330 mm)</source>
+        <translation>F4 / Folio (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ukuran kertas:</source>
+        <translation>Paper size:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pratinjau…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 formulir pendaftaran, satu halaman per pendaftaran.</source>
+        <translation>%1 registration form(s), one page per registration.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formulir kosong untuk diisi tangan.</source>
+        <translation>A blank form to fill in by hand.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 tanda terima untuk pekerja, dua per halaman.</source>
+        <translation>%1 receipt(s) for the workers, two per page.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftar nominatif berisi %1 pendaftaran.</source>
+        <translation>Nominative list of %1 registration(s).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Simpan sebagai PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Menyiapkan PDF…</source>
+        <translation>Preparing the PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+47"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>PDF tersimpan</source>
+        <translation>PDF saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 halaman tersimpan di:
+%2</source>
+        <translation>%1 page(s) saved to:
+%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dibatalkan. Tidak ada berkas yang ditulis.</source>
+        <translation>Cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gagal mencetak</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Menyiapkan halaman…</source>
+        <translation>Preparing the pages…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing/context.py" line="+29"/>
+        <source>Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan (peserta BPU)</source>
+        <translation>Employment social security for vulnerable workers (BPU participants)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="+122"/>
+        <source>PEMERINTAH %1</source>
+        <translation>GOVERNMENT OF %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>FORMULIR PENDAFTARAN PESERTA BPJS KETENAGAKERJAAN</source>
+        <translation>BPJS KETENAGAKERJAAN PARTICIPANT REGISTRATION FORM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bukan Penerima Upah (BPU)</source>
+        <translation>Non-wage earners (BPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bukan Penerima Upah (BPU) — formulir kosong, diisi dengan tulisan tangan memakai huruf cetak</source>
+        <translation>Non-wage earners (BPU) — blank form, to be filled in by hand in block letters</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A. Identitas peserta</source>
+        <translation>A. Participant&apos;s identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B. Alamat dan kontak</source>
+        <translation>B. Address and contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C. Pekerjaan dan penghasilan</source>
+        <translation>C. Work and income</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D. Program dan iuran</source>
+        <translation>D. Programmes and contribution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E. Ahli waris</source>
+        <translation>E. Heir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F. Pernyataan persetujuan</source>
+        <translation>F. Statement of consent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program jaminan</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JKK (wajib)</source>
+        <translation>JKK (mandatory)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JKM (wajib)</source>
+        <translation>JKM (mandatory)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JHT (pilihan)</source>
+        <translation>JHT (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/printing/lists.py" line="+236"/>
+        <source>Iuran per bulan</source>
+        <translation>Contribution per month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibayar per %1 bulan: %2</source>
+        <translation>Paid every %1 months: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saya yang bertanda tangan di bawah ini menyatakan bahwa data di atas benar. Saya bersedia didaftarkan sebagai peserta BPJS Ketenagakerjaan Bukan Penerima Upah (BPU) dengan sumber iuran seperti tertulis di atas, dan menyetujui data pribadi saya diproses dan digunakan untuk pendaftaran serta kepesertaan BPJS Ketenagakerjaan (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi).</source>
+        <translation>I, the undersigned, declare that the data above is true. I agree to be registered as a BPJS Ketenagakerjaan non-wage earner (BPU) participant with the source of contributions written above, and I consent to my personal data being processed and used for my BPJS Ketenagakerjaan registration and participation (Law No. 27 of 2022 on Personal Data Protection).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Peserta setuju</source>
+        <translation>The participant agrees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peserta tidak setuju</source>
+        <translation>The participant does not agree</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/printing/lists.py" line="+521"/>
+        <source>Petugas pendaftar</source>
+        <translation>Registering officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mengetahui,
+Kepala Desa/Lurah %1</source>
+        <translation>Acknowledged by,
+Village head %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/lists.py" line="-607"/>
+        <source>Kelurahan %1</source>
+        <extracomment>Rows are at least this tall so that there is room to sign (millimetres). Padding inside a table cell (millimetres).</extracomment>
+        <translation>Kelurahan %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desa %1</source>
+        <translation>Desa %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lurah %1</source>
+        <translation>Lurah of %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepala Desa %1</source>
+        <translation>Village head of %1</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+522"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="-521"/>
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Program</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanda tangan</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Kecamatan %1 — %2</source>
+        <translation>Kecamatan %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(lanjutan)</source>
+        <translation>(continued)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+362"/>
+        <source>Kecamatan %1</source>
+        <translation>Kecamatan %1</translation>
+    </message>
+    <message>
+        <location line="-359"/>
+        <source>Seluruh %1</source>
+        <translation>All of %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wilayah</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>DAFTAR NOMINATIF CALON PESERTA BPJS KETENAGAKERJAAN</source>
+        <translation>NOMINATIVE LIST OF PROSPECTIVE BPJS KETENAGAKERJAAN PARTICIPANTS</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keadaan per %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Belum ada pendaftaran untuk daftar ini.</source>
+        <translation>There are no registrations for this list yet.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Daftar nominatif</source>
+        <translation>Nominative list</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Jumlah halaman ini: %1 orang</source>
+        <translation>Total on this page: %1 people</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Halaman %1 dari %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Jumlah seluruhnya: %1 orang</source>
+        <translation>Grand total: %1 people</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kepala Dinas ……………………………………,</source>
+        <translation>Head of the Office ……………………………………,</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yang membuat daftar,</source>
+        <translation>Prepared by,</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>NIP.</source>
+        <translation>NIP.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 per bulan (%2), sumber iuran: %3</source>
+        <translation>%1 per month (%2), paid by: %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tanggal pendaftaran</source>
+        <translation>Registration date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Iuran</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data pendaftaran Anda dikirim ke kantor kabupaten (dinas pengelola program).</source>
+        <translation>Your registration goes to the district office (the agency running the programme).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kantor kabupaten meneruskannya ke BPJS Ketenagakerjaan untuk didaftarkan.</source>
+        <translation>The district office passes it on to BPJS Ketenagakerjaan for registration.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nomor peserta (KPJ) dan kartu BPJS Ketenagakerjaan Anda menyusul melalui petugas atau kantor desa.</source>
+        <translation>Your participant number (KPJ) and BPJS Ketenagakerjaan card follow through the officer or the village office.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>TANDA TERIMA PENDAFTARAN</source>
+        <translation>REGISTRATION RECEIPT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nomor pendaftaran: %1</source>
+        <translation>Registration number: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Apa selanjutnya?</source>
+        <translation>What happens next?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Simpan tanda terima ini dan tunjukkan bila Anda menanyakan pendaftaran Anda.</source>
+        <translation>Keep this receipt and show it when you ask about your registration.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Petugas,</source>
+        <translation>Officer,</translation>
     </message>
 </context>
 <context>
@@ -1215,7 +1731,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+48"/>
+        <location filename="../../ui/records_page.py" line="+52"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
     </message>
@@ -1225,7 +1741,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -1240,7 +1756,38 @@ Check the file, or choose another file with --db.</translation>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+1"/>
+        <location line="+155"/>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Formulir pendaftaran terpilih…</source>
+        <translation>Selected registration forms…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formulir semua yang tampil…</source>
+        <translation>Forms of everything shown…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima terpilih…</source>
+        <translation>Receipts of the selected…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftar nominatif desa/kecamatan yang dipilih…</source>
+        <translation>Nominative list of the chosen desa/kecamatan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formulir kosong…</source>
+        <translation>Blank form…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
@@ -1259,11 +1806,37 @@ Check the file, or choose another file with --db.</translation>
         <source>%1 dari %2 pendaftaran</source>
         <translation>Registrations: %1 of %2</translation>
     </message>
+    <message>
+        <location line="+44"/>
+        <source>Pilih dulu pendaftaran di daftar (Ctrl+klik untuk memilih beberapa).</source>
+        <translation>First select registrations in the list (Ctrl+click to select several).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>Formulir pendaftaran</source>
+        <translation>Registration form</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Daftar nominatif</source>
+        <translation>Nominative list</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Formulir kosong</source>
+        <translation>Blank form</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form.py" line="+155"/>
+        <location filename="../../ui/registration_form.py" line="+158"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -1363,7 +1936,22 @@ Check the file, or choose another file with --db.</translation>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+2"/>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Formulir pendaftaran…</source>
+        <translation>Registration form…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima untuk pekerja…</source>
+        <translation>Receipt for the worker…</translation>
+    </message>
+    <message>
+        <location line="+171"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -1469,23 +2057,33 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-59"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Simpan otomatis gagal: periksa ruang disk.</source>
         <translation>Autosave failed: check the free disk space.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-17"/>
+        <source>Formulir pendaftaran</source>
+        <translation>Registration form</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
@@ -1584,9 +2182,212 @@ Check the file, or choose another file with --db.</translation>
     </message>
 </context>
 <context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../../ui/setup_page.py" line="+85"/>
+        <source>Laptop ini belum disiapkan untuk bertukar data. Perangkat petugas mengirim pendaftaran dalam batch ke kantor kabupaten; kantor kabupaten menerima dan menggabungkan batch dari semua petugas. Pilih salah satu — penyiapan hanya dilakukan sekali.</source>
+        <translation>This laptop is not yet set up to exchange data. An officer&apos;s device sends registrations in batches to the district office; the district office receives and merges the batches of all officers. Choose one — setting up is done only once.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Perangkat petugas</source>
+        <translation>Officer&apos;s device</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Untuk laptop petugas lapangan. Perlu berkas profil kabupaten dari kantor kabupaten; laptop ini lalu membuat berkas pendaftaran untuk diserahkan kembali.</source>
+        <translation>For a field officer&apos;s laptop. Needs the district profile file from the district office; this laptop then makes an enrolment file to hand back.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nama lengkap petugas</source>
+        <translation>Officer&apos;s full name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama petugas</source>
+        <translation>Officer&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Siapkan sebagai perangkat petugas…</source>
+        <translation>Set up as an officer&apos;s device…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kantor kabupaten</source>
+        <translation>District office</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hanya untuk satu komputer di kantor kabupaten, yang menerima batch dari semua petugas. Berkas profil kabupaten yang dibuat di sini dibagikan ke setiap petugas.</source>
+        <translation>Only for one computer at the district office, which receives the batches of all officers. The district profile file made here is given to every officer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>mis. Disnakertrans Kabupaten Sukamara</source>
+        <translation>e.g. Disnakertrans Kabupaten Sukamara</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nama kantor</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode kabupaten/kota</source>
+        <translation>Regency/city code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target pekerja terdaftar</source>
+        <translation>Target of registered workers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Siapkan sebagai kantor kabupaten…</source>
+        <translation>Set up as the district office…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Isi nama petugas.</source>
+        <translation>Enter the officer&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pilih berkas profil kabupaten</source>
+        <translation>Choose the district profile file</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bukan profil kabupaten</source>
+        <translation>Not a district profile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Berkas ini bukan profil kabupaten Jaring yang sah, atau rusak. Tidak ada yang berubah; minta berkas profil kabupaten dari kantor kabupaten.</source>
+        <translation>This file is not a valid Jaring district profile, or it is damaged. Nothing was changed; ask the district office for its profile file.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bandingkan sidik jari</source>
+        <translation>Compare fingerprints</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kantor: %1
+Wilayah: %2 %3
+Sidik jari kabupaten: %4
+
+Sidik jari ini harus sama persis dengan yang tampil di komputer kantor kabupaten. Sama?</source>
+        <translation>Office: %1
+Area: %2 %3
+District fingerprint: %4
+
+This fingerprint must be exactly the one shown on the district office&apos;s computer. Is it the same?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sama, lanjutkan</source>
+        <translation>The same, continue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak sama</source>
+        <translation>Not the same</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simpan berkas pendaftaran perangkat</source>
+        <translation>Save the device&apos;s enrolment file</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Perangkat petugas siap</source>
+        <translation>Officer&apos;s device ready</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sidik jari perangkat ini: %1
+
+Serahkan berkas %2 ke kantor kabupaten dan bacakan sidik jari ini kepada staf yang mendaftarkan perangkat. Batch dari laptop ini diterima setelah perangkat didaftarkan.</source>
+        <translation>This device&apos;s fingerprint: %1
+
+Hand the file %2 to the district office and read this fingerprint out to the staff who enrol the device. Batches from this laptop are accepted once the device is enrolled.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Isi nama kantor kabupaten.</source>
+        <translation>Enter the district office&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kode kabupaten/kota ditulis seperti 62.08.</source>
+        <translation>A regency/city code is written like 62.08.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kode kabupaten/kota %1 tidak dikenal.</source>
+        <translation>Unknown regency/city code %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan profil kabupaten</source>
+        <translation>Save the district profile</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Kantor kabupaten siap</source>
+        <translation>District office ready</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sidik jari kabupaten: %1
+
+Bagikan berkas %2 ke setiap petugas. Saat menyiapkan laptopnya, petugas membandingkan sidik jari ini dengan yang tampil di sini (tab Perangkat petugas).</source>
+        <translation>District fingerprint: %1
+
+Give the file %2 to every officer. When setting up their laptop, officers compare this fingerprint with the one shown here (Officer devices tab).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Penyiapan gagal</source>
+        <translation>Setting up failed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Berkas belum tersimpan</source>
+        <translation>File not saved yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Laptop ini sudah disiapkan, tetapi berkas %1 tidak bisa ditulis (flashdisk dicabut atau penuh?).
+
+Tanpa berkas itu pertukaran data belum bisa dimulai. Simpan lagi, misalnya ke folder lain?</source>
+        <translation>This laptop is set up, but the file %1 could not be written (USB stick pulled out or full?).
+
+Without that file data exchange cannot start. Save it again, for example to another folder?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Simpan lagi…</source>
+        <translation>Save again…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Simpan berkas</source>
+        <translation>Save file</translation>
+    </message>
+</context>
+<context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../ui/trust_page.py" line="+34"/>
+        <location filename="../../ui/trust_page.py" line="+31"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -1626,7 +2427,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>This regency&apos;s fingerprint: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Daftarkan perangkat…</source>
         <translation>Enrol device…</translation>
     </message>
