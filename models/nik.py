@@ -2,7 +2,8 @@
 
 A NIK is ``PP RR SS DDMMYY XXXX``: province, regency and kecamatan where it was first issued,
 the birth date with 40 added to the day for women, and a serial 0001-9999. The two-digit year
-takes the century that gives a birth date not in the future.
+takes the century that gives a birth date not in the future. `masked_nik` hides all but the
+last four digits on papers the worker keeps.
 """
 
 from __future__ import annotations
@@ -96,3 +97,22 @@ def kk_problem(text: str) -> str | None:
     except ValueError:
         return "date"
     return None
+
+
+def masked_nik(nik: str) -> str:
+    """A NIK as printed on a paper its holder may lose: only its last four digits, in groups
+    of four (``6208014507900001`` -> ``•••• •••• •••• 0001``).
+
+    A number too short to hide anything by showing four digits (under 8 characters) is
+    masked whole; an empty one stays empty.
+    """
+    digits = "".join(nik.split())
+    if not digits:
+        return ""
+    shown = 4 if len(digits) >= 8 else 0
+    masked = "•" * (len(digits) - shown) + digits[len(digits) - shown :]
+    groups = []
+    while masked:
+        groups.insert(0, masked[-4:])
+        masked = masked[:-4]
+    return " ".join(groups)

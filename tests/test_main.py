@@ -1,9 +1,12 @@
 """The command line: shared options on either side of the sub-command, clear failures."""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,3 +74,37 @@ def test_district_and_officer_set_up_and_enrolment(tmp_path):
     assert len(refused.stderr.strip().splitlines()) == 1
     revoked = run("revoke", summary["device_id"], "--db", str(district), "--json")
     assert revoked.returncode == 0, revoked.stderr
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(next(line.split()[-1] for line in info.stdout.splitlines()
+                    if line.startswith("Pages:")))  # fmt: skip
+
+
+def test_print_forms_and_lists_from_the_command_line(tmp_path):
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is missing; .ci/run installs it")
+    db = str(tmp_path / "jaring.db")
+    assert run("demo", "--records", "12", "--seed", "4", "--db", db).returncode == 0
+    forms = run("print-forms", "--out", str(tmp_path / "all.pdf"), "--db", db, "--json")
+    assert forms.returncode == 0, forms.stderr
+    printed = json.loads(forms.stdout.strip().splitlines()[-1])
+    assert printed["pages"] == printed["forms"] == pdf_pages(tmp_path / "all.pdf") > 0
+    blank = run("print-forms", "--blank", "--paper", "F4", "--out", str(tmp_path / "b.pdf"),
+                "--db", db, "--json")  # fmt: skip
+    assert blank.returncode == 0 and pdf_pages(tmp_path / "b.pdf") == 1
+    listed = run("print-list", "--kecamatan", "62.08.01", "--out", str(tmp_path / "l.pdf"),
+                 "--db", db, "--json")  # fmt: skip
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout.strip().splitlines()[-1])["pages"] >= 1
+    # Clear one-line failures, and no PDF left behind.
+    unknown = run("print-forms", "--id", "no-such-id", "--out", str(tmp_path / "x.pdf"),
+                  "--db", db)  # fmt: skip
+    assert unknown.returncode == 1 and "no registration with id no-such-id" in unknown.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    region = run("print-list", "--desa", "99.99.99.9999", "--out", str(tmp_path / "y.pdf"),
+                 "--db", db)  # fmt: skip
+    assert region.returncode == 1 and "unknown region code" in region.stderr
+    folder = run("print-list", "--out", str(tmp_path / "missing" / "z.pdf"), "--db", db)
+    assert folder.returncode == 1 and "not a folder" in folder.stderr

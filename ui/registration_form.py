@@ -118,6 +118,7 @@ class RegistrationForm(QWidget):
         self.regions = regions or default_regions()
         self.table = table or default_table()
         self._base = Registration()
+        self.last_saved_id = ""  # of the last registration this form saved
         self._clean_state: dict = {}
         self._touched: set[str] = set()
         self._loading = True  # no reactions while the widgets are being built
@@ -829,6 +830,7 @@ class RegistrationForm(QWidget):
             )
             return False
         self._clear_autosave()
+        self.last_saved_id = stored.id
         self.saved.emit(stored.id, stored.status)
         self.new_registration()
         return True
@@ -863,9 +865,12 @@ class RegistrationForm(QWidget):
     def print_this(self, kind: str) -> None:
         """Print the registration as saved: unsaved typing is saved first (as with Ctrl+S),
         so the paper never shows what the database does not hold."""
-        if (self.is_dirty() or not self.registration_id()) and not self.save():
-            return
         rid = self.registration_id()
+        if self.is_dirty() or not rid:
+            if not self.save():
+                return
+            rid = self.last_saved_id
+            self.load(self.store.get(rid))  # a save empties the form: keep this one on screen
         title = self.tr("Formulir pendaftaran") if kind == FORMS else self.tr("Tanda terima")
         self.print_requested.emit(by_ids(kind, title, [rid]))
 

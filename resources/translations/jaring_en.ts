@@ -1149,7 +1149,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="+91"/>
+        <location filename="../../ui/print_dialog.py" line="+92"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
@@ -1250,7 +1250,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Employment social security for vulnerable workers (BPU participants)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/forms.py" line="+122"/>
+        <location filename="../../ui/printing/forms.py" line="+118"/>
         <source>PEMERINTAH %1</source>
         <translation>GOVERNMENT OF %1</translation>
     </message>
@@ -1321,7 +1321,7 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/printing/lists.py" line="+236"/>
+        <location filename="../../ui/printing/list_plan.py" line="+121"/>
         <source>Iuran per bulan</source>
         <translation>Contribution per month</translation>
     </message>
@@ -1352,7 +1352,7 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/printing/lists.py" line="+521"/>
+        <location filename="../../ui/printing/receipts.py" line="+87"/>
         <source>Petugas pendaftar</source>
         <translation>Registering officer</translation>
     </message>
@@ -1364,9 +1364,8 @@ Kepala Desa/Lurah %1</source>
 Village head %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/lists.py" line="-607"/>
+        <location filename="../../ui/printing/facts.py" line="+67"/>
         <source>Kelurahan %1</source>
-        <extracomment>Rows are at least this tall so that there is room to sign (millimetres). Padding inside a table cell (millimetres).</extracomment>
         <translation>Kelurahan %1</translation>
     </message>
     <message>
@@ -1385,18 +1384,19 @@ Village head %1</translation>
         <translation>Village head of %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location filename="../../ui/printing/list_plan.py" line="-7"/>
         <source>No.</source>
+        <extracomment>Padding inside a table cell (millimetres).</extracomment>
         <translation>No.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+522"/>
+        <location filename="../../ui/printing/receipts.py" line="-4"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="+1"/>
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
@@ -1421,7 +1421,7 @@ Village head %1</translation>
         <translation>(continued)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
@@ -1432,12 +1432,12 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+362"/>
+        <location filename="../../ui/printing/receipts.py" line="-13"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="+3"/>
         <source>Seluruh %1</source>
         <translation>All of %1</translation>
     </message>
@@ -1447,7 +1447,7 @@ Village head %1</translation>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>DAFTAR NOMINATIF CALON PESERTA BPJS KETENAGAKERJAAN</source>
         <translation>NOMINATIVE LIST OF PROSPECTIVE BPJS KETENAGAKERJAAN PARTICIPANTS</translation>
     </message>
@@ -1467,17 +1467,17 @@ Village head %1</translation>
         <translation>Nominative list</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../ui/printing/lists.py" line="+82"/>
         <source>Jumlah halaman ini: %1 orang</source>
         <translation>Total on this page: %1 people</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Halaman %1 dari %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Jumlah seluruhnya: %1 orang</source>
         <translation>Grand total: %1 people</translation>
     </message>
@@ -1497,7 +1497,7 @@ Village head %1</translation>
         <translation>NIP.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../ui/printing/receipts.py" line="+7"/>
         <source>%1 per bulan (%2), sumber iuran: %3</source>
         <translation>%1 per month (%2), paid by: %3</translation>
     </message>
@@ -1527,7 +1527,7 @@ Village head %1</translation>
         <translation>Your participant number (KPJ) and BPJS Ketenagakerjaan card follow through the officer or the village office.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>TANDA TERIMA PENDAFTARAN</source>
         <translation>REGISTRATION RECEIPT</translation>
     </message>
@@ -1537,12 +1537,12 @@ Village head %1</translation>
         <translation>Registration number: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Apa selanjutnya?</source>
         <translation>What happens next?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Simpan tanda terima ini dan tunjukkan bila Anda menanyakan pendaftaran Anda.</source>
         <translation>Keep this receipt and show it when you ask about your registration.</translation>
     </message>
@@ -1836,7 +1836,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form.py" line="+158"/>
+        <location filename="../../ui/registration_form.py" line="+159"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -2046,7 +2046,7 @@ Village head %1</translation>
         <translation>The data could not be written to the database. Your entries are still in the form. Check the free disk space, then try again.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Buang isian?</source>
         <translation>Discard entries?</translation>
     </message>
@@ -2057,18 +2057,18 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Simpan otomatis gagal: periksa ruang disk.</source>
         <translation>Autosave failed: check the free disk space.</translation>
     </message>

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from models.nik import NikError, NikInfo, clean_number, kk_problem, parse_nik
+from models.nik import NikError, NikInfo, clean_number, kk_problem, masked_nik, parse_nik
 from models.problems import Severity
 from models.validation import NikHolder, ValidationContext, validate
 from tests.factories import TODAY, siti
@@ -293,3 +293,17 @@ def test_kk_problem_through_validate_is_an_error_on_kk(kk, code):
 
 def test_kk_is_optional():
     assert validate(siti(kk=""), context()) == []
+
+
+@pytest.mark.parametrize(
+    ("nik", "shown"),
+    [
+        ("6208014507900001", "•••• •••• •••• 0001"),
+        ("6208 0145 0790 1234", "•••• •••• •••• 1234"),
+        ("620801450790123", "••• •••• •••• 0123"),
+        ("1234567", "••• ••••"),
+        ("", ""),
+    ],
+)
+def test_a_masked_nik_shows_only_its_last_four_digits(nik, shown):
+    assert masked_nik(nik) == shown

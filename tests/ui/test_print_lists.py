@@ -1,10 +1,7 @@
-"""The village list (daftar nominatif) and the receipt slips, read back from the PDF with
-poppler's command-line tools."""
+"""The village list (daftar nominatif), read back from the PDF with poppler's command-line
+tools."""
 
 import re
-import shutil
-import subprocess
-from datetime import date
 
 import pytest
 
@@ -12,50 +9,20 @@ from models.contribution import default_table
 from models.formatting import rupiah
 from models.nominatif import registrations_for_list
 from models.store import RegistrationStore
-from tests.factories import siti
-from ui.printing.context import print_context
-from ui.printing.lists import masked_nik, paint_receipts, paint_village_list
-from ui.printing.paper import PrintCancelled, write_pdf
-
-NATAI = "62.08.01.2001"  # Desa Natai Sedawak, Kecamatan Sukamara
-TODAY = date(2026, 11, 23)
-LONG_NAME = "Raden Mas Muhammad Abdurrahman Wahyudi Kusumaningrat Hadiningrat Prawiro Santoso"
-OCCUPATIONS = ["Petani sawit", "Nelayan tangkap", "Buruh harian lepas", "Pedagang kecil"]
-
-needs_poppler = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("pdfinfo")),
-    reason="poppler-utils (pdftotext, pdfinfo) are not installed",
+from tests.ui.printed import (
+    LONG_NAME,
+    NATAI,
+    TODAY,
+    cancel_after_one_page,
+    flat,
+    needs_poppler,
+    pages,
+    people,
+    text,
 )
-
-
-def people(count: int, village: str = NATAI, first: int = 1) -> list:
-    """``count`` ready registrations in one desa, with varied incomes and programs."""
-    return [
-        siti(
-            id=f"reg-{serial:04d}",
-            nik=f"620801450790{serial:04d}",
-            full_name=f"Warga Nomor {serial:04d}",
-            village_code=village,
-            status="ready",
-            occupation=OCCUPATIONS[serial % len(OCCUPATIONS)],
-            monthly_income=1_000_000 + (serial % 7) * 450_000,
-            program_jht=serial % 3 == 0,
-        )
-        for serial in range(first, first + count)
-    ]
-
-
-def pages(pdf) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
-
-
-def text(pdf, page: int | None = None, *options: str) -> str:
-    where = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(
-        ["pdftotext", *options, *where, str(pdf), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+from ui.printing.context import print_context
+from ui.printing.lists import paint_village_list
+from ui.printing.paper import PrintCancelled, write_pdf
 
 
 def words(pdf) -> list[tuple[str, int, float, float, float]]:
@@ -70,10 +37,6 @@ def words(pdf) -> list[tuple[str, int, float, float, float]]:
             x_min, y_min, x_max, word = match.groups()
             found.append((word, number, float(x_min), float(x_max), float(y_min)))
     return found
-
-
-def flat(value: str) -> str:
-    return " ".join(value.split())
 
 
 @pytest.fixture(autouse=True)
@@ -93,23 +56,6 @@ def write_list(path, registrations, context, **kwargs):
         lambda device: paint_village_list(device, registrations, context, **kwargs),
         landscape=True,
     )
-
-
-# --- the NIK on a slip ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("nik", "shown"),
-    [
-        ("6208014507900001", "•••• •••• •••• 0001"),
-        ("6208 0145 0790 1234", "•••• •••• •••• 1234"),
-        ("620801450790123", "••• •••• •••• 0123"),
-        ("1234567", "••• ••••"),
-        ("", ""),
-    ],
-)
-def test_a_slip_shows_only_the_last_four_digits_of_the_nik(nik, shown):
-    assert masked_nik(nik) == shown
 
 
 # --- the village list -------------------------------------------------------------------
@@ -204,53 +150,18 @@ def test_an_empty_list_still_prints_one_signed_page(context, tmp_path):
     assert "Jumlah seluruhnya: 0 orang" in body and "Kepala Desa Natai Sedawak" in body
 
 
-# --- receipts ---------------------------------------------------------------------------
-
-
-@needs_poppler
-def test_three_receipts_take_two_pages_and_hide_the_nik(context, tmp_path):
-    three = people(3)
-    pdf = tmp_path / "tanda-terima.pdf"
-    seen = []
-
-    count = write_pdf(
-        pdf,
-        lambda device: paint_receipts(device, three, context, progress=lambda *p: seen.append(p)),
-    )
-
-    assert count == 2 == pages(pdf)
-    assert seen == [(1, 2), (2, 2)]
-    body = text(pdf)
-    digits_only = re.sub(r"\s", "", body)
-    assert flat(body).count("TANDA TERIMA PENDAFTARAN") == 3
-    for reg in three:
-        assert reg.nik not in digits_only
-        assert reg.nik[:12] not in digits_only
-        assert reg.nik[-4:] in body
-        assert reg.id in body
-        assert reg.full_name in body
-
-
 # --- cancelling -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["list", "receipts"])
-def test_cancelling_raises_and_leaves_no_file(context, tmp_path, kind):
+def test_cancelling_raises_and_leaves_no_file(context, tmp_path):
     everyone = people(60)
-    done = []
-
-    def paint(device):
-        arguments = {"progress": lambda *p: done.append(p), "cancelled": lambda: bool(done)}
-        if kind == "list":
-            return paint_village_list(device, everyone, context, desa=NATAI, **arguments)
-        return paint_receipts(device, everyone, context, **arguments)
-
-    out = tmp_path / "out"
-    out.mkdir()
-    with pytest.raises(PrintCancelled):
-        write_pdf(out / "batal.pdf", paint, landscape=kind == "list")
+    done, left = cancel_after_one_page(
+        tmp_path,
+        lambda device, **job: paint_village_list(device, everyone, context, desa=NATAI, **job),
+        landscape=True,
+    )
     assert done == [(1, done[0][1])] and done[0][1] > 1
-    assert list(out.iterdir()) == []
+    assert left == []
 
 
 def test_cancelling_before_the_first_page(context, tmp_path):

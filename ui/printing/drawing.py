@@ -25,6 +25,8 @@ FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
 INK = QColor(0, 0, 0)
 GREY = QColor(85, 85, 85)  # labels, captions
 RULE = QColor(150, 150, 150)  # box edges, section rules
+GRID = QColor(70, 70, 70)  # table lines of a list, the frame of a slip
+MUTED = QColor(90, 90, 90)  # page footers, column numbers, dotted lines, the cut line
 QR_MASK = 2
 _BIG = 1e7  # "unlimited" height for measuring wrapped text
 

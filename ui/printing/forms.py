@@ -14,7 +14,7 @@ paper form leads back to its record.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Iterable, Sized
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
@@ -23,6 +23,7 @@ from models.formatting import rupiah, tanggal
 from models.registration import Registration
 from ui import labels
 from ui.labels import display_value
+from ui.printing import facts
 from ui.printing.context import PrintContext
 from ui.printing.drawing import (
     Boxes,
@@ -41,7 +42,7 @@ from ui.printing.drawing import (
     fit,
     paint_stack,
 )
-from ui.printing.paper import PrintCancelled, Sheet, begin
+from ui.printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
 
 translate = QCoreApplication.translate
 
@@ -50,17 +51,12 @@ _FORMATTED = {"birth_date", "monthly_income", "village_code"}  # shown through d
 WRITE_MM = 6.5  # room for one handwritten line
 
 
-def qr_text(registration: Registration) -> str:
-    """What the QR code of a registration's form holds."""
-    return f"JARING:{registration.id}:{registration.nik}"
-
-
 def paint_forms(
     device: QPagedPaintDevice,
     registrations: Iterable[Registration | None],
     context: PrintContext,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
     total: int | None = None,
 ) -> int:
     """Paint one form page per registration (a blank form for each None) onto ``device``
@@ -180,7 +176,7 @@ class _Form:
                 w.programme,
                 w.title,
                 w.subtitle if self.reg else w.blank_subtitle,
-                qr=qr_text(self.reg) if self.reg else "",
+                qr=facts.qr_text(self.reg) if self.reg else "",
                 caption=self.reg.id if self.reg else "",
                 qr_room=True,  # the blank keeps the same layout, with the corner left empty
             ),
@@ -360,17 +356,8 @@ class _Form:
 def _contribution(reg: Registration, context: PrintContext, w: _Words) -> str:
     """ "Rp 36.800 (JKK Rp 10.000 + JKM Rp 6.800 + JHT Rp 20.000)", and the amount per payment
     period when it is longer than a month; empty while the income is unknown."""
-    if reg.monthly_income is None:
-        return ""
-    try:
-        contribution = context.contributions.contribution(
-            reg.monthly_income,
-            jht=reg.program_jht,
-            months=reg.contribution_months,
-            funding_source=reg.funding_source,
-            on=context.today,
-        )
-    except LookupError:
+    contribution = facts.contribution(reg, context)
+    if contribution is None:
         return ""
     parts = [f"JKK {rupiah(contribution.jkk)}", f"JKM {rupiah(contribution.jkm)}"]
     if contribution.jht:

@@ -24,6 +24,12 @@ class PrintCancelled(Exception):
     """The user cancelled a print job; nothing was written."""
 
 
+#: ``progress(done, total)``: called after each page a job paints.
+Progress = Callable[[int, int], None] | None
+#: ``cancelled()``: asked between pages; true once the user has cancelled the job.
+Cancelled = Callable[[], bool] | None
+
+
 def page_size(paper: str) -> QPageSize:
     """A4, or F4 (Folio, 215 x 330 mm, common in Indonesian offices)."""
     if paper == "A4":
