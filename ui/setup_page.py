@@ -109,12 +109,8 @@ class SetupPage(QWidget):
         self.officer_button = QPushButton(
             self.tr("Siapkan sebagai perangkat petugas…"), objectName="setup_officer"
         )
-        officer_layout = QVBoxLayout(officer_box)
-        officer_layout.addWidget(officer_text)
-        officer_layout.addLayout(officer_form)
-        officer_layout.addWidget(self.officer_message)
-        officer_layout.addStretch(1)
-        officer_layout.addWidget(self.officer_button, 0, Qt.AlignmentFlag.AlignRight)
+        _lay_out_box(officer_box, officer_text, officer_form, self.officer_message,
+                     self.officer_button)  # fmt: skip
 
         # District office.
         district_box = QGroupBox(self.tr("Kantor kabupaten"), objectName="district_box")
@@ -149,12 +145,8 @@ class SetupPage(QWidget):
         self.district_button = QPushButton(
             self.tr("Siapkan sebagai kantor kabupaten…"), objectName="setup_district"
         )
-        district_layout = QVBoxLayout(district_box)
-        district_layout.addWidget(district_text)
-        district_layout.addLayout(district_form)
-        district_layout.addWidget(self.district_message)
-        district_layout.addStretch(1)
-        district_layout.addWidget(self.district_button, 0, Qt.AlignmentFlag.AlignRight)
+        _lay_out_box(district_box, district_text, district_form, self.district_message,
+                     self.district_button)  # fmt: skip
 
         boxes = QHBoxLayout()
         boxes.addWidget(officer_box, 1)
@@ -231,25 +223,16 @@ class SetupPage(QWidget):
         path = self._save_path(self.tr("Simpan berkas pendaftaran perangkat"), suggested)
         if path is None:
             return
-        try:
-            enrolment = init_officer(self.db, self._key_folder(), profile, officer)
-        except (IdentityError, KeyStoreError, ValueError, OSError) as exc:
-            self._setup_failed(exc)
-            return
-        path = self._write(path, enrolment)
-        if path is not None:
-            dialogs.inform(
-                self,
-                self.tr("Perangkat petugas siap"),
-                self.tr(
-                    "Sidik jari perangkat ini: %1\n\nSerahkan berkas %2 ke kantor kabupaten dan "
-                    "bacakan sidik jari ini kepada staf yang mendaftarkan perangkat. Batch dari "
-                    "laptop ini diterima setelah perangkat didaftarkan."
-                )
-                .replace("%1", enrolment["fingerprint"])
-                .replace("%2", str(path)),
-            )
-        self.configured.emit()
+        self._set_up(
+            path,
+            lambda: init_officer(self.db, self._key_folder(), profile, officer),
+            self.tr("Perangkat petugas siap"),
+            self.tr(
+                "Sidik jari perangkat ini: %1\n\nSerahkan berkas %2 ke kantor kabupaten dan "
+                "bacakan sidik jari ini kepada staf yang mendaftarkan perangkat. Batch dari "
+                "laptop ini diterima setelah perangkat didaftarkan."
+            ),
+        )
 
     # --- district office -------------------------------------------------------------
 
@@ -280,27 +263,36 @@ class SetupPage(QWidget):
         path = self._save_path(self.tr("Simpan profil kabupaten"), "profil-kabupaten.json")
         if path is None:
             return
+        self._set_up(
+            path,
+            lambda: init_district(self.db, self._key_folder(), name, code, self.target.value()),
+            self.tr("Kantor kabupaten siap"),
+            self.tr(
+                "Sidik jari kabupaten: %1\n\nBagikan berkas %2 ke setiap petugas. Saat "
+                "menyiapkan laptopnya, petugas membandingkan sidik jari ini dengan yang "
+                "tampil di sini (tab Perangkat petugas)."
+            ),
+        )
+
+    # --- shared ----------------------------------------------------------------------
+
+    def _set_up(self, path: Path, make, done_title: str, done_text: str) -> None:
+        """Make the keys and the identity (``make`` returns the document to hand over),
+        write the document to ``path`` and say what to do with it (%1 fingerprint, %2
+        path). The set-up counts as done even when only the writing failed."""
         try:
-            profile = init_district(self.db, self._key_folder(), name, code, self.target.value())
+            document = make()
         except (IdentityError, KeyStoreError, ValueError, OSError) as exc:
             self._setup_failed(exc)
             return
-        path = self._write(path, profile)
-        if path is not None:
+        written = self._write(path, document)
+        if written is not None:
             dialogs.inform(
                 self,
-                self.tr("Kantor kabupaten siap"),
-                self.tr(
-                    "Sidik jari kabupaten: %1\n\nBagikan berkas %2 ke setiap petugas. Saat "
-                    "menyiapkan laptopnya, petugas membandingkan sidik jari ini dengan yang "
-                    "tampil di sini (tab Perangkat petugas)."
-                )
-                .replace("%1", profile["fingerprint"])
-                .replace("%2", str(path)),
+                done_title,
+                done_text.replace("%1", document["fingerprint"]).replace("%2", str(written)),
             )
         self.configured.emit()
-
-    # --- shared ----------------------------------------------------------------------
 
     def _refuse(self, message: QLabel, field: QWidget, text: str) -> None:
         message.setText(text)
@@ -349,3 +341,13 @@ def _message_label(name: str) -> QLabel:
     label.setStyleSheet("color: #b00020")
     label.setWordWrap(True)
     return label
+
+
+def _lay_out_box(box: QGroupBox, text: QLabel, form: QFormLayout, message: QLabel, button) -> None:
+    """One role's box: what it is for, its fields, its message, its button bottom right."""
+    layout = QVBoxLayout(box)
+    layout.addWidget(text)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addStretch(1)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)

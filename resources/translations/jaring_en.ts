@@ -2214,7 +2214,7 @@ Village head %1</translation>
         <translation>Set up as an officer&apos;s device…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Kantor kabupaten</source>
         <translation>District office</translation>
     </message>
@@ -2249,7 +2249,7 @@ Village head %1</translation>
         <translation>Set up as the district office…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
@@ -2302,7 +2302,7 @@ This fingerprint must be exactly the one shown on the district office&apos;s com
         <translation>Save the device&apos;s enrolment file</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Perangkat petugas siap</source>
         <translation>Officer&apos;s device ready</translation>
     </message>
@@ -2316,7 +2316,7 @@ Serahkan berkas %2 ke kantor kabupaten dan bacakan sidik jari ini kepada staf ya
 Hand the file %2 to the district office and read this fingerprint out to the staff who enrol the device. Batches from this laptop are accepted once the device is enrolled.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Isi nama kantor kabupaten.</source>
         <translation>Enter the district office&apos;s name.</translation>
     </message>
@@ -2336,7 +2336,7 @@ Hand the file %2 to the district office and read this fingerprint out to the sta
         <translation>Save the district profile</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Kantor kabupaten siap</source>
         <translation>District office ready</translation>
     </message>
@@ -2350,7 +2350,7 @@ Bagikan berkas %2 ke setiap petugas. Saat menyiapkan laptopnya, petugas membandi
 Give the file %2 to every officer. When setting up their laptop, officers compare this fingerprint with the one shown here (Officer devices tab).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>Penyiapan gagal</source>
         <translation>Setting up failed</translation>
     </message>

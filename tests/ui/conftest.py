@@ -24,6 +24,32 @@ class Answers:
         return self.queue.pop(0)
 
 
+class Chooser:
+    """Answers file and folder requests in order (``append`` a list of paths; an empty
+    list is Cancel) and remembers them."""
+
+    def __init__(self):
+        self.queue: list[list[str]] = []
+        self.requests: list[dialogs.FileRequest] = []
+
+    def append(self, paths: list[str]) -> None:
+        self.queue.append(paths)
+
+    def __call__(self, parent, request: dialogs.FileRequest) -> list[str]:
+        self.requests.append(request)
+        if not self.queue:
+            raise AssertionError(f"unexpected file request: {request.title}")
+        return self.queue.pop(0)
+
+
+@pytest.fixture
+def chooser():
+    scripted = Chooser()
+    dialogs.set_chooser(scripted)
+    yield scripted
+    dialogs.set_chooser(None)
+
+
 @pytest.fixture
 def answers():
     scripted = Answers()

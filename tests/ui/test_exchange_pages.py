@@ -12,16 +12,7 @@ from models.store import RegistrationStore
 from sync.enrolment import init_district, init_officer
 from sync.exchange import export_batch
 from sync.keys import write_json_atomic
-from ui import dialogs
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def chooser():
-    answers: list[list[str]] = []
-    dialogs.set_chooser(lambda parent, request: answers.pop(0))
-    yield answers
-    dialogs.set_chooser(None)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from models.db import database_path
 from models.demo import fill_demo
 from models.store import RegistrationStore
 from tests.factories import siti
-from ui import dialogs
 from ui.print_dialog import PrintDialog, save_pdf_job
 from ui.printing.paper import PrintCancelled
 from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, blank_form_request, by_ids
@@ -27,14 +26,6 @@ def pages(path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     lines = out.stdout.splitlines()
     return int(next(line.split()[-1] for line in lines if line.startswith("Pages:")))
-
-
-@pytest.fixture
-def chooser():
-    answers: list[list[str]] = []
-    dialogs.set_chooser(lambda parent, request: answers.pop(0))
-    yield answers
-    dialogs.set_chooser(None)
 
 
 @pytest.fixture(autouse=True)

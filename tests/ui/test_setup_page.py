@@ -13,32 +13,9 @@ from models.identity import load_identity
 from models.settings import load_settings
 from sync.enrolment import enrol, init_district, init_officer
 from sync.keys import key_folder_for, read_district_profile, read_enrolment, write_json_atomic
-from ui import dialogs
 
 SETUP_TAB = "Pertukaran data"
 DISTRICT_TABS = ["Impor batch", "Konflik", "Perangkat petugas"]
-
-
-class Chooser:
-    """Answers file requests in order and remembers them."""
-
-    def __init__(self):
-        self.queue: list[list[str]] = []
-        self.requests: list[dialogs.FileRequest] = []
-
-    def __call__(self, parent, request: dialogs.FileRequest) -> list[str]:
-        self.requests.append(request)
-        if not self.queue:
-            raise AssertionError(f"unexpected file request: {request.title}")
-        return self.queue.pop(0)
-
-
-@pytest.fixture
-def chooser():
-    scripted = Chooser()
-    dialogs.set_chooser(scripted)
-    yield scripted
-    dialogs.set_chooser(None)
 
 
 @pytest.fixture
