@@ -96,6 +96,8 @@ class PrintDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Ukuran kertas:"), self.paper)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Qt has no Indonesian translation of its own buttons.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         self.preview_button = QPushButton(self.tr("Pratinjau…"), objectName="preview_button")
         self.print_button = QPushButton(self.tr("Cetak…"), objectName="print_button")
         self.pdf_button = QPushButton(self.tr("Simpan PDF…"), objectName="pdf_button")

@@ -1164,7 +1164,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>Paper size:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pratinjau…</source>
         <translation>Preview…</translation>
     </message>
