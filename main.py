@@ -96,6 +96,24 @@ def _parser() -> argparse.ArgumentParser:
     scope.add_argument("--desa", metavar="CODE", help="e.g. 62.08.01.2001")
     scope.add_argument("--kecamatan", metavar="CODE", help="e.g. 62.08.01")
     lists.add_argument("--paper", choices=("A4", "F4"), default="A4")
+    excel_out = commands.add_parser(
+        "excel-export", parents=[common], help="master list, or BPJS collective files, as .xlsx"
+    )
+    excel_out.add_argument("--out", type=Path, required=True, help="FILE.xlsx, or DIR with --bpjs")
+    excel_out.add_argument("--bpjs", action="store_true", help="BPJS collective-upload files")
+    excel_out.add_argument("--status", help="only this status (master list)")
+    excel_out.add_argument("--kecamatan", metavar="CODE")
+    excel_out.add_argument("--desa", metavar="CODE")
+    excel_out.add_argument(
+        "--mark-submitted", action="store_true", help="with --bpjs: mark what left 'submitted'"
+    )
+    excel_in = commands.add_parser(
+        "excel-import", parents=[common], help="a village's list of workers, or BPJS's KPJs"
+    )
+    excel_in.add_argument("file", type=Path, metavar="FILE.xlsx")
+    excel_in.add_argument("--sheet", help="the sheet to read (default: the first with a header)")
+    excel_in.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    excel_in.add_argument("--kpj", action="store_true", help="FILE holds BPJS's NIK and KPJ")
     return parser
 
 
@@ -284,6 +302,45 @@ def _run_print_list(args) -> dict:
     return {"pdf": str(out), "pages": pages, "registrations": len(registrations)}
 
 
+def _run_excel_export(args) -> dict:
+    from sync.excel_export import export_bpjs, export_master
+
+    with closing(open_database(_db_path(args))) as db:
+        if args.bpjs:
+            if not args.out.is_dir():
+                raise ValueError(f"{args.out} is not a folder")
+            done = export_bpjs(db, args.out, mark_submitted=args.mark_submitted,
+                               actor="command line")  # fmt: skip
+            for path in done.paths:
+                print(path)
+            return {"files": [str(p) for p in done.paths], "rows": done.rows,
+                    "marked": len(done.marked), "skipped": len(done.skipped)}  # fmt: skip
+        if args.mark_submitted:
+            raise ValueError("--mark-submitted goes with --bpjs")
+        done = export_master(db, args.out, status=args.status, kecamatan=args.kecamatan,
+                             desa=args.desa)  # fmt: skip
+    print(done.path)
+    return {"file": str(done.path), "rows": done.rows}
+
+
+def _run_excel_import(args) -> dict:
+    from sync.excel_import import read_list, write_list
+    from sync.kpj_import import import_kpj
+    from ui import labels
+
+    with closing(open_database(_db_path(args))) as db:
+        _app = _printing(db)  # problem texts come translated, in the app's language
+        if args.kpj:
+            result = import_kpj(db, args.file, "command line", dry_run=args.dry_run)
+            return result.as_json(labels.problem_text)
+        plan = read_list(db, args.file, sheet=args.sheet)
+        report = plan.as_json(labels.problem_text)
+        if not args.dry_run:
+            report["written"] = write_list(db, plan, "command line").as_json()
+    report["dry_run"] = args.dry_run
+    return report
+
+
 def _run_demo(args) -> dict:
     from models.demo import fill_demo
     from models.store import RegistrationStore
@@ -311,15 +368,19 @@ COMMANDS = {
     "import": _run_import,
     "print-forms": _run_print_forms,
     "print-list": _run_print_list,
+    "excel-export": _run_excel_export,
+    "excel-import": _run_excel_import,
 }
 
 
 def _domain_errors() -> tuple[type[Exception], ...]:
     """Errors of the sub-commands that carry a one-line reason for the user."""
     from models.identity import IdentityError, TrustError
+    from sync.excel_export import ExcelExportError
+    from sync.excel_import import ExcelImportError
     from sync.keys import KeyStoreError
 
-    return (IdentityError, TrustError, KeyStoreError)
+    return (IdentityError, TrustError, KeyStoreError, ExcelExportError, ExcelImportError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -340,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     status = result.pop("_exit", 0)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-    elif args.command not in ("export", "print-forms", "print-list"):
+    elif args.command not in ("export", "print-forms", "print-list", "excel-export"):
         print(", ".join(f"{k}: {v}" for k, v in result.items()))
     return status
 

@@ -7,9 +7,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_batches, bench_list, bench_print, bench_save, bench_search
+from bench import (
+    bench_batches,
+    bench_excel_export,
+    bench_excel_import,
+    bench_list,
+    bench_print,
+    bench_save,
+    bench_search,
+)
 
 if __name__ == "__main__":
-    for module in (bench_list, bench_search, bench_save, bench_batches, bench_print):
+    for module in (
+        bench_list,
+        bench_search,
+        bench_save,
+        bench_batches,
+        bench_print,
+        bench_excel_export,
+        bench_excel_import,
+    ):
         print(f"== {module.__name__}: {module.__doc__.strip().splitlines()[0]}", flush=True)
         module.main()

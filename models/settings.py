@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
@@ -29,6 +29,9 @@ class Settings:
     language: str = "id"
     device_id: str = ""
     configured: bool = False  # first-run questions answered
+    # Excel column headers (normalised) the user placed by hand once -> registration field
+    # ("" = ignore that column), offered again for the next village's list.
+    excel_mapping: dict[str, str] = field(default_factory=dict)
 
 
 def load_settings(db: Database) -> Settings:

@@ -108,3 +108,21 @@ def test_print_forms_and_lists_from_the_command_line(tmp_path):
     assert region.returncode == 1 and "unknown region code" in region.stderr
     folder = run("print-list", "--out", str(tmp_path / "missing" / "z.pdf"), "--db", db)
     assert folder.returncode == 1 and "not a folder" in folder.stderr
+
+
+def test_excel_export_and_import_from_the_command_line(tmp_path):
+    db = str(tmp_path / "jaring.db")
+    assert run("demo", "--records", "10", "--seed", "6", "--db", db).returncode == 0
+    exported = run("excel-export", "--out", str(tmp_path / "induk.xlsx"), "--db", db, "--json")
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout.strip().splitlines()[-1])["rows"] == 10
+    # Reading it back: every person is already in the database, so nothing is written twice.
+    checked = run("excel-import", str(tmp_path / "induk.xlsx"), "--dry-run", "--db", db, "--json")
+    report = json.loads(checked.stdout.strip().splitlines()[-1])
+    assert report["rows_read"] == 10 and report["duplicates"] == 10 and report["dry_run"]
+    old = tmp_path / "lama.xls"
+    old.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)
+    refused = run("excel-import", str(old), "--db", db)
+    assert refused.returncode == 1 and "save it as" in refused.stderr
+    nothing = run("excel-export", "--bpjs", "--out", str(tmp_path), "--db", db)
+    assert nothing.returncode == 1 and len(nothing.stderr.strip().splitlines()) == 1

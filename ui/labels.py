@@ -170,6 +170,51 @@ def problem_text(problem: Problem) -> str:
             "Problems", "Tulis penghasilan dengan angka saja, misalnya 1.500.000."
         ),
         "kpj.format": translate("Problems", "Nomor KPJ harus 11 angka."),
+        "nik.excel_number": translate(
+            "Problems",
+            "NIK tersimpan sebagai angka di Excel, sehingga angka terakhirnya bisa hilang"
+            " (Excel hanya menyimpan 15 angka). Format kolom NIK sebagai Teks, lalu ketik"
+            " ulang NIK dari KTP.",
+        ),
+        "kk.excel_number": translate(
+            "Problems",
+            "Nomor KK tersimpan sebagai angka di Excel, sehingga angka terakhirnya bisa hilang."
+            " Format kolomnya sebagai Teks, lalu ketik ulang Nomor KK.",
+        ),
+        "kpj.excel_number": translate(
+            "Problems",
+            "Nomor KPJ tersimpan sebagai angka di Excel dan angka nol di depannya hilang."
+            " Format kolom KPJ sebagai Teks, lalu salin ulang dari data BPJS.",
+        ),
+        "kpj.number_kept": translate(
+            "Problems",
+            "Nomor KPJ tersimpan sebagai angka di Excel; dibaca sebagai 11 angka. Sebaiknya"
+            " format kolom KPJ sebagai Teks.",
+        ),
+        "cell.excel_error": translate(
+            "Problems",
+            "Isian %1 berisi galat rumus Excel (#N/A, #REF! dan sejenisnya). Perbaiki rumusnya"
+            " atau ketik isiannya.",
+        ),
+        "cell.auto_date": translate(
+            "Problems",
+            "Excel mengubah isian %1 menjadi tanggal. Format kolomnya sebagai Teks, lalu ketik"
+            " ulang isiannya.",
+        ),
+        "village.ambiguous": translate(
+            "Problems",
+            "Ada beberapa desa dengan nama ini di kabupaten. Isi kolom Kecamatan atau tulis"
+            " kode desanya.",
+        ),
+        "village.not_in_kecamatan": translate(
+            "Problems", "Desa ini tidak berada di kecamatan yang ditulis."
+        ),
+        "kecamatan.unknown": translate(
+            "Problems", "Kecamatan tidak ada di kabupaten yang dipilih di Pengaturan."
+        ),
+        "import.duplicate_in_file": translate(
+            "Problems", "NIK ini sudah ada di baris sebelumnya dalam berkas ini."
+        ),
     }
     text = texts.get(problem.code, translate("Problems", "Isian %1 perlu diperiksa.")).replace(
         "%1", label

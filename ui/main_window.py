@@ -17,6 +17,8 @@ from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs
 from ui.batches_page import BatchesPage
 from ui.conflicts_page import ConflictsPage
+from ui.excel_export_dialog import ExcelExportDialog
+from ui.excel_import_page import ExcelImportDialog, KpjImport
 from ui.import_page import ImportPage
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
@@ -33,6 +35,7 @@ class MainWindow(QMainWindow):
         self.regions = regions or default_regions()
         self.store = RegistrationStore(db)
         self._last_deleted = ""
+        self.kpj_import: KpjImport | None = None  # made when first used
         self.setWindowTitle(self.tr("Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan"))
         self.resize(1280, 800)
 
@@ -146,6 +149,11 @@ class MainWindow(QMainWindow):
         print_menu.addAction(print_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        excel_menu = self.menuBar().addMenu(self.tr("E&xcel"))
+        excel_menu.setObjectName("excel_menu")
+        excel_menu.addAction(self.tr("&Ekspor Excel…"), self.export_excel)
+        excel_menu.addAction(self.tr("&Impor daftar dari desa…"), self.import_village_list)
+        excel_menu.addAction(self.tr("Impor &hasil BPJS (KPJ)…"), self.import_kpj_results)
         edit_menu = self.menuBar().addMenu(self.tr("&Ubah"))
         # Ctrl+Z undoes a delete only on the records page: in the form it belongs to the
         # field being typed in.
@@ -320,6 +328,52 @@ class MainWindow(QMainWindow):
             dialogs.inform(
                 self, self.tr("Bahasa"), self.tr("Bahasa baru dipakai setelah Jaring dibuka ulang.")
             )
+
+    # --- Excel ---------------------------------------------------------------------------
+
+    def _actor(self) -> str:
+        identity = load_identity(self.db)
+        return self.settings.officer_name or (identity.name if identity else "")
+
+    def export_excel(self) -> None:
+        """The master list or BPJS's collective files; marking them submitted changes the
+        registrations shown."""
+        dialog = ExcelExportDialog(
+            self.db, database_path(self.db), self._actor(), self.settings.regency_code,
+            self.regions, self,
+        )  # fmt: skip
+        dialog.exported.connect(lambda _: self._registrations_changed())
+        self.excel_export_dialog = dialog
+        dialog.exec()
+        dialog.deleteLater()
+
+    def import_village_list(self) -> None:
+        """The import wizard shows itself once the chosen workbook has been read."""
+        dialog = self.new_excel_import()
+        if not dialog.begin():
+            dialog.deleteLater()
+
+    def new_excel_import(self) -> ExcelImportDialog:
+        """An import wizard whose import refreshes the lists and whose remembered column
+        mapping this window's settings keep."""
+        dialog = ExcelImportDialog(self.db, database_path(self.db), self._actor(), self)
+        dialog.imported.connect(lambda _: self._after_import())
+        dialog.mapping_remembered.connect(self._reload_settings)
+        dialog.finished.connect(dialog.deleteLater)
+        self.excel_import_dialog = dialog
+        return dialog
+
+    def import_kpj_results(self) -> None:
+        """BPJS's KPJ numbers: a dry run, then for real after the user confirms."""
+        if self.kpj_import is None:
+            self.kpj_import = KpjImport(self, database_path(self.db), self._actor())
+            self.kpj_import.imported.connect(lambda _: self._registrations_changed())
+        self.kpj_import.start()
+
+    def _reload_settings(self) -> None:
+        """The import remembered a column mapping: keep this copy current, or the settings
+        dialog would save the old mapping back."""
+        self.settings = load_settings(self.db)
 
     def _about(self) -> None:
         dialogs.inform(

@@ -456,6 +456,527 @@ Check the file, or choose another file with --db.</translation>
     </message>
 </context>
 <context>
+    <name>ExcelExport</name>
+    <message>
+        <location filename="../../ui/excel_export_dialog.py" line="+42"/>
+        <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
+        <translation>No registration matches these choices. No file was written.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder tujuan tidak ada (flashdisk dicabut?). Pilih folder lain.</source>
+        <translation>The destination folder does not exist (USB stick removed?). Choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tujuan yang dipilih bukan folder.</source>
+        <translation>The chosen destination is not a folder.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama berkas yang dipilih adalah sebuah folder. Tulis nama berkas.</source>
+        <translation>The chosen file name is a folder. Enter a file name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format berkas BPJS (templat) rusak. Hubungi admin kabupaten.</source>
+        <translation>The BPJS file format (template) is damaged. Contact the regency administrator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Berkas tidak bisa ditulis (flashdisk penuh atau berkas sedang dibuka di Excel?). Tidak ada berkas yang tertinggal; periksa lalu coba lagi.</source>
+        <translation>The file could not be written (USB stick full, or the file open in Excel?). No file was left behind; check, then try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status pendaftaran tidak bisa diubah menjadi diajukan, jadi berkas BPJS dihapus lagi. Tidak ada yang berubah; coba lagi.</source>
+        <translation>The registrations could not be marked as submitted, so the BPJS files were deleted again. Nothing was changed; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExportDialog</name>
+    <message>
+        <location line="+30"/>
+        <source>Ekspor Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daftar induk: semua data pendaftaran dalam satu berkas</source>
+        <translation>Master list: all registration data in one file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Berkas kolektif untuk BPJS (unggah massal SIPP)</source>
+        <translation>Collective files for BPJS (SIPP bulk upload)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kecamatan:</source>
+        <translation>District (kecamatan):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desa:</source>
+        <translation>Village (desa):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ikutkan pendaftaran berstatus:</source>
+        <translation>Include registrations with the status:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Satu berkas memuat paling banyak 10.000 baris, batas unggah BPJS; lebih dari itu dibagi ke beberapa berkas.</source>
+        <translation>One file holds at most 10,000 rows, the BPJS upload limit; more rows are split over several files.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tandai sebagai diajukan (submitted)</source>
+        <translation>Mark as submitted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bila dicentang, setiap pendaftaran di berkas ini berubah status menjadi “Diajukan ke BPJS” dan tercatat di riwayat. Centang hanya bila berkasnya memang akan diunggah ke BPJS sekarang.</source>
+        <translation>When ticked, every registration in these files changes its status to “Submitted to BPJS”, and this is recorded in the history. Tick it only if the files really are going to be uploaded to BPJS now.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ekspor…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Semua kecamatan</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Semua desa</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Simpan daftar induk</source>
+        <translation>Save the master list</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Menulis daftar induk…</source>
+        <translation>Writing the master list…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+18"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Pilih folder untuk berkas BPJS</source>
+        <translation>Choose a folder for the BPJS files</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Menulis berkas BPJS…</source>
+        <translation>Writing the BPJS files…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Daftar induk tersimpan</source>
+        <translation>Master list saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pendaftaran tersimpan di:
+%2</source>
+        <translation>%1 registration(s) saved to:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 pendaftaran dalam %2 berkas tersimpan di folder:
+%3</source>
+        <translation>%1 registration(s) in %2 file(s) saved to the folder:
+%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 pendaftaran sekarang berstatus “Diajukan ke BPJS”.</source>
+        <translation>%1 registration(s) now have the status “Submitted to BPJS”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 tidak diubah statusnya: sudah diajukan atau terdaftar, atau diubah orang lain saat ekspor berjalan.</source>
+        <translation>%1 kept their status: already submitted or registered, or changed by someone else while the export was running.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Berkas BPJS tersimpan</source>
+        <translation>BPJS files saved</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dibatalkan. Tidak ada berkas yang ditulis.</source>
+        <translation>Cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ekspor gagal</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelImport</name>
+    <message>
+        <location filename="../../ui/excel_import_page.py" line="+72"/>
+        <source>Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor berkas itu.</source>
+        <translation>This file is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice, save it as .xlsx, then import that file.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Berkas ini format Excel lama (.xls). Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor berkas itu.</source>
+        <translation>This file is in the old Excel format (.xls). Open it in Excel or LibreOffice, save it as .xlsx, then import that file.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Berkas ini dikunci dengan kata sandi. Buka di Excel, hapus kata sandinya (Simpan Sebagai tanpa kata sandi), lalu impor salinan itu.</source>
+        <translation>This file is locked with a password. Open it in Excel, remove the password (Save As without a password), then import that copy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Berkas atau lembar ini kosong. Salin ulang berkasnya.</source>
+        <translation>The file or sheet is empty. Copy the file again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lembar yang dipilih tidak ada di berkas ini.</source>
+        <translation>The chosen sheet is not in this file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baris judul kolom tidak ditemukan di 10 baris pertama. Tulis judul kolom (NIK, Nama, Tanggal Lahir, …) dalam satu baris di atas data.</source>
+        <translation>No row of column headings was found in the first 10 rows. Write the column headings (NIK, Nama, Tanggal Lahir, …) in one row above the data.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lembar ini terlalu banyak barisnya. Bagi menjadi beberapa berkas lalu impor satu per satu.</source>
+        <translation>This sheet has too many rows. Split it into several files, then import them one at a time.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Berkas rusak atau tidak lengkap (penyalinan terputus?). Salin ulang atau simpan ulang dari Excel.</source>
+        <translation>The file is damaged or incomplete (copying interrupted?). Copy it again, or save it again from Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <location line="+59"/>
+        <source>Impor daftar dari desa</source>
+        <translation>Import a village list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lembar:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Berkas lain…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Beberapa judul kolom tidak dikenali. Pilih isian Jaring untuk setiap kolom, atau “Abaikan” bila kolom itu tidak perlu dibaca. Pilihan ini diingat untuk berkas berikutnya.</source>
+        <translation>Some column headings were not recognised. Choose a Jaring field for each column, or “Ignore” if the column need not be read. These choices are remembered for the next files.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+52"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masalah</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tampilkan:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tulis laporan masalah…</source>
+        <translation>Write problem report…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Siap</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplikat</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tempat, tanggal lahir</source>
+        <translation>Place and date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Pilih daftar dari desa</source>
+        <translation>Choose the village list</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Membaca %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+233"/>
+        <location line="+7"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>Berkas: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Berkas tidak bisa dibaca</source>
+        <translation>The file cannot be read</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt;b&gt;Kolom di berkas&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Column in the file&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Isian Jaring&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Jaring field&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Contoh isi&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sample values&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Abaikan</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (sudah dari kolom lain)</source>
+        <translation> (already from another column)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(tanpa judul)</source>
+        <translation>(no heading)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kolom wajib yang belum ditemukan: %1. Tanpa kolom itu setiap baris akan ditolak.</source>
+        <translation>Required columns not found yet: %1. Without them every row will be rejected.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kolom ganda</source>
+        <translation>Field chosen twice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 dipilih untuk lebih dari satu kolom. Pilih satu kolom saja.</source>
+        <translation>%1 is chosen for more than one column. Choose it for one column only.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Lembar %1: %2 baris terbaca — %3 siap, %4 draf, %5 ditolak, %6 duplikat.</source>
+        <translation>Sheet %1: %2 row(s) read — %3 ready, %4 draft, %5 rejected, %6 duplicate.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kolom wajib belum ada: %1.</source>
+        <translation>Required columns missing: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Semua (%1)</source>
+        <translation>All (%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sudah diimpor</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Impor %1 pendaftaran</source>
+        <translation>Import %1 registration(s)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pilih baris untuk melihat semua masalahnya.</source>
+        <translation>Select a row to see all of its problems.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tidak ada masalah.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baris %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Simpan laporan masalah</source>
+        <translation>Save the problem report</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Laporan gagal ditulis</source>
+        <translation>The report could not be written</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Laporan tersimpan</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan masalah tersimpan di:
+%1
+
+Kirimkan ke desa untuk diperbaiki.</source>
+        <translation>Problem report saved to:
+%1
+
+Send it to the village to correct.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Impor %1 pendaftaran dari %2 ke daftar induk? %3 siap dan %4 sebagai draf.</source>
+        <translation>Import %1 registration(s) from %2 into the master list? %3 ready and %4 as drafts.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 baris ditolak atau duplikat tidak diimpor.</source>
+        <translation>%1 rejected or duplicate row(s) will not be imported.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Impor pendaftaran?</source>
+        <translation>Import registrations?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Menyimpan pendaftaran…</source>
+        <translation>Saving the registrations…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Impor selesai</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 pendaftaran masuk ke daftar induk: %2 siap kirim, %3 sebagai draf.</source>
+        <translation>%1 registration(s) added to the master list: %2 ready to send, %3 as drafts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 baris dilewati: NIK-nya terdaftar sejak berkas dibaca.</source>
+        <translation>%1 row(s) skipped: their NIK was registered after the file was read.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Impor gagal</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak ada pendaftaran yang masuk.</source>
+        <translation>No registration was imported.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <location filename="../../ui/import_page.py" line="+35"/>
@@ -586,6 +1107,145 @@ Check the file, or choose another file with --db.</translation>
         <location line="+8"/>
         <source>Impor gagal</source>
         <translation>Import failed</translation>
+    </message>
+</context>
+<context>
+    <name>KpjImport</name>
+    <message>
+        <location filename="../../ui/excel_import_page.py" line="+24"/>
+        <source>Pilih berkas hasil BPJS (KPJ)</source>
+        <translation>Choose the BPJS result file (KPJ)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Memeriksa %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mencatat nomor KPJ…</source>
+        <translation>Recording the KPJ numbers…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+71"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>%1 baris terbaca dari %2.</source>
+        <translation>%1 row(s) read from %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 pendaftaran mendapat nomor KPJ dan berstatus Terdaftar.</source>
+        <translation>%1 registration(s) get a KPJ number and the status Registered.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 sudah tercatat dengan KPJ yang sama.</source>
+        <translation>%1 already recorded with the same KPJ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 NIK tidak ada di daftar induk; dilewati.</source>
+        <translation>%1 NIK(s) not in the master list; skipped.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 konflik (KPJ atau NIK ganda); dilewati, lihat rinciannya.</source>
+        <translation>%1 conflict(s) (KPJ or NIK given twice); skipped, see the details.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 masalah pada baris yang tidak terbaca; lihat rinciannya.</source>
+        <translation>%1 problem(s) in rows that could not be read; see the details.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>pendaftaran ini sudah punya KPJ lain (%1)</source>
+        <translation>this registration already has another KPJ (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPJ yang sama diberikan ke dua NIK di berkas</source>
+        <translation>the same KPJ is given to two NIKs in the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPJ ini sudah dipakai pendaftaran lain</source>
+        <translation>this KPJ is already used by another registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK ini mendapat dua KPJ berbeda di berkas</source>
+        <translation>this NIK gets two different KPJs in the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK ini dipakai dua pendaftaran; selesaikan dulu</source>
+        <translation>this NIK is used by two registrations; resolve that first</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Baris %1: NIK %2, KPJ %3: %4</source>
+        <translation>Row %1: NIK %2, KPJ %3: %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Baris %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Baris %1: NIK %2 tidak dikenal</source>
+        <translation>Row %1: unknown NIK %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… dan %1 lainnya.</source>
+        <translation>… and %1 more.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tidak ada yang dicatat</source>
+        <translation>Nothing to record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak ada yang berubah.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Catat hasil BPJS?</source>
+        <translation>Record the BPJS results?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat sekarang?</source>
+        <translation>Record them now?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hasil BPJS tercatat</source>
+        <translation>BPJS results recorded</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kolom NIK dan Nomor KPJ tidak ditemukan di 10 baris pertama lembar mana pun. Berkas ini hasil dari BPJS?</source>
+        <translation>The NIK and Nomor KPJ columns were not found in the first 10 rows of any sheet. Is this a result file from BPJS?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hasil BPJS tidak bisa dibaca</source>
+        <translation>The BPJS results cannot be read</translation>
     </message>
 </context>
 <context>
@@ -901,7 +1561,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+149"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
@@ -929,7 +1589,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+36"/>
+        <location filename="../../ui/main_window.py" line="+39"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -1015,6 +1675,26 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>E&amp;xcel</source>
+        <translation>E&amp;xcel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ekspor Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Impor daftar dari desa…</source>
+        <translation>&amp;Import a village list…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor &amp;hasil BPJS (KPJ)…</source>
+        <translation>Import BPJS &amp;results (KPJ)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1136,7 +1816,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+52"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
@@ -1560,7 +2240,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/labels.py" line="-113"/>
+        <location filename="../../ui/labels.py" line="-158"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -1645,12 +2325,62 @@ Village head %1</translation>
         <translation>The village must be in the regency chosen in Settings.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>NIK tersimpan sebagai angka di Excel, sehingga angka terakhirnya bisa hilang (Excel hanya menyimpan 15 angka). Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.</source>
+        <translation>The NIK was stored as a number in Excel, so its last digits may be lost (Excel keeps only 15 digits). Format the NIK column as Text, then type the NIK again from the KTP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nomor KK tersimpan sebagai angka di Excel, sehingga angka terakhirnya bisa hilang. Format kolomnya sebagai Teks, lalu ketik ulang Nomor KK.</source>
+        <translation>The KK number was stored as a number in Excel, so its last digits may be lost. Format the column as Text, then type the KK number again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nomor KPJ tersimpan sebagai angka di Excel dan angka nol di depannya hilang. Format kolom KPJ sebagai Teks, lalu salin ulang dari data BPJS.</source>
+        <translation>The KPJ number was stored as a number in Excel and lost its leading zeros. Format the KPJ column as Text, then copy the numbers again from the BPJS data.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nomor KPJ tersimpan sebagai angka di Excel; dibaca sebagai 11 angka. Sebaiknya format kolom KPJ sebagai Teks.</source>
+        <translation>The KPJ number was stored as a number in Excel; it was read as 11 digits. Better format the KPJ column as Text.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Isian %1 berisi galat rumus Excel (#N/A, #REF! dan sejenisnya). Perbaiki rumusnya atau ketik isiannya.</source>
+        <translation>%1 holds an Excel formula error (#N/A, #REF! and the like). Fix the formula or type the value in.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel mengubah isian %1 menjadi tanggal. Format kolomnya sebagai Teks, lalu ketik ulang isiannya.</source>
+        <translation>Excel turned %1 into a date. Format the column as Text, then type the value again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ada beberapa desa dengan nama ini di kabupaten. Isi kolom Kecamatan atau tulis kode desanya.</source>
+        <translation>Several villages in the regency have this name. Fill in the Kecamatan column or write the village code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Desa ini tidak berada di kecamatan yang ditulis.</source>
+        <translation>This village is not in the district (kecamatan) given.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kecamatan tidak ada di kabupaten yang dipilih di Pengaturan.</source>
+        <translation>The district (kecamatan) is not in the regency chosen in Settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NIK ini sudah ada di baris sebelumnya dalam berkas ini.</source>
+        <translation>This NIK is already in an earlier row of this file.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Isian %1 perlu diperiksa.</source>
         <translation>Please check %1.</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-72"/>
         <source>Nama berisi angka atau tanda yang tidak biasa. Sudah sesuai KTP?</source>
         <translation>The name contains digits or unusual characters. Does it match the KTP?</translation>
     </message>

@@ -1,0 +1,232 @@
+"""The registrations an Excel export reads, their totals, and marking them sent to BPJS.
+
+`iter_registrations` streams live (not deleted) registrations in chunks, in the order a
+district reads a list in (kecamatan, desa, full name), from one query, so a 100,000-row
+export never holds more than a chunk and reads one consistent snapshot. `ExportTotals` adds
+up registrations and monthly contributions per kecamatan and desa while the rows stream past
+(the contribution is computed in Python by `models.contribution`, with the same dated rules
+the form shows). `mark_submitted` turns the registrations of a BPJS upload ``submitted``: a
+change like any other, with its version and audit row, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlite_utils import Database
+
+from models import audit
+from models.contribution import ContributionTable, default_table
+from models.db import write_transaction
+from models.registration import Registration, Status
+
+#: Statuses a registration may not be marked ``submitted`` from: it is there already, or
+#: BPJS gave it a KPJ (going back would hide that).
+_NOT_RESUBMITTED = (Status.SUBMITTED.value, Status.REGISTERED.value)
+_CHUNK_IDS = 500  # ids per ``IN (...)`` look-up, well under SQLite's variable limit
+
+
+def statuses_of(status: str | Iterable[str] | None) -> tuple[str, ...]:
+    """One status, several, or None (every status) as a tuple of known status values;
+    ValueError for a value that is not a `Status`."""
+    if status is None:
+        return ()
+    values = (status,) if isinstance(status, str) else tuple(status)
+    known = {s.value for s in Status}
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise ValueError(f"unknown status: {', '.join(map(str, unknown))}")
+    return tuple(dict.fromkeys(values))
+
+
+def _where(
+    status: str | Iterable[str] | None, kecamatan: str | None, desa: str | None
+) -> tuple[str, list]:
+    """The filter: live registrations, of the given statuses, kecamatan and desa.
+
+    Leading with ``deleted = 0`` lets SQLite use its (deleted, …) indexes.
+    """
+    clauses, params = ["deleted = 0"], []
+    wanted = statuses_of(status)
+    if wanted:
+        clauses.append(f"status IN ({', '.join('?' * len(wanted))})")
+        params += wanted
+    if desa:
+        clauses.append("village_code = ?")
+        params.append(desa)
+    if kecamatan:
+        clauses.append("kecamatan_code = ?")
+        params.append(kecamatan)
+    return " AND ".join(clauses), params
+
+
+def count_registrations(
+    db: Database,
+    *,
+    status: str | Iterable[str] | None = None,
+    kecamatan: str | None = None,
+    desa: str | None = None,
+) -> int:
+    """How many registrations `iter_registrations` yields with the same filters."""
+    where, params = _where(status, kecamatan, desa)
+    return db.execute(f"SELECT COUNT(*) FROM registrations WHERE {where}", params).fetchone()[0]
+
+
+def iter_registrations(
+    db: Database,
+    *,
+    status: str | Iterable[str] | None = None,
+    kecamatan: str | None = None,
+    desa: str | None = None,
+    chunk_size: int = 1000,
+) -> Iterator[list[Registration]]:
+    """Live registrations in chunks of ``chunk_size``, ordered by kecamatan, desa, full name
+    (then NIK and id, so the order is total).
+
+    ``status`` is one status, several, or None for all; ``kecamatan`` a kecamatan code
+    (``62.08.01``), ``desa`` a village code (``62.08.01.2001``); given filters all apply.
+    One query read as it goes: the rows come from one snapshot of the database even when
+    another connection saves meanwhile.
+    """
+    where, params = _where(status, kecamatan, desa)
+    # "+" keeps the (deleted, kecamatan_code) index out of the ORDER BY: walking it would
+    # still need a sort by name, and costs a random table look-up per row besides.
+    cursor = db.execute(
+        f"SELECT * FROM registrations WHERE {where}"
+        " ORDER BY +kecamatan_code, +village_code, full_name COLLATE NOCASE, nik, id",
+        params,
+    )
+    names = [column[0] for column in cursor.description]
+    try:
+        while rows := cursor.fetchmany(max(1, chunk_size)):
+            yield [Registration.from_row(dict(zip(names, row, strict=True))) for row in rows]
+    finally:
+        cursor.close()
+
+
+def monthly_contribution(
+    reg: Registration, table: ContributionTable | None = None, on: date | None = None
+) -> int | None:
+    """What a registration costs per month on ``on`` (today by default), as the form shows
+    it; None while its income is unknown or when no contribution rule covers the day."""
+    if reg.monthly_income is None:
+        return None
+    try:
+        return (
+            (table or default_table())
+            .contribution(
+                reg.monthly_income,
+                jht=reg.program_jht,
+                months=reg.contribution_months or 1,
+                funding_source=reg.funding_source or "apbd",
+                on=on,
+            )
+            .monthly
+        )
+    except LookupError:
+        return None
+
+
+@dataclass
+class RegionTotals:
+    """Registrations of one region and what they cost per month (whole rupiah);
+    ``without_contribution`` counts those whose contribution is unknown (no income yet)."""
+
+    registrations: int = 0
+    monthly_contribution: int = 0
+    without_contribution: int = 0
+
+    def add(self, monthly: int | None) -> None:
+        self.registrations += 1
+        if monthly is None:
+            self.without_contribution += 1
+        else:
+            self.monthly_contribution += monthly
+
+
+@dataclass
+class ExportTotals:
+    """Totals per kecamatan code, per village code and overall, added up row by row."""
+
+    by_kecamatan: dict[str, RegionTotals] = field(default_factory=dict)
+    by_desa: dict[str, RegionTotals] = field(default_factory=dict)
+    total: RegionTotals = field(default_factory=RegionTotals)
+
+    def add(self, reg: Registration, monthly: int | None) -> None:
+        for totals, code in (
+            (self.by_kecamatan, reg.kecamatan_code),
+            (self.by_desa, reg.village_code),
+        ):
+            region = totals.get(code)
+            if region is None:
+                region = totals[code] = RegionTotals()
+            region.add(monthly)
+        self.total.add(monthly)
+
+
+@dataclass(frozen=True)
+class SubmittedMarks:
+    """What `mark_submitted` did: how many registrations it marked, and the ids it left
+    alone (unknown, deleted, already submitted or registered, or changed since the export
+    read them)."""
+
+    marked: int
+    skipped: tuple[str, ...] = ()
+
+
+def mark_submitted(
+    db: Database,
+    ids: Iterable[str],
+    actor: str,
+    *,
+    versions: Mapping[str, int] | None = None,
+) -> SubmittedMarks:
+    """Set status ``submitted`` on the registrations ``ids`` in one transaction, bumping
+    each one's version and ``updated_at`` and appending its audit row.
+
+    With ``versions`` (id -> the version that was exported), a registration saved since
+    then is skipped rather than marked: what BPJS got is not what it holds now, and staff
+    must look at it. Deleted registrations and those already submitted or registered are
+    skipped too.
+    """
+    wanted = list(dict.fromkeys(ids))
+    skipped: list[str] = []
+    changes, updates = [], []
+    with write_transaction(db):
+        now = audit.now_iso()
+        for start in range(0, len(wanted), _CHUNK_IDS):
+            chunk = wanted[start : start + _CHUNK_IDS]
+            cursor = db.execute(
+                f"SELECT * FROM registrations WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            names = [column[0] for column in cursor.description]
+            rows = {row["id"]: row for row in (dict(zip(names, v, strict=True)) for v in cursor)}
+            for registration_id in chunk:
+                row = rows.get(registration_id)
+                if (
+                    row is None
+                    or row["deleted"]
+                    or row["status"] in _NOT_RESUBMITTED
+                    or (versions is not None and versions.get(registration_id) != row["version"])
+                ):
+                    skipped.append(registration_id)
+                    continue
+                row.pop("kecamatan_code", None)  # generated from village_code, not stored
+                after = {
+                    **row,
+                    "status": Status.SUBMITTED.value,
+                    "version": row["version"] + 1,
+                    "updated_at": now,
+                }
+                updates.append((after["status"], after["version"], now, row["id"], row["version"]))
+                changes.append(("submit", row["id"], after["version"], row, after))
+        db.conn.executemany(
+            "UPDATE registrations SET status = ?, version = ?, updated_at = ?"
+            " WHERE id = ? AND version = ?",
+            updates,
+        )
+        audit.append(db, audit.audit_rows(db, changes, actor))
+    return SubmittedMarks(len(updates), tuple(skipped))

@@ -1,0 +1,427 @@
+"""Excel in the GUI: the export dialog (master list, BPJS files, cancel), the village-list
+import wizard (mapping remembered, preview filters, confirm or decline, error report) and
+BPJS's KPJ results (dry run, then for real)."""
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models.db import database_path
+from models.problems import error, warning
+from models.settings import load_settings
+from models.store import RegistrationStore
+from sync.excel_headers import header_key
+from sync.excel_import import FIELDS, ImportPlan, ImportRow
+from tests.factories import siti
+from ui.excel_export_dialog import ExcelExportDialog
+from ui.excel_import_page import ExcelImportDialog, KpjImport
+from ui.records_model import COLUMNS as RECORD_COLUMNS
+
+#: Three people of Kecamatan Sukamara: (NIK, name, birth date, sex).
+PEOPLE = [
+    ("6208014507900001", "Siti Aminah", "1990-07-05", "P"),
+    ("6208010203850002", "Budi Hartono", "1985-03-02", "L"),
+    ("6208015212920003", "Rina Wati", "1992-12-12", "P"),
+]
+
+
+def people(status: str, count: int = 3):
+    from datetime import date
+
+    return [
+        siti(id=f"reg-{n}", nik=nik, full_name=name, birth_date=date.fromisoformat(born),
+             sex=sex, status=status, kpj="")
+        for n, (nik, name, born, sex) in enumerate(PEOPLE[:count])
+    ]  # fmt: skip
+
+
+def store_of(db) -> RegistrationStore:
+    return RegistrationStore(db)
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def export_dialog(window):
+    dialog = ExcelExportDialog(
+        window.db, database_path(window.db), "Budi Santoso", "62.08", window.regions
+    )
+    yield dialog
+    dialog.deleteLater()
+
+
+def test_the_export_dialog_writes_the_master_list_through_the_worker(
+    qtbot, window, export_dialog, answers, chooser, tmp_path
+):
+    store_of(window.db).insert_many(people("received"), "staf")
+    dialog = export_dialog
+    assert dialog.master_radio.isChecked() and not dialog.bpjs_box.isEnabled()
+    # The desa list follows the kecamatan, as on the records page.
+    everywhere = dialog.desa.count()
+    dialog.kecamatan.setCurrentIndex(dialog.kecamatan.findData("62.08.01"))
+    assert 1 < dialog.desa.count() < everywhere
+    dialog.desa.setCurrentIndex(dialog.desa.findData("62.08.01.2001"))
+    chooser.append([str(tmp_path / "induk")])  # ".xlsx" is added
+    answers.queue.append("ok")
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    written = tmp_path / "induk.xlsx"
+    assert written.exists() and Path(dialog.result.path) == written
+    assert chooser.requests[-1].kind == "save"
+    assert "daftar-induk-62.08.01.2001" in chooser.requests[-1].suggested
+    assert "3 pendaftaran" in answers.asked[-1].text and str(written) in answers.asked[-1].text
+    cells = {c for row in openpyxl.load_workbook(written).active.iter_rows(values_only=True)
+             for c in row}  # fmt: skip
+    assert {"Siti Aminah", "Budi Hartono"} <= cells
+
+
+def test_the_export_dialog_writes_bpjs_files_and_marks_them_submitted_when_asked(
+    qtbot, window, export_dialog, answers, chooser, tmp_path
+):
+    store = store_of(window.db)
+    store.insert_many(people("received", 2), "staf")
+    dialog = export_dialog
+    dialog.bpjs_radio.setChecked(True)
+    assert dialog.bpjs_box.isEnabled() and not dialog.master_box.isEnabled()
+    assert dialog.chosen_statuses() == ("received",)
+    assert not dialog.mark_submitted.isChecked()  # off unless the user says so
+    dialog.status_checks["received"].setChecked(False)
+    assert not dialog.export_button.isEnabled()  # no status, nothing to export
+    dialog.status_checks["received"].setChecked(True)
+    out = tmp_path / "bpjs"
+    out.mkdir()
+    chooser.append([str(out)])
+    answers.queue.append("ok")
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    files = sorted(out.glob("*.xlsx"))
+    assert files and [Path(p) for p in dialog.result.paths] == files
+    assert "2 pendaftaran" in answers.asked[-1].text
+    assert {r.status for r in map(store.get, ("reg-0", "reg-1"))} == {"received"}
+
+    dialog.result = None
+    dialog.mark_submitted.setChecked(True)
+    again = tmp_path / "bpjs2"
+    again.mkdir()
+    chooser.append([str(again)])
+    answers.queue.append("ok")
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    assert list(again.glob("*.xlsx"))
+    assert "Diajukan ke BPJS" in answers.asked[-1].text
+    assert {r.status for r in map(store.get, ("reg-0", "reg-1"))} == {"submitted"}
+
+
+def test_a_cancelled_export_says_so_and_leaves_no_file(
+    qtbot, window, export_dialog, answers, chooser, tmp_path, monkeypatch
+):
+    """The user pressed Cancel: the exporter sees it at its first check."""
+    import ui.excel_export_dialog as module
+
+    store_of(window.db).insert_many(people("received"), "staf")
+    real = module.export_master
+
+    def cancelled_at_once(db, path, **options):
+        assert callable(options["cancelled"])  # the worker's own flag is passed on
+        return real(db, path, **{**options, "cancelled": lambda: True})
+
+    monkeypatch.setattr(module, "export_master", cancelled_at_once)
+    chooser.append([str(tmp_path / "batal.xlsx")])
+    answers.queue.append("ok")
+    export_dialog.export()
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=20000)
+    assert "Dibatalkan" in answers.asked[-1].text
+    assert export_dialog.result is None
+    assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob("*.tmp"))
+
+
+def test_choosing_no_file_exports_nothing(window, export_dialog, answers, chooser):
+    chooser.append([])
+    export_dialog.export()
+    assert answers.asked == [] and export_dialog.result is None
+
+
+# --- the village list ---------------------------------------------------------------------
+
+COLUMNS = [
+    "nik", "full_name", "birth_place", "birth_date", "sex", "marital_status", "mother_name",
+    "address", "rt", "rw", "village_code", "phone", "occupation", "target_group",
+    "monthly_income", "funding_source", "heir_name", "heir_relation", "consent",
+]  # fmt: skip
+
+
+def village_row(nik, name, born, sex):
+    reg = siti(nik=nik, full_name=name, sex=sex)
+    values = {field: getattr(reg, field, "") for field in COLUMNS}
+    values["birth_date"] = born
+    values["consent"] = "Ya"
+    return values
+
+
+def write_village_list(path: Path, rows: list[dict], headers: dict[str, str] | None = None):
+    """A village's workbook: one header row (Jaring's own labels unless ``headers`` renames
+    some), then ``rows``; every cell text, as villages are asked to keep it."""
+    headers = {field: FIELDS.get(field, field) for field in COLUMNS} | (headers or {})
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Daftar"
+    sheet.append([headers[field] for field in COLUMNS])
+    for row in rows:
+        sheet.append([None if row.get(f) in (None, "") else str(row[f]) for f in COLUMNS])
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def village_list(tmp_path):
+    """Two good rows and one whose NIK Excel turned into a number."""
+    rows = [village_row(*PEOPLE[0]), village_row(*PEOPLE[1]), village_row(*PEOPLE[2])]
+    rows[2]["nik"] = "6.20802E+15"
+    return write_village_list(tmp_path / "desa.xlsx", rows)
+
+
+@pytest.fixture
+def wizard(window):
+    dialog = window.new_excel_import()
+    yield dialog
+    dialog.close()
+
+
+def read_in(qtbot, wizard, chooser, path):
+    wizard.plan = None
+    chooser.append([str(path)])
+    assert wizard.begin()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    return wizard.plan
+
+
+def test_the_mapping_step_places_an_unknown_column_and_remembers_it(
+    qtbot, window, wizard, chooser, tmp_path
+):
+    rows = [village_row(*person) for person in PEOPLE[:2]]
+    path = write_village_list(tmp_path / "aneh.xlsx", rows, {"nik": "Nomor Identitas Warga"})
+    plan = read_in(qtbot, wizard, chooser, path)
+    assert wizard.isVisible() and wizard.pages.currentIndex() == wizard.MAPPING
+    assert "Nomor Identitas Warga" in wizard.combos
+    assert wizard.missing_label.isVisible() and "NIK" in wizard.missing_label.text()
+    assert not RegistrationStore(window.db).count()
+    combo = wizard.combos["Nomor Identitas Warga"]
+    assert combo.currentData() == ""  # "Abaikan" until the user chooses
+    combo.setCurrentIndex(combo.findData("nik"))
+    wizard.apply_mapping()
+    qtbot.waitUntil(lambda: wizard.plan is not plan, timeout=20000)
+    remembered = load_settings(window.db).excel_mapping
+    assert remembered[header_key("Nomor Identitas Warga")] == "nik"
+    assert window.settings.excel_mapping == remembered  # the window's copy too
+    assert wizard.pages.currentIndex() == wizard.PREVIEW
+    assert {wizard._value(row, "nik") for row in wizard.plan.rows} >= {PEOPLE[0][0]}
+
+    # The next village's list with the same header goes straight to the preview.
+    other = ExcelImportDialog(window.db, database_path(window.db), "Budi Santoso")
+    read_in(qtbot, other, chooser, path)
+    assert other.pages.currentIndex() == other.PREVIEW
+    assert "Nomor Identitas Warga" not in other.combos
+    other.close()
+    other.deleteLater()
+
+
+def test_one_field_for_two_columns_is_refused(qtbot, wizard, answers, chooser, tmp_path):
+    rows = [village_row(*PEOPLE[0])]
+    path = write_village_list(
+        tmp_path / "dobel.xlsx", rows, {"nik": "Identitas A", "phone": "Identitas B"}
+    )
+    read_in(qtbot, wizard, chooser, path)
+    for header in ("Identitas A", "Identitas B"):
+        wizard.combos[header].setCurrentIndex(wizard.combos[header].findData("nik"))
+    answers.queue.append("ok")
+    plan = wizard.plan
+    wizard.apply_mapping()
+    assert "lebih dari satu kolom" in answers.asked[-1].text
+    assert wizard.plan is plan and load_settings(wizard.db).excel_mapping == {}
+
+
+def made_plan(path: Path) -> ImportPlan:
+    """A plan as `read_list` returns it: one row of every outcome."""
+    good = siti(id="a", nik=PEOPLE[0][0], full_name="Siti Aminah")
+    draft = siti(id="b", nik=PEOPLE[1][0], full_name="Budi Hartono", phone="")
+    rows = [
+        ImportRow(2, {"NIK": good.nik, "Nama": good.full_name}, good, [], "ready"),
+        ImportRow(3, {"NIK": draft.nik, "Nama": draft.full_name}, draft,
+                  [warning("required", "phone")], "draft"),
+        ImportRow(4, {"NIK": "6.20802E+15", "Nama": "Rina Wati"}, None,
+                  [error("nik.digits", "nik")], "rejected"),
+        ImportRow(5, {"NIK": PEOPLE[0][0], "Nama": "Siti A."}, None,
+                  [error("nik.duplicate", "nik", name="Siti Aminah")], "rejected",
+                  duplicate_of="a"),
+    ]  # fmt: skip
+    return ImportPlan(path=path, sheet="Daftar", sheets=["Daftar", "Catatan"],
+                      headers=["NIK", "Nama"], mapping={"NIK": "nik", "Nama": "full_name"},
+                      rows=rows)  # fmt: skip
+
+
+def test_the_preview_filters_by_outcome_and_counts(wizard, tmp_path):
+    wizard._read_done(tmp_path / "desa.xlsx", made_plan(tmp_path / "desa.xlsx"))
+    assert wizard.pages.currentIndex() == wizard.PREVIEW
+    assert wizard.sheet.isVisibleTo(wizard) and wizard.sheet.count() == 2
+    texts = [wizard.filter.itemText(i) for i in range(wizard.filter.count())]
+    assert texts == ["Semua (4)", "Ditolak (1)", "Duplikat (1)", "Draf (1)", "Siap (1)"]
+    assert "1 siap, 1 draf, 1 ditolak, 1 duplikat" in wizard.summary.text()
+    model = wizard.model
+
+    def shown(column):
+        return [model.index(r, column).data() for r in range(model.rowCount())]
+
+    assert shown(0) == ["2", "3", "4", "5"]
+    assert shown(3) == ["Siap", "Draf", "Ditolak", "Duplikat"]
+    wizard.filter.setCurrentIndex(wizard.filter.findData("rejected"))
+    assert shown(0) == ["4"] and "NIK hanya boleh berisi angka" in shown(4)[0]
+    assert shown(2) == ["6.20802E+15"]  # what the village typed, for them to find
+    wizard.filter.setCurrentIndex(wizard.filter.findData("duplicate"))
+    assert shown(0) == ["5"] and "Siti Aminah" in shown(4)[0]
+    wizard.filter.setCurrentIndex(wizard.filter.findData("draft"))
+    assert shown(1) == ["Budi Hartono"]
+    wizard.filter.setCurrentIndex(wizard.filter.findData("ready"))
+    assert shown(1) == ["Siti Aminah"]
+    assert wizard.import_button.text() == "Impor 2 pendaftaran"
+
+
+def test_declining_writes_nothing_and_confirming_writes_the_rows(
+    qtbot, window, wizard, answers, chooser, village_list
+):
+    store = RegistrationStore(window.db)
+    plan = read_in(qtbot, wizard, chooser, village_list)
+    assert wizard.pages.currentIndex() == wizard.PREVIEW, [wizard.combos]
+    assert plan.rows_read == 3 and plan.rows_rejected >= 1  # the NIK Excel broke
+    number = plan.rows_ready + plan.rows_draft
+    assert number == wizard.importable() == 2
+    assert wizard.import_button.text() == "Impor 2 pendaftaran"
+    wizard.filter.setCurrentIndex(wizard.filter.findData("rejected"))
+    model = wizard.model
+    assert [model.index(0, c).data() for c in range(3)] == ["4", "Rina Wati", "6.20802E+15"]
+    wizard.table.selectRow(0)
+    assert "Baris 4 (Rina Wati)" in wizard.detail.text()
+    records_before = window.records.model.rowCount()
+
+    answers.queue.append("no")
+    wizard.import_rows()
+    assert "Impor 2 pendaftaran" in answers.asked[-1].text
+    assert store.count() == 0  # nothing before the confirmation
+
+    answers.queue += ["yes", "ok"]
+    wizard.import_rows()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20000)
+    assert store.count() == 2
+    assert {r["nik"] for r in store.search("Siti")} == {PEOPLE[0][0]}
+    assert "2 pendaftaran" in answers.asked[-1].text
+    assert not wizard.import_button.isEnabled()  # not twice
+    assert window.records.model.rowCount() == records_before + 2  # the list looked again
+
+
+def test_the_error_report_is_written_where_the_user_chose(
+    qtbot, wizard, answers, chooser, village_list, tmp_path
+):
+    read_in(qtbot, wizard, chooser, village_list)
+    assert wizard.report_button.isEnabled()
+    target = tmp_path / "laporan"
+    chooser.append([str(target)])
+    answers.queue.append("ok")
+    wizard.write_report()
+    assert chooser.requests[-1].suggested.endswith("desa-masalah.xlsx")
+    assert wizard.report_path == tmp_path / "laporan.xlsx" and wizard.report_path.exists()
+    cells = [c for row in openpyxl.load_workbook(wizard.report_path).active.iter_rows(
+        values_only=True) for c in row if isinstance(c, str)]  # fmt: skip
+    assert any("NIK" in c for c in cells)  # the problem, in words
+    assert str(wizard.report_path) in answers.asked[-1].text
+
+
+def test_the_import_menu_opens_the_wizard_only_for_a_chosen_file(
+    qtbot, window, answers, chooser, village_list
+):
+    chooser.append([])
+    window.import_village_list()
+    assert not window.excel_import_dialog.isVisible()
+    chooser.append([str(village_list)])
+    window.import_village_list()
+    wizard = window.excel_import_dialog
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    assert wizard.isVisible() and wizard.parent() is window
+    wizard.close()
+
+
+# --- KPJ ---------------------------------------------------------------------------------
+
+
+def write_kpj(path: Path, rows):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["NIK", "Nama", "No. KPJ"])
+    for row in rows:
+        sheet.append([str(v) for v in row])
+    book.save(path)
+    return path
+
+
+def test_kpj_results_run_dry_first_then_for_real_after_confirmation(
+    qtbot, window, answers, chooser, tmp_path
+):
+    store = RegistrationStore(window.db)
+    store.insert_many(people("submitted", 2), "staf")
+    path = write_kpj(tmp_path / "hasil.xlsx", [
+        (PEOPLE[0][0], "Siti Aminah", "12345678901"),
+        (PEOPLE[1][0], "Budi Hartono", "12345678902"),
+        ("6208010101010009", "Orang Lain", "12345678903"),
+    ])  # fmt: skip
+    window.records.refresh()
+
+    # Declined after the dry run: nothing changes.
+    chooser.append([str(path)])
+    answers.queue.append("no")
+    window.import_kpj_results()
+    flow = window.kpj_import
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=20000)
+    question = answers.asked[0]
+    assert "2 pendaftaran mendapat nomor KPJ" in question.text
+    assert "1 NIK tidak ada" in question.text and "6208010101010009" in question.details
+    assert {store.get(i).status for i in ("reg-0", "reg-1")} == {"submitted"}
+    assert flow.result is None
+
+    # Confirmed: recorded, and the list shows it.
+    chooser.append([str(path)])
+    answers.queue += ["yes", "ok"]
+    window.import_kpj_results()
+    assert window.kpj_import is flow
+    qtbot.waitUntil(lambda: flow.result is not None, timeout=20000)
+    assert store.get("reg-0").kpj == "12345678901" and store.get("reg-0").status == "registered"
+    assert store.get("reg-1").kpj == "12345678902"
+    assert answers.asked[-1].title == "Hasil BPJS tercatat"
+    status = [key for key, _ in RECORD_COLUMNS].index("status")
+    model = window.records.model
+    assert {model.index(r, status).data() for r in range(model.rowCount())} == {"Terdaftar"}
+
+
+def test_a_file_without_nik_and_kpj_columns_is_refused_in_words(
+    qtbot, window, answers, chooser, tmp_path
+):
+    book = openpyxl.Workbook()
+    book.active.append(["Nama", "Alamat", "Tanggal Lahir"])
+    book.active.append(["Siti Aminah", "Jl. Tjilik Riwut", "05-07-1990"])
+    book.save(tmp_path / "bukan.xlsx")
+    flow = KpjImport(window, database_path(window.db), "staf")
+    chooser.append([str(tmp_path / "bukan.xlsx")])
+    answers.queue.append("ok")
+    flow.start()
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=20000)
+    assert "Kolom NIK dan Nomor KPJ tidak ditemukan" in answers.asked[0].text
+    assert flow.preview is None and flow.result is None
+
+
+def test_the_window_has_an_excel_menu(window):
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    entries = [a.text().replace("&", "") for a in menus["Excel"].actions()]
+    assert entries == [
+        "Ekspor Excel…",
+        "Impor daftar dari desa…",
+        "Impor hasil BPJS (KPJ)…",
+    ]
