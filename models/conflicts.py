@@ -16,12 +16,10 @@ All conflict and merge-log SQL lives here; no Qt.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import json
 import os
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +28,7 @@ from sqlite_utils import Database
 
 from models import audit
 from models.db import write_transaction
-from models.files import fsync_folder
+from models.files import atomic_file
 from models.nik import clean_number, parse_nik
 from models.registration import Registration, Status
 from models.store import DuplicateNik, RegistrationStore
@@ -452,27 +450,19 @@ def export_merge_log(db: Database, path: str | os.PathLike) -> int:
     ``= + - @``) get a leading apostrophe: registration ids come from officers' batches.
     """
     target = Path(path)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(MERGE_LOG_COLUMNS)
-            # One statement reads one snapshot, even while a merge is writing.
-            for values in db.execute(
-                f"SELECT {', '.join(MERGE_LOG_COLUMNS)} FROM merge_log ORDER BY id"
-            ):
-                writer.writerow([_cell(value) for value in values])
-                count += 1
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    fsync_folder(target.parent)
+    with (
+        atomic_file(target, 0o644) as temp,
+        open(temp, "w", encoding="utf-8-sig", newline="") as stream,
+    ):
+        writer = csv.writer(stream)
+        writer.writerow(MERGE_LOG_COLUMNS)
+        # One statement reads one snapshot, even while a merge is writing.
+        for values in db.execute(
+            f"SELECT {', '.join(MERGE_LOG_COLUMNS)} FROM merge_log ORDER BY id"
+        ):
+            writer.writerow([_cell(value) for value in values])
+            count += 1
     return count
 
 

@@ -21,6 +21,7 @@ from models import audit
 from models.contribution import ContributionTable, default_table
 from models.db import write_transaction
 from models.registration import Registration, Status
+from models.store import live_where
 
 #: Statuses a registration may not be marked ``submitted`` from: it is there already, or
 #: BPJS gave it a KPJ (going back would hide that).
@@ -48,18 +49,13 @@ def _where(
 
     Leading with ``deleted = 0`` lets SQLite use its (deleted, …) indexes.
     """
-    clauses, params = ["deleted = 0"], []
     wanted = statuses_of(status)
-    if wanted:
-        clauses.append(f"status IN ({', '.join('?' * len(wanted))})")
-        params += wanted
-    if desa:
-        clauses.append("village_code = ?")
-        params.append(desa)
-    if kecamatan:
-        clauses.append("kecamatan_code = ?")
-        params.append(kecamatan)
-    return " AND ".join(clauses), params
+    return live_where(
+        desa=desa,
+        kecamatan=kecamatan,
+        status_clause=f"status IN ({', '.join('?' * len(wanted))})" if wanted else "",
+        status_params=wanted,
+    )
 
 
 def count_registrations(

@@ -11,23 +11,17 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from models.registration import Registration, Status
+from models.store import live_where
 
 
 def _where(desa: str | None, kecamatan: str | None) -> tuple[str, list]:
-    """The filter of a list: one desa, one kecamatan, or (neither given) the whole regency.
-
-    Each form leads with ``deleted = 0`` so that SQLite can use the (deleted, village_code)
-    or (deleted, kecamatan_code) index.
-    """
-    clauses = ["deleted = 0", "status NOT IN (?, ?)"]
-    params: list = [Status.DRAFT.value, Status.REJECTED.value]
-    if desa:
-        clauses.append("village_code = ?")
-        params.append(desa)
-    elif kecamatan:
-        clauses.append("kecamatan_code = ?")
-        params.append(kecamatan)
-    return " AND ".join(clauses), params
+    """The filter of a list: one desa, one kecamatan, or (neither given) the whole regency."""
+    return live_where(
+        desa=desa,
+        kecamatan=None if desa else kecamatan,  # desa wins
+        status_clause="status NOT IN (?, ?)",
+        status_params=(Status.DRAFT.value, Status.REJECTED.value),
+    )
 
 
 def registrations_for_list(

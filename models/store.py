@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -80,6 +81,32 @@ def fts_query(text: str) -> str:
     """Turn what a user types into an FTS5 query: every word must match as a prefix."""
     words = re.findall(r"\w+", text, flags=re.UNICODE)
     return " AND ".join(f'"{w}"*' for w in words)
+
+
+def live_where(
+    *,
+    desa: str | None = None,
+    kecamatan: str | None = None,
+    status_clause: str = "",
+    status_params: Iterable[str] = (),
+) -> tuple[str, list]:
+    """A WHERE clause and its parameters for live (not deleted) registrations, optionally
+    matching ``status_clause`` and of one desa and/or one kecamatan (each given one applies).
+
+    It leads with ``deleted = 0`` so that SQLite can use its (deleted, village_code) or
+    (deleted, kecamatan_code) index.
+    """
+    clauses, params = ["deleted = 0"], []
+    if status_clause:
+        clauses.append(status_clause)
+        params += status_params
+    if desa:
+        clauses.append("village_code = ?")
+        params.append(desa)
+    if kecamatan:
+        clauses.append("kecamatan_code = ?")
+        params.append(kecamatan)
+    return " AND ".join(clauses), params
 
 
 class RegistrationStore:

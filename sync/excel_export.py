@@ -41,7 +41,7 @@ from sqlite_utils import Database
 from models import export_rows
 from models.contribution import ContributionTable, default_table
 from models.export_rows import ExportTotals, RegionTotals
-from models.files import fsync_folder
+from models.files import atomic_file, fsync_folder
 from models.regions import Regions, default_regions
 from models.registration import Registration, Status
 from models.resources import resource_path
@@ -566,7 +566,6 @@ def export_master(
 
     totals = ExportTotals()
     workbook = Workbook(write_only=True)
-    temp = None
     try:
         master = _MasterSheet(workbook, names)
         summary = workbook.create_sheet(SUMMARY_SHEET)
@@ -591,16 +590,13 @@ def export_master(
         _check_cancelled(cancelled)
         if progress:
             progress(master.rows, master.rows, target.name)  # zipping takes a few seconds
-        temp = _save_to_temp(workbook, target)
-        _check_cancelled(cancelled)
-        os.replace(temp, target)
-        temp = None
-        fsync_folder(target.parent)
+        with atomic_file(target) as temp:
+            with open(temp, "wb") as stream:
+                workbook.save(stream)
+            _check_cancelled(cancelled)
     except OSError as exc:
         raise _write_failed(target, exc) from exc
     finally:
-        if temp is not None:
-            _remove(temp)
         _discard(workbook)
     if progress:
         progress(master.rows, master.rows, "")

@@ -22,10 +22,7 @@ text)`` every 500 rows and stop with `ImportCancelled` when ``cancelled()`` says
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +33,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlite_utils import Database
 
 from models.bulk_import import insert_new, nik_holders_by_nik
-from models.files import fsync_folder
+from models.files import atomic_file
 from models.problems import Problem, error
 from models.registration import Registration, Status
 from models.settings import load_settings
@@ -409,15 +406,6 @@ def write_error_report(
                 text = f"{text} ({row.duplicate_of})"
             texts.append(text)
         sheet.append([*cells, "; ".join(texts), row.number])
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with atomic_file(path) as temporary:
         workbook.save(temporary)
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    fsync_folder(path.parent)
     return path

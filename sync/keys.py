@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pyrage import x25519
 
 from models.audit import now_iso
+from models.files import atomic_file, fsync_folder
 
 PROFILE_FORMAT = "jaring-district-profile/1"
 ENROLMENT_FORMAT = "jaring-enrolment/1"
@@ -269,7 +270,7 @@ class KeyStore:
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     tmp.unlink()
-            _fsync_folder(self.folder)
+            fsync_folder(self.folder)
         except KeyStoreError:
             raise
         except OSError as exc:
@@ -302,29 +303,13 @@ def _write_temp(path: Path, data: bytes, mode: int) -> Path:
     return tmp
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; a no-op where folders cannot be opened)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_json_atomic(path: Path | str, data: dict) -> Path:
     """Write ``data`` as indented UTF-8 JSON to ``path`` via a temporary file, fsync and
     rename, so a pulled USB stick never leaves a half file that looks whole."""
     path = Path(path)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    tmp = _write_temp(path, text.encode("utf-8"), 0o644)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_folder(path.parent)
+    with atomic_file(path, 0o644) as temporary:
+        temporary.write_bytes(text.encode("utf-8"))
     return path
 
 

@@ -41,3 +41,15 @@ def siti(**changes) -> Registration:
         kpj="12345678901",
     )
     return reg.copy(**changes)
+
+
+def person(serial: int, name: str, village: str, status: str = "received", **changes):
+    """`siti` as another person: ``serial`` makes the id and NIK unique."""
+    return siti(
+        id=f"reg-{serial}",
+        nik=f"620801450790{serial:04d}",
+        full_name=name,
+        village_code=village,
+        status=status,
+        **changes,
+    )

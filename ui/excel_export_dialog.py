@@ -28,6 +28,7 @@ from models.regions import Regions, default_regions
 from sync.excel_export import ExcelExportError, ExportCancelled, export_bpjs, export_master
 from ui import dialogs, labels
 from ui.errors import explain
+from ui.region_combos import fill_choices, villages_for
 from ui.worker import run_with_progress
 
 # Statuses whose registrations may go to BPJS (again): received at the district, already
@@ -179,23 +180,15 @@ class ExcelExportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _fill_kecamatan(self) -> None:
-        self.kecamatan.addItem(self.tr("Semua kecamatan"), "")
-        for region in self.regions.kecamatan_of(self.regency_code):
-            self.kecamatan.addItem(region.name, region.code)
+        fill_choices(
+            self.kecamatan, self.tr("Semua kecamatan"), self.regions.kecamatan_of(self.regency_code)
+        )
         self._fill_desa()
 
     def _fill_desa(self) -> None:
         """The villages of the chosen kecamatan, or of the whole regency."""
-        self.desa.clear()
-        self.desa.addItem(self.tr("Semua desa"), "")
-        code = self.kecamatan.currentData()
-        villages = (
-            self.regions.villages_in_kecamatan(code)
-            if code
-            else self.regions.villages_of(self.regency_code)
-        )
-        for village in villages:
-            self.desa.addItem(village.name, village.code)
+        villages = villages_for(self.regions, self.regency_code, self.kecamatan.currentData())
+        fill_choices(self.desa, self.tr("Semua desa"), villages)
 
     def _update_buttons(self) -> None:
         master = self.master_radio.isChecked()

@@ -25,6 +25,7 @@ from models.store import RecordFilter, RegistrationStore
 from ui import dialogs, labels
 from ui.printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
 from ui.records_model import COLUMNS, RecordsModel
+from ui.region_combos import fill_choices, villages_for
 
 
 class RecordsPage(QWidget):
@@ -162,25 +163,16 @@ class RecordsPage(QWidget):
 
     def _fill_kecamatan(self) -> None:
         self.kecamatan.blockSignals(True)
-        self.kecamatan.clear()
-        self.kecamatan.addItem(self.tr("Semua kecamatan"), "")
-        for region in self.regions.kecamatan_of(self.regency_code):
-            self.kecamatan.addItem(region.name, region.code)
+        fill_choices(
+            self.kecamatan, self.tr("Semua kecamatan"), self.regions.kecamatan_of(self.regency_code)
+        )
         self.kecamatan.blockSignals(False)
         self._fill_desa()
 
     def _fill_desa(self) -> None:
         self.desa.blockSignals(True)
-        self.desa.clear()
-        self.desa.addItem(self.tr("Semua desa"), "")
-        code = self.kecamatan.currentData()
-        villages = (
-            self.regions.villages_in_kecamatan(code)
-            if code
-            else self.regions.villages_of(self.regency_code)
-        )
-        for village in villages:
-            self.desa.addItem(village.name, village.code)
+        villages = villages_for(self.regions, self.regency_code, self.kecamatan.currentData())
+        fill_choices(self.desa, self.tr("Semua desa"), villages)
         self.desa.blockSignals(False)
 
     def _kecamatan_changed(self) -> None:

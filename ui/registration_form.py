@@ -50,6 +50,7 @@ from models.validation import (
 )
 from ui import dialogs, labels
 from ui.printing.request import FORMS, RECEIPTS, by_ids
+from ui.region_combos import fill_choices, villages_for
 
 OCCUPATIONS = (
     "Petani", "Petani karet", "Petani sawit", "Pekebun", "Nelayan", "Peternak",
@@ -493,21 +494,14 @@ class RegistrationForm(QWidget):
 
     def _fill_kecamatan(self) -> None:
         self.kecamatan.blockSignals(True)
-        self.kecamatan.clear()
-        self.kecamatan.addItem("", "")
-        for region in self.regions.kecamatan_of(self.settings.regency_code):
-            self.kecamatan.addItem(region.name, region.code)
+        fill_choices(self.kecamatan, "", self.regions.kecamatan_of(self.settings.regency_code))
         self.kecamatan.blockSignals(False)
         self._fill_villages()
 
     def _fill_villages(self) -> None:
         current = self.village_code.currentData()
         code = self.kecamatan.currentData()
-        villages = (
-            self.regions.villages_in_kecamatan(code)
-            if code
-            else self.regions.villages_of(self.settings.regency_code)
-        )
+        villages = villages_for(self.regions, self.settings.regency_code, code)
         self.village_code.blockSignals(True)
         self.village_code.clear()
         self.village_code.addItem("", "")

@@ -458,7 +458,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../ui/excel_export_dialog.py" line="+42"/>
+        <location filename="../../ui/excel_export_dialog.py" line="+43"/>
         <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
         <translation>No registration matches these choices. No file was written.</translation>
     </message>
@@ -561,17 +561,17 @@ Check the file, or choose another file with --db.</translation>
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Semua desa</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
         <source>Simpan daftar induk</source>
         <translation>Save the master list</translation>
     </message>
@@ -2466,7 +2466,7 @@ Village head %1</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+52"/>
+        <location filename="../../ui/records_page.py" line="+53"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
     </message>
@@ -2492,12 +2492,12 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+155"/>
+        <location line="+146"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-143"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
     </message>
@@ -2527,12 +2527,12 @@ Village head %1</translation>
         <translation>All districts</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Semua desa</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+31"/>
         <source>%1 pendaftaran</source>
         <translation>Registrations: %1</translation>
     </message>
@@ -2571,7 +2571,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form.py" line="+159"/>
+        <location filename="../../ui/registration_form.py" line="+160"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -2696,7 +2696,7 @@ Village head %1</translation>
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+163"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>

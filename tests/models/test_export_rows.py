@@ -17,22 +17,11 @@ from models.export_rows import (
     statuses_of,
 )
 from models.store import RegistrationStore
-from tests.factories import siti
+from tests.factories import person, siti
 
 NATAI = "62.08.01.2001"  # Desa Natai Sedawak, Kecamatan Sukamara (62.08.01)
 PUDU = "62.08.01.2002"  # Desa Pudu, Kecamatan Sukamara
 JELAI = "62.08.02.2001"  # a desa of Kecamatan Jelai (62.08.02)
-
-
-def person(serial: int, name: str, village: str, status: str = "received", **changes):
-    return siti(
-        id=f"reg-{serial}",
-        nik=f"620801450790{serial:04d}",
-        full_name=name,
-        village_code=village,
-        status=status,
-        **changes,
-    )
 
 
 @pytest.fixture

@@ -1,25 +1,20 @@
 """The registrations a village list shows: live, not drafts, one desa / kecamatan / the whole
 regency, ordered by kecamatan, desa and name."""
 
+from functools import partial
+
 import pytest
 
 from models.nominatif import count_for_list, registrations_for_list
 from models.store import RegistrationStore
-from tests.factories import siti
+from tests import factories
 
 NATAI = "62.08.01.2001"  # Desa Natai Sedawak, Kecamatan Sukamara (62.08.01)
 PUDU = "62.08.01.2002"  # Desa Pudu, Kecamatan Sukamara
 JELAI = "62.08.02.2001"  # a desa of Kecamatan Jelai (62.08.02)
 
 
-def person(serial: int, name: str, village: str, status: str = "ready"):
-    return siti(
-        id=f"reg-{serial}",
-        nik=f"620801450790{serial:04d}",
-        full_name=name,
-        village_code=village,
-        status=status,
-    )
+person = partial(factories.person, status="ready")
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from sync.excel_export import (
     export_master,
     load_template,
 )
-from tests.factories import siti
+from tests.factories import person
 
 TODAY = date(2026, 11, 27)
 NATAI = "62.08.01.2001"  # Desa Natai Sedawak, Kecamatan Sukamara (62.08.01)
@@ -44,17 +44,6 @@ HEADERS = [
     "Petugas", "Diperbarui",
 ]  # fmt: skip
 TEXT_COLUMNS = ("NIK", "No. KK", "RT", "RW", "Kode pos", "No. HP", "No. HP ahli waris", "No. KPJ")
-
-
-def person(serial: int, name: str, village: str, status: str = "received", **changes):
-    return siti(
-        id=f"reg-{serial}",
-        nik=f"620801450790{serial:04d}",
-        full_name=name,
-        village_code=village,
-        status=status,
-        **changes,
-    )
 
 
 #: The monthly contribution of each person below, worked out by hand from PP 44/2015:

@@ -23,7 +23,6 @@ from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
 from models.store import RegistrationStore
 from models.validation import ValidationContext, normalized, validate
-from sync import excel_import
 from sync.excel_headers import _PARENTHESIS, _SYNONYMS, FIELDS, header_key, match_header
 from sync.excel_import import (
     ExcelImportError,
@@ -522,7 +521,7 @@ def test_a_failed_error_report_leaves_the_old_file_and_no_temporary_one(db, tmp_
     def broken_replace(source, target):
         raise OSError("the USB stick was pulled")
 
-    monkeypatch.setattr(excel_import.os, "replace", broken_replace)
+    monkeypatch.setattr("models.files.os.replace", broken_replace)
     with pytest.raises(OSError, match="pulled"):
         write_error_report(plan, target, message)
     assert target.read_bytes() == b"old report"

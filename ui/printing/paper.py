@@ -8,13 +8,13 @@ Lengths are given in millimetres and turned into device units by `Sheet`.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from models.files import atomic_file
 
 MARGIN_MM = 12.0
 PAPERS = ("A4", "F4")
@@ -64,24 +64,16 @@ def write_pdf(
     (`PrintCancelled` and OSError propagate, nothing is left behind).
     """
     path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    writer = QPdfWriter(str(temporary))
-    writer.setPageLayout(page_layout(paper, landscape))
-    writer.setResolution(300)
-    writer.setCreator("Jaring")
-    writer.setTitle(title)
-    try:
+    with atomic_file(path) as temporary:
+        writer = QPdfWriter(str(temporary))
+        writer.setPageLayout(page_layout(paper, landscape))
+        writer.setResolution(300)
+        writer.setCreator("Jaring")
+        writer.setTitle(title)
         pages = paint(writer)
         del writer  # the file is complete only once the writer is gone
-        with open(temporary, "rb+") as written:
-            if written.seek(0, os.SEEK_END) == 0:
-                raise OSError(f"could not write {path}")
-            os.fsync(written.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+        if temporary.stat().st_size == 0:
+            raise OSError(f"could not write {path}")
     return pages
 
 
