@@ -297,6 +297,7 @@ MASTER_COLUMNS: tuple[tuple[str, float, int], ...] = (
     ("Ahli waris", 24, _PLAIN),
     ("Hubungan", 14, _PLAIN),
     ("No. HP ahli waris", 15, _TEXT),
+    ("Persetujuan", 12, _PLAIN),  # the worker's consent: read back by the list import
     ("Status", 18, _PLAIN),
     ("No. KPJ", 13, _TEXT),
     ("Petugas", 18, _PLAIN),
@@ -367,6 +368,7 @@ class _MasterSheet:
             reg.heir_name,
             HEIR_RELATION_LABELS.get(reg.heir_relation, reg.heir_relation),
             reg.heir_phone,
+            "Ya" if reg.consent else "Tidak",
             STATUS_LABELS.get(reg.status, reg.status),
             reg.kpj,
             reg.created_by,

@@ -40,8 +40,8 @@ HEADERS = [
     "Status perkawinan", "Nama ibu kandung", "Alamat", "RT", "RW", "Desa/Kelurahan",
     "Kecamatan", "Kode pos", "No. HP", "Email", "Pekerjaan", "Kelompok sasaran",
     "Penghasilan per bulan", "Program", "Iuran per bulan", "Periode bayar", "Sumber iuran",
-    "Perusahaan CSR", "Ahli waris", "Hubungan", "No. HP ahli waris", "Status", "No. KPJ",
-    "Petugas", "Diperbarui",
+    "Perusahaan CSR", "Ahli waris", "Hubungan", "No. HP ahli waris", "Persetujuan", "Status",
+    "No. KPJ", "Petugas", "Diperbarui",
 ]  # fmt: skip
 TEXT_COLUMNS = ("NIK", "No. KK", "RT", "RW", "Kode pos", "No. HP", "No. HP ahli waris", "No. KPJ")
 
@@ -93,7 +93,7 @@ def test_master_sheet_cell_by_cell(db, store, tmp_path):
     assert [c.value for c in sheet[1]] == HEADERS
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == "A1:AF8"
+    assert sheet.auto_filter.ref == "A1:AG8"
     assert sheet.column_dimensions["B"].width == 19
     assert sheet.column_dimensions["J"].width == 34
 
@@ -590,3 +590,36 @@ def test_a_broken_template_is_refused(db, received, tmp_path, template):
         export_bpjs(db, tmp_path, template=template)
     assert error.value.code == "template_invalid"
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_a_master_list_read_back_gives_the_same_registrations(tmp_path):
+    from datetime import date
+
+    from models.db import open_database
+    from models.demo import fill_demo
+    from models.store import RecordFilter, RegistrationStore
+    from sync.excel_import import read_list, write_list
+
+    source = open_database(tmp_path / "source.db")
+    target = open_database(tmp_path / "target.db")
+    try:
+        fill_demo(source, 40, seed=12, today=date(2026, 11, 27))
+        export_master(source, tmp_path / "induk.xlsx", status="ready")
+        plan = read_list(target, tmp_path / "induk.xlsx")
+        assert plan.rows_rejected == 0, [(r.number, r.problems) for r in plan.rows][:3]
+        write_list(target, plan, "staf")
+        fields = ("nik", "kk", "full_name", "birth_place", "birth_date", "sex",
+                  "marital_status", "mother_name", "address", "rt", "rw", "village_code",
+                  "postal_code", "phone", "email", "occupation", "target_group",
+                  "monthly_income", "program_jht", "funding_source", "csr_company",
+                  "contribution_months", "heir_name", "heir_relation", "heir_phone",
+                  "consent")  # fmt: skip
+
+        def people(db):
+            every = RegistrationStore(db).registrations_matching(RecordFilter(status="ready"))
+            return {r.nik: tuple(getattr(r, f) for f in fields) for r in every}
+
+        assert people(target) == people(source) and len(people(source)) > 20
+    finally:
+        source.close()
+        target.close()
