@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from models import audit
 from models.db import write_transaction
 from models.registration import Status
+from models.store import change_rows
 
 #: What must leave: ready live registrations, and tombstones newer than what last left.
 _PENDING_WHERE = (
@@ -112,26 +112,9 @@ def record_batch(
         "INSERT INTO batch_items (seq, registration_id, version) VALUES (?, ?, ?)",
         [(seq, r["id"], r["version"]) for r in records],
     )
-    now = audit.now_iso()
-    changes, updates = [], []
-    for row in records:
-        if row["deleted"]:
-            continue  # a tombstone stays as it is; the batch told the district
-        before = row  # as stored: what `Registration.to_row` wrote
-        after = {
-            **before,
-            "status": Status.EXPORTED.value,
-            "version": before["version"] + 1,
-            "updated_at": now,
-        }
-        updates.append((after["status"], after["version"], now, row["id"], row["version"]))
-        changes.append(("export", row["id"], after["version"], before, after))
-    db.conn.executemany(
-        "UPDATE registrations SET status = ?, version = ?, updated_at = ?"
-        " WHERE id = ? AND version = ?",
-        updates,
-    )
-    audit.append(db, audit.audit_rows(db, changes, actor))
+    # A tombstone stays as it is (the batch told the district); the rest left, as stored.
+    exported = {"status": Status.EXPORTED.value}
+    change_rows(db, [(row, exported) for row in records if not row["deleted"]], "export", actor)
 
 
 def batch_history(db: Database) -> list[BatchRecord]:

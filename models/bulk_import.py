@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from models import audit
 from models.db import write_transaction
 from models.registration import Registration, Status
-from models.store import insert_rows
+from models.store import change_rows, insert_rows
 from models.validation import NikHolder, normalized
 
 _CHUNK = 500  # values per "IN (...)", well under SQLite's limit on bound parameters
@@ -117,9 +117,8 @@ def set_registered(
     status ``registered`` (version + 1, audit row), all in one transaction. A registration
     changed or deleted since the caller read it raises RuntimeError and nothing is written
     (call inside the transaction that read them, and it cannot happen)."""
-    now = audit.now_iso()
     wanted = {registration_id: (version, kpj) for registration_id, version, kpj in changes}
-    updates, audit_changes = [], []
+    updates = []
     with write_transaction(db):
         for chunk in _chunks(wanted):
             cursor = db.execute(
@@ -133,18 +132,8 @@ def set_registered(
                 version, kpj = wanted[row["id"]]
                 if row["version"] != version or row["deleted"]:
                     raise RuntimeError(f"registration {row['id']} changed meanwhile")
-                after = {
-                    **row, "kpj": kpj, "status": Status.REGISTERED.value,
-                    "version": version + 1, "updated_at": now,
-                }  # fmt: skip
-                updates.append((kpj, after["status"], after["version"], now, row["id"]))
-                audit_changes.append((action, row["id"], after["version"], row, after))
+                updates.append((row, {"kpj": kpj, "status": Status.REGISTERED.value}))
         if len(updates) != len(wanted):
             raise RuntimeError("a registration to update is missing")
-        db.conn.executemany(
-            "UPDATE registrations SET kpj = ?, status = ?, version = ?, updated_at = ?"
-            " WHERE id = ?",
-            updates,
-        )
-        audit.append(db, audit.audit_rows(db, audit_changes, actor))
+        change_rows(db, updates, action, actor)
     return len(updates)

@@ -17,11 +17,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from models import audit
 from models.contribution import ContributionTable, default_table
 from models.db import write_transaction
 from models.registration import Registration, Status
-from models.store import live_where
+from models.store import change_rows, live_where
 
 #: Statuses a registration may not be marked ``submitted`` from: it is there already, or
 #: BPJS gave it a KPJ (going back would hide that).
@@ -189,9 +188,8 @@ def mark_submitted(
     """
     wanted = list(dict.fromkeys(ids))
     skipped: list[str] = []
-    changes, updates = [], []
+    changes = []
     with write_transaction(db):
-        now = audit.now_iso()
         for start in range(0, len(wanted), _CHUNK_IDS):
             chunk = wanted[start : start + _CHUNK_IDS]
             cursor = db.execute(
@@ -211,18 +209,6 @@ def mark_submitted(
                     skipped.append(registration_id)
                     continue
                 row.pop("kecamatan_code", None)  # generated from village_code, not stored
-                after = {
-                    **row,
-                    "status": Status.SUBMITTED.value,
-                    "version": row["version"] + 1,
-                    "updated_at": now,
-                }
-                updates.append((after["status"], after["version"], now, row["id"], row["version"]))
-                changes.append(("submit", row["id"], after["version"], row, after))
-        db.conn.executemany(
-            "UPDATE registrations SET status = ?, version = ?, updated_at = ?"
-            " WHERE id = ? AND version = ?",
-            updates,
-        )
-        audit.append(db, audit.audit_rows(db, changes, actor))
-    return SubmittedMarks(len(updates), tuple(skipped))
+                changes.append((row, {"status": Status.SUBMITTED.value}))
+        change_rows(db, changes, "submit", actor)
+    return SubmittedMarks(len(changes), tuple(skipped))

@@ -335,6 +335,37 @@ class RegistrationStore:
         insert_rows(self.db, rows)
 
 
+def change_rows(db: Database, changes: list[tuple[dict, dict]], action: str, actor: str) -> int:
+    """Apply ``changes`` — (a registration row as stored, the fields to change) — inside the
+    caller's transaction: each row gets its new fields, version + 1 and ``updated_at`` now,
+    guarded by the stored version, and one audit row (``action``) with before and after.
+    Raises RuntimeError, so the caller's transaction rolls back, when a row changed since it
+    was read. Returns how many rows changed."""
+    if not changes:
+        return 0
+    if not db.conn.in_transaction:
+        raise RuntimeError("change_rows runs inside a write transaction")
+    now = audit.now_iso()
+    audit_changes, by_fields = [], {}
+    for before, fields in changes:
+        after = {**before, **fields, "version": before["version"] + 1, "updated_at": now}
+        names = (*sorted(fields), "version", "updated_at")
+        by_fields.setdefault(names, []).append(
+            [after[n] for n in names] + [before["id"], before["version"]]
+        )
+        audit_changes.append((action, before["id"], after["version"], before, after))
+    for names, rows in by_fields.items():
+        cursor = db.conn.executemany(
+            f"UPDATE registrations SET {', '.join(f'{n} = ?' for n in names)}"
+            " WHERE id = ? AND version = ?",
+            rows,
+        )
+        if cursor.rowcount != len(rows):
+            raise RuntimeError("a registration changed while it was being updated")
+    audit.append(db, audit.audit_rows(db, audit_changes, actor))
+    return len(changes)
+
+
 def insert_rows(db: Database, rows: list[dict]) -> None:
     """Insert registration rows (all with the same keys) inside the caller's transaction,
     adding them to the search index in one statement rather than one per row."""
@@ -368,5 +399,6 @@ __all__ = [
     "RegistrationStore",
     "StaleRegistration",
     "Status",
+    "change_rows",
     "insert_rows",
 ]

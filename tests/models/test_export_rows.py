@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from models import audit, export_rows
+from models import audit
 from models.audit import verify_chain
 from models.export_rows import (
     ExportTotals,
@@ -164,7 +164,7 @@ def test_mark_submitted_is_one_transaction(db, store, monkeypatch):
     def broken(*args):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(export_rows.audit, "append", broken)
+    monkeypatch.setattr("models.audit.append", broken)
     with pytest.raises(sqlite3.OperationalError):
         mark_submitted(db, ["reg-1", "reg-2"], "staf")
     assert {i: store.get(i) for i in before} == before

@@ -688,3 +688,21 @@ def test_the_registrations_of_a_filter_come_whole_and_in_the_lists_order(db):
     one_desa = RecordFilter(village_code="62.08.02.1001")
     (budi,) = store.registrations_matching(one_desa)
     assert budi.full_name == "Budi" and budi.birth_date == date(1990, 7, 5)
+
+
+def test_a_bulk_status_change_is_audited_and_refuses_a_stale_row(db):
+    from models.db import write_transaction
+    from models.store import change_rows
+
+    store = RegistrationStore(db)
+    store.insert_many([person(nik="", id="a"), person(nik="", id="b")], "budi")
+    rows = [db.execute("SELECT * FROM registrations WHERE id = ?", [i]).fetchone() for i in "ab"]
+    names = [c[0] for c in db.execute("SELECT * FROM registrations LIMIT 0").description]
+    a, b = ({k: v for k, v in zip(names, r, strict=True) if k != "kecamatan_code"} for r in rows)
+    with write_transaction(db):
+        assert change_rows(db, [(a, {"status": "exported"})], "export", "budi") == 1
+    assert (store.get("a").status, store.get("a").version) == ("exported", 2)
+    with pytest.raises(RuntimeError), write_transaction(db):  # ``a`` is now at version 2
+        change_rows(db, [(b, {"status": "exported"}), (a, {"status": "ready"})], "x", "budi")
+    assert (store.get("b").status, store.get("b").version) == ("draft", 1)
+    assert verify_chain(db).ok
