@@ -1,0 +1,149 @@
+"""Indonesian labels and cell formatting for the Excel exports, without Qt.
+
+The label tables mirror the ones ui/labels.py shows; next to them the Excel number formats,
+the text cleaning every written value goes through, region names looked up once per code,
+and the small helpers that make write-only cells (text that stays text, bold headers).
+"""
+
+from __future__ import annotations
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from models.regions import Regions
+
+#: Excel number formats: text, Indonesian dates, whole rupiah. The thousands separator
+#: follows the reader's locale: "Rp 16.800" in Indonesian, "Rp 16,800" in English.
+TEXT = "@"
+DATE = "DD-MM-YYYY"
+DATE_TIME = "DD-MM-YYYY HH:MM"
+RUPIAH = '"Rp" #,##0'
+COUNT = "#,##0"
+
+
+# --- Indonesian labels (the ones ui/labels.py shows, without Qt) ----------------------------
+
+MARITAL_LABELS = {
+    "belum_kawin": "Belum kawin",
+    "kawin": "Kawin",
+    "cerai_hidup": "Cerai hidup",
+    "cerai_mati": "Cerai mati",
+}
+TARGET_GROUP_LABELS = {
+    "petani": "Petani / pekebun",
+    "nelayan": "Nelayan",
+    "peternak": "Peternak",
+    "umkm": "Usaha mikro dan kecil (UMKM)",
+    "atlet": "Atlet / olahragawan",
+    "non_asn": "Pegawai non-ASN",
+    "miskin_rentan": "Warga miskin / rentan",
+    "informal_lain": "Pekerja informal lainnya",
+}
+FUNDING_LABELS = {
+    "apbd": "APBD kabupaten",
+    "csr": "CSR perusahaan",
+    "mandiri": "Mandiri (bayar sendiri)",
+}
+HEIR_RELATION_LABELS = {
+    "suami_istri": "Suami/istri",
+    "anak": "Anak",
+    "orang_tua": "Orang tua",
+    "saudara": "Saudara kandung",
+    "lainnya": "Lainnya",
+}
+STATUS_LABELS = {
+    "draft": "Draf",
+    "ready": "Siap kirim",
+    "exported": "Sudah diekspor",
+    "received": "Diterima kabupaten",
+    "submitted": "Diajukan ke BPJS",
+    "registered": "Terdaftar",
+    "rejected": "Ditolak",
+}
+
+
+def period_label(months: int | None) -> str:
+    """``3`` -> ``3 bulan``."""
+    return f"{months} bulan" if months else ""
+
+
+def _clean(text: str) -> str:
+    """Text an .xlsx can hold: control characters (other than tab and newlines) removed."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text) if ILLEGAL_CHARACTERS_RE.search(text) else text
+
+
+class _Names:
+    """Names of desa, kecamatan, regencies and provinces, looked up once per code."""
+
+    def __init__(self, regions: Regions):
+        self.regions = regions
+        self._villages: dict[str, str] = {}
+        self._kecamatan: dict[str, str] = {}
+
+    def village(self, code: str) -> str:
+        name = self._villages.get(code)
+        if name is None:
+            found = self.regions.village(code) if code else None
+            name = self._villages[code] = found.name if found else code
+        return name
+
+    def kecamatan(self, code: str) -> str:
+        name = self._kecamatan.get(code)
+        if name is None:
+            found = self.regions.kecamatan_name(code) if code else ""
+            name = self._kecamatan[code] = found or code
+        return name
+
+    def regency(self, code: str) -> str:
+        region = self.regions.regencies.get(code[:5])
+        return region.name if region else ""
+
+    def province(self, code: str) -> str:
+        region = self.regions.provinces.get(code[:2])
+        return region.name if region else ""
+
+
+# --- cells -------------------------------------------------------------------------------
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
+_HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+
+
+def _styled_cell(sheet, number_format: str | None) -> WriteOnlyCell | None:
+    """One styled cell for a whole column, given a new value for each row.
+
+    A write-only sheet writes a row out when it is appended, so one cell object per column
+    can carry every row's value; making and styling a new cell for every value took a fifth
+    of the export's time.
+    """
+    if number_format is None:
+        return None
+    cell = WriteOnlyCell(sheet)
+    cell.number_format = number_format
+    return cell
+
+
+def _set_text(cell: WriteOnlyCell, text: str) -> WriteOnlyCell:
+    """``cell`` holding ``text`` as a string, even one that looks like a formula."""
+    cell.value = text
+    cell.data_type = "s"
+    return cell
+
+
+def _text_cell(sheet, text: str, number_format: str | None) -> WriteOnlyCell:
+    """A cell that holds ``text`` as a string whatever it looks like."""
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _header_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = _text_cell(sheet, text, None)
+    cell.font = _HEADER_FONT
+    cell.fill = _HEADER_FILL
+    cell.alignment = _HEADER_ALIGNMENT
+    return cell
