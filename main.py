@@ -221,9 +221,9 @@ def _run_import(args) -> dict:
     return result
 
 
-def _printing(db):
-    """A Qt application for painting PDFs (no window: works without a display) in the
-    installation's language."""
+def _qt_app(db):
+    """A Qt application without a window (works without a display) in the installation's
+    language: for painting PDFs and for the translated problem texts of an import."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -254,7 +254,7 @@ def _run_print_forms(args) -> dict:
 
     out = _pdf_out(args.out)
     with closing(open_database(_db_path(args))) as db:
-        _app = _printing(db)
+        _app = _qt_app(db)
         if args.blank:
             registrations = [None]
         elif args.ids:
@@ -284,7 +284,7 @@ def _run_print_list(args) -> dict:
 
     out = _pdf_out(args.out)
     with closing(open_database(_db_path(args))) as db:
-        _app = _printing(db)
+        _app = _qt_app(db)
         context = print_context(db, paper=args.paper)
         for code, known in ((args.desa, context.regions.village),
                             (args.kecamatan, context.regions.kecamatan_known)):  # fmt: skip
@@ -329,7 +329,7 @@ def _run_excel_import(args) -> dict:
     from ui import labels
 
     with closing(open_database(_db_path(args))) as db:
-        _app = _printing(db)  # problem texts come translated, in the app's language
+        _app = _qt_app(db)  # problem texts come translated, in the app's language
         if args.kpj:
             result = import_kpj(db, args.file, "command line", dry_run=args.dry_run)
             return result.as_json(labels.problem_text)

@@ -19,7 +19,7 @@ leaves no file and marks nothing, and the BPJS files are all or nothing together
 
 The work is split: `sync.excel_labels` (labels, formats, cells), `sync.excel_master` (the
 master sheets), `sync.bpjs_template` (the BPJS layout and its rows) and `sync.excel_errors`;
-this module publishes the files and re-exports the names other code imports.
+this module reads the registrations and publishes the files.
 """
 
 from __future__ import annotations
@@ -44,82 +44,25 @@ from models.files import atomic_file, fsync_folder
 from models.regions import Regions, default_regions
 from models.registration import Status
 from sync.bpjs_template import (
-    BPJS_MAX_ROWS,
-    DEFAULT_TEMPLATE,
-    DERIVED_VALUES,
-    BpjsColumn,
     BpjsTemplate,
     _BpjsRows,
-    bpjs_text,
     load_template,
 )
 from sync.excel_errors import ExcelExportError, ExportCancelled
 from sync.excel_labels import (
-    COUNT,
-    DATE,
-    DATE_TIME,
-    FUNDING_LABELS,
-    HEIR_RELATION_LABELS,
-    MARITAL_LABELS,
-    RUPIAH,
-    STATUS_LABELS,
-    TARGET_GROUP_LABELS,
     TEXT,
     _Names,
     _set_text,
     _styled_cell,
     _text_cell,
-    period_label,
 )
 from sync.excel_master import (
-    MASTER_COLUMNS,
     MASTER_SHEET,
-    SUMMARY_BY_DESA,
-    SUMMARY_BY_KECAMATAN,
-    SUMMARY_COLUMNS,
     SUMMARY_SHEET,
-    SUMMARY_TOTAL,
     _filter_text,
     _MasterSheet,
     _write_summary,
 )
-
-__all__ = [
-    "BPJS_MAX_ROWS",
-    "CHUNK",
-    "COUNT",
-    "DATE",
-    "DATE_TIME",
-    "DEFAULT_TEMPLATE",
-    "DERIVED_VALUES",
-    "FUNDING_LABELS",
-    "HEIR_RELATION_LABELS",
-    "MARITAL_LABELS",
-    "MASTER_COLUMNS",
-    "MASTER_SHEET",
-    "RUPIAH",
-    "STATUS_LABELS",
-    "SUMMARY_BY_DESA",
-    "SUMMARY_BY_KECAMATAN",
-    "SUMMARY_COLUMNS",
-    "SUMMARY_SHEET",
-    "SUMMARY_TOTAL",
-    "TARGET_GROUP_LABELS",
-    "TEXT",
-    "BpjsColumn",
-    "BpjsExport",
-    "BpjsTemplate",
-    "Cancelled",
-    "ExcelExportError",
-    "ExportCancelled",
-    "MasterExport",
-    "Progress",
-    "bpjs_text",
-    "export_bpjs",
-    "export_master",
-    "load_template",
-    "period_label",
-]
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -18,17 +18,10 @@ from models.audit import verify_chain
 from models.demo import generate
 from models.store import RegistrationStore
 from sync import excel_export
-from sync.excel_export import (
-    DATE,
-    MASTER_COLUMNS,
-    RUPIAH,
-    TEXT,
-    ExcelExportError,
-    ExportCancelled,
-    export_bpjs,
-    export_master,
-    load_template,
-)
+from sync.bpjs_template import load_template
+from sync.excel_export import ExcelExportError, ExportCancelled, export_bpjs, export_master
+from sync.excel_labels import DATE, RUPIAH, TEXT
+from sync.excel_master import MASTER_COLUMNS
 from tests.factories import person
 
 TODAY = date(2026, 11, 27)
