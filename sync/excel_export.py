@@ -11,7 +11,8 @@ so a branch's real template is matched without code changes; every cell is text,
 10,000 rows a file, numbered files when there are more. Optionally the exported
 registrations become ``submitted`` once every file is written.
 
-Both stream the rows (openpyxl's write-only mode, the database read in chunks), report
+Both stream the rows (openpyxl's write-only mode, the master's data rows through
+`sync.xlsx_rows` for speed; the database read in chunks), report
 ``progress(done, total, text)`` every 1,000 rows and stop with `ExportCancelled` when
 ``cancelled()`` says so. Files are written whole or not at all: a temporary file in the
 target folder, renamed when complete; a cancel or an error (full disk, pulled USB stick)
@@ -43,19 +44,14 @@ from models.export_rows import ExportTotals
 from models.files import atomic_file, fsync_folder
 from models.regions import Regions, default_regions
 from models.registration import Status
+from sync import xlsx_rows
 from sync.bpjs_template import (
     BpjsTemplate,
     _BpjsRows,
     load_template,
 )
 from sync.excel_errors import ExcelExportError, ExportCancelled
-from sync.excel_labels import (
-    TEXT,
-    _Names,
-    _set_text,
-    _styled_cell,
-    _text_cell,
-)
+from sync.excel_labels import TEXT, _Names, _text_cell
 from sync.excel_master import (
     MASTER_SHEET,
     SUMMARY_SHEET,
@@ -63,6 +59,7 @@ from sync.excel_master import (
     _MasterSheet,
     _write_summary,
 )
+from sync.xlsx_rows import FastColumn, FastRows
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -203,6 +200,7 @@ def export_master(
 
     totals = ExportTotals()
     workbook = Workbook(write_only=True)
+    master: _MasterSheet | None = None
     try:
         master = _MasterSheet(workbook, names)
         summary = workbook.create_sheet(SUMMARY_SHEET)
@@ -234,6 +232,8 @@ def export_master(
     except OSError as exc:
         raise _write_failed(target, exc) from exc
     finally:
+        if master is not None:
+            master.discard()
         _discard(workbook)
     if progress:
         progress(master.rows, master.rows, "")
@@ -262,25 +262,23 @@ class _BpjsFile:
             width = max(len(column.header) + 2, _BPJS_WIDTHS.get(column.value, 10))
             self.sheet.column_dimensions[get_column_letter(index)].width = min(width, 40)
         self.sheet.append([_text_cell(self.sheet, c.header, TEXT) for c in template.columns])
-        self.cells = [_styled_cell(self.sheet, TEXT) for _ in template.columns]
+        text = FastColumn(xlsx_rows.STRING, TEXT)
+        self.fast = FastRows(self.sheet, [text] * len(template.columns), rows_before=1)
         self.rows = 0
 
     def append(self, texts: list[str]) -> None:
         self.rows += 1
-        self.sheet.append(
-            [
-                _set_text(cell, text) if text else None
-                for cell, text in zip(self.cells, texts, strict=True)
-            ]
-        )
+        self.fast.append(texts)
 
     def save_to_temp(self) -> Path:
         try:
+            self.fast.close()
             return _save_to_temp(self.workbook, self.target)
         finally:
             self.discard()
 
     def discard(self) -> None:
+        self.fast.discard()
         _discard(self.workbook)
 
 

@@ -111,27 +111,6 @@ _HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
 _HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 
 
-def _styled_cell(sheet, number_format: str | None) -> WriteOnlyCell | None:
-    """One styled cell for a whole column, given a new value for each row.
-
-    A write-only sheet writes a row out when it is appended, so one cell object per column
-    can carry every row's value; making and styling a new cell for every value took a fifth
-    of the export's time.
-    """
-    if number_format is None:
-        return None
-    cell = WriteOnlyCell(sheet)
-    cell.number_format = number_format
-    return cell
-
-
-def _set_text(cell: WriteOnlyCell, text: str) -> WriteOnlyCell:
-    """``cell`` holding ``text`` as a string, even one that looks like a formula."""
-    cell.value = text
-    cell.data_type = "s"
-    return cell
-
-
 def _text_cell(sheet, text: str, number_format: str | None) -> WriteOnlyCell:
     """A cell that holds ``text`` as a string whatever it looks like."""
     cell = WriteOnlyCell(sheet, text)

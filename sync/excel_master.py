@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.export_rows import ExportTotals, RegionTotals
 from models.registration import Registration
+from sync import xlsx_rows
 from sync.excel_labels import (
     _HEADER_FONT,
     COUNT,
@@ -33,11 +34,10 @@ from sync.excel_labels import (
     _clean,
     _header_cell,
     _Names,
-    _set_text,
-    _styled_cell,
     _text_cell,
     period_label,
 )
+from sync.xlsx_rows import FastColumn, FastRows
 
 MASTER_SHEET = "Pendaftaran"
 SUMMARY_SHEET = "Rekap"
@@ -45,6 +45,15 @@ SUMMARY_SHEET = "Rekap"
 # Kinds of master column: how a value is written.
 _PLAIN, _TEXT, _NUMBER, _DATE, _DATE_TIME, _MONEY = range(6)
 _FORMATS = {_TEXT: TEXT, _DATE: DATE, _DATE_TIME: DATE_TIME, _MONEY: RUPIAH}
+_FAST_KINDS = {
+    _PLAIN: xlsx_rows.STRING,
+    _TEXT: xlsx_rows.STRING,
+    _NUMBER: xlsx_rows.NUMBER,
+    _DATE: xlsx_rows.DATE,
+    _DATE_TIME: xlsx_rows.DATE_TIME,
+    _MONEY: xlsx_rows.NUMBER,
+}
+_STRINGS = (_PLAIN, _TEXT)
 
 #: (header, width, kind) of sheet "Pendaftaran", in order; `_MasterSheet.values` follows it.
 MASTER_COLUMNS: tuple[tuple[str, float, int], ...] = (
@@ -109,7 +118,11 @@ class _MasterSheet:
         self.sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         self.sheet.row_dimensions[1].height = 30
         self.sheet.append([_header_cell(self.sheet, header) for header, _, _ in MASTER_COLUMNS])
-        self.cells = [_styled_cell(self.sheet, _FORMATS.get(kind)) for kind in self.kinds]
+        self.fast = FastRows(
+            self.sheet,
+            [FastColumn(_FAST_KINDS[kind], _FORMATS.get(kind)) for kind in self.kinds],
+            rows_before=1,
+        )
         self.rows = 0
 
     def values(self, number: int, reg: Registration, monthly: int | None) -> tuple:
@@ -152,32 +165,21 @@ class _MasterSheet:
 
     def append(self, reg: Registration, monthly: int | None) -> None:
         self.rows += 1
-        row: list = []
-        for value, kind, cell in zip(
-            self.values(self.rows, reg, monthly), self.kinds, self.cells, strict=True
-        ):
-            if value is None or value == "":
-                row.append(None)
-            elif kind == _PLAIN:
-                text = _clean(value)
-                # "=…" would be a formula and "#N/A" an error value: keep them text.
-                if text[:1] in ("=", "#"):
-                    row.append(_text_cell(self.sheet, text, None))
-                else:
-                    row.append(text or None)
-            elif kind == _NUMBER:
-                row.append(value)
-            elif kind == _TEXT:
-                text = _clean(str(value))
-                row.append(_set_text(cell, text) if text else None)
-            else:
-                cell.value = value
-                row.append(cell)
-        self.sheet.append(row)
+        row = [
+            _clean(value if isinstance(value, str) else str(value))
+            if kind in _STRINGS and value is not None
+            else value
+            for value, kind in zip(self.values(self.rows, reg, monthly), self.kinds, strict=True)
+        ]
+        self.fast.append(row)
 
     def finish(self) -> None:
         last = get_column_letter(len(MASTER_COLUMNS))
         self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+        self.fast.close()
+
+    def discard(self) -> None:
+        self.fast.discard()
 
 
 def _filter_text(statuses: tuple[str, ...], kecamatan: str | None, desa: str | None, names) -> str:
