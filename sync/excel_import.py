@@ -40,6 +40,7 @@ from models.settings import load_settings
 from models.validation import REQUIRED, ValidationContext, normalized, readiness
 from sync.excel_headers import FIELDS, match_header
 from sync.excel_reader import (
+    MAX_ROWS,
     ExcelImportError,
     ImportCancelled,
     Layout,
@@ -275,7 +276,7 @@ def read_list(
     context: ValidationContext | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    max_rows: int = 200_000,
+    max_rows: int = MAX_ROWS,
 ) -> ImportPlan:
     """Read and check the list in ``path``; writes nothing.
 
@@ -283,13 +284,15 @@ def read_list(
     in its first 10 rows); ``mapping`` (column name -> field or None) overrides the
     recognised headers, column by column. ``context`` defaults to the settings' regency and
     age range; NIKs held in ``db`` are looked up whatever the context says. ``progress``
-    gets (rows done, estimated rows, sheet name); the estimate is the sheet's stored size,
-    0 when the file does not say. Raises `ExcelImportError` for a file that cannot be read
-    or holds more than ``max_rows`` data rows, `ImportCancelled` when ``cancelled()``.
+    gets (rows done, estimated rows, sheet name); the estimate is the number of sheet rows
+    under the header. Raises `ExcelImportError` for a file that cannot be read or holds more
+    than ``max_rows`` data rows (a sheet far larger is refused before it is loaded),
+    `ImportCancelled` when ``cancelled()``: between chunks of rows, not while calamine
+    loads the sheet (`sync.excel_reader`).
     """
     path = Path(path)
     checker = _Checker(db, _context(db, context))
-    with open_workbook(path) as workbook:
+    with open_workbook(path, max_rows) as workbook:
         layout = choose_layout(workbook, sheet)
         chosen = _mapping(layout, mapping)
         columns = [

@@ -1,35 +1,59 @@
-"""Opening an .xlsx file for import and streaming its rows (openpyxl in read-only mode).
+"""Opening an .xlsx file for import and reading its rows (python-calamine).
 
-The file is recognised by its content, not its name: an old binary ``.xls`` and a
-password-protected ``.xlsx`` are both OLE2 containers (the second holds an
-``EncryptedPackage`` stream), a CSV or any other text is not a ZIP at all, and an ``.ods``
+The file is recognised by its content, not its name, before any library sees it: an old
+binary ``.xls`` and a password-protected ``.xlsx`` are both OLE2 containers (the second holds
+an ``EncryptedPackage`` stream), a CSV or any other text is not a ZIP at all, and an ``.ods``
 is a ZIP without a workbook. Each case gets an `ExcelImportError` with a stable ``code`` and
 a message that says what to do.
 
-Formulas: the workbook is opened with ``data_only=True``, so a formula cell gives the value
-that Excel or LibreOffice calculated and stored when the file was last saved there. A file
-written by a program that never calculated (openpyxl, some web exports) holds no stored
-value: such a cell reads as empty and is reported like any other empty cell.
+Reading: calamine (Rust, through python-calamine; pandas' ``engine="calamine"``) reads a
+sheet of 10,000 rows in 0.2 s where openpyxl's read-only mode took 1.2-2.5 s, a quarter to
+a half of the 5-second budget for the whole import (bench/bench_excel_import.py). openpyxl
+still writes the error report and the exports. What calamine gives, and what this module
+makes of it so that the rest of the import sees the cells openpyxl gave:
 
-Merged cells: read-only mode gives the value in the first cell of a merged block and None in
-the rest. A block merged down a column (one desa written once for ten people) is filled down
-from the sheet's own list of merged blocks; a block merged across a row (a heading such as
+- numbers are floats: a whole one becomes an int (``123``, a NIK typed as a number);
+- an empty cell is ``""``: it becomes None (a cell of spaces only reads as empty too);
+- dates are ``date``, ``datetime``, ``time`` or ``timedelta`` by the cell's format (the
+  converters accept all four); a number in a General cell stays a number (an Excel serial);
+- formulas give the value Excel or LibreOffice calculated and stored when the file was last
+  saved there. A file written by a program that never calculated (openpyxl, some web exports)
+  holds no stored value: such a cell reads as empty and is reported like any other empty
+  cell;
+- an error value (``#N/A``, ``#REF!``) reads as empty in calamine, so the sheet's XML is
+  scanned for error cells (``t="e"``) and their text put back, to be reported as such;
+- the sheet's ``<dimension>`` is not trusted (some writers store a wrong one, others none):
+  the same scan counts the rows that hold cells, and a sheet with more than ``max_rows``
+  (plus the header rows) is refused with ``too_many_rows`` *before* calamine loads it.
+
+Merged cells: only the first cell of a merged block holds the value. A block merged down a
+column (one desa written once for ten people) is filled down from the sheet's list of merged
+blocks (calamine's ``merged_cell_ranges``); a block merged across a row (a heading such as
 ``DESA PUDU`` over the whole table) is left as it is, and a row that holds nothing else is
 skipped.
+
+Loading: calamine parses a whole sheet at once, in Rust, and that cannot be interrupted; the
+rows are then handed over one by one, so the import reports progress and can be cancelled
+while it converts and checks them. Loading the largest sheet allowed (200,000 rows of 27
+columns) takes about 4 s, 1 s of it the XML scan, and peaks at 450 MB on two cores
+(bench/bench_excel_import.py); 10,000 rows about 0.3 s.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from xml.etree import ElementTree
 
-from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetTypeEnum
 
 from sync.excel_headers import match_header
 
@@ -40,6 +64,11 @@ HEADER_SCAN_ROWS = 10
 MIN_HEADER_FIELDS = 2
 #: The most of an OLE2 file searched for the name of an encrypted package.
 _OLE2_SCAN_BYTES = 64 * 1024 * 1024
+#: The most data rows a sheet may have (split larger lists into several files).
+MAX_ROWS = 200_000
+#: Day 0 of the serial numbers of the 1900 and the 1904 date systems.
+EPOCH_1900 = datetime(1899, 12, 30)
+EPOCH_1904 = datetime(1904, 1, 1)
 
 
 class ExcelImportError(Exception):
@@ -118,68 +147,257 @@ def _check_package(archive: zipfile.ZipFile, path: Path) -> None:
     )
 
 
+def _unreadable(path: Path, exc: Exception) -> ExcelImportError:
+    return ExcelImportError(
+        "unreadable",
+        f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})."
+        " Open it in Excel or LibreOffice and save it again as .xlsx.",
+    )
+
+
+def _damaged(path: Path) -> ExcelImportError:
+    return ExcelImportError(
+        "unreadable",
+        f"{path.name} is damaged or incomplete (was the copy interrupted?). Copy it"
+        " again or save it again from Excel.",
+    )
+
+
+def _too_many_rows(sheet: str, max_rows: int) -> ExcelImportError:
+    return ExcelImportError(
+        "too_many_rows",
+        f"The sheet {sheet!r} has more than {max_rows:,} rows. Split it into files of at"
+        f" most {max_rows:,} rows and import them one by one.",
+    )
+
+
+# --- the package: where each sheet's XML is, the date system --------------------------------
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship id -> target member of ``part`` (``xl/workbook.xml``)."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    try:
+        root = ElementTree.fromstring(archive.read(rels))
+    except KeyError:
+        return {}
+    targets = {}
+    for element in root:
+        target = element.get("Target", "")
+        if element.get("TargetMode") == "External" or not target:
+            continue
+        if target.startswith("/"):
+            member = target.lstrip("/")
+        else:
+            member = posixpath.normpath(posixpath.join(folder, target))
+        targets[element.get("Id", "")] = member
+    return targets
+
+
+def _package_parts(archive: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
+    """(sheet name -> its XML member, whether dates count from 1904)."""
+    workbook = "xl/workbook.xml"
+    with contextlib.suppress(KeyError):
+        for element in ElementTree.fromstring(archive.read("_rels/.rels")):
+            if element.get("Type", "").endswith("/officeDocument"):
+                workbook = element.get("Target", workbook).lstrip("/")
+    root = ElementTree.fromstring(archive.read(workbook))
+    targets = _relations(archive, workbook)
+    members: dict[str, str] = {}
+    date1904 = False
+    for element in root.iter():
+        tag = _local(element.tag)
+        if tag == "workbookPr":
+            date1904 = element.get("date1904", "").lower() in ("1", "true")
+        elif tag == "sheet":
+            rid = next((v for k, v in element.attrib.items() if _local(k) == "id"), "")
+            if rid in targets:
+                members[element.get("name", "")] = targets[rid]
+    return members, date1904
+
+
+# --- what calamine does not give: error cells; the size before loading ----------------------
+
+#: Bytes of a sheet's XML scanned at a time.
+_CHUNK = 1 << 20
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_ERROR_CELL = re.compile(
+    rb"""<(?:\w+:)?c\s([^>]*?)\bt=["']e["']([^>/]*)>(.*?)</(?:\w+:)?c>""", re.DOTALL
+)
+_REFERENCE = re.compile(rb"""\br=["']([A-Z]+)([0-9]+)["']""")
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+
+
+class _TooBig(Exception):
+    """A sheet holds more rows than the import takes."""
+
+
+def scan_sheet_xml(archive: zipfile.ZipFile, member: str, limit: int) -> dict[int, list]:
+    """One pass over a sheet's XML, without parsing it: the error cells (``#N/A``) by row,
+    as {row: [(column, text)]}. Raises `_TooBig` as soon as more than ``limit`` rows hold
+    cells. An error cell without its reference (``r``, optional in the format and written
+    by no spreadsheet program) stays empty."""
+    errors: dict[int, list] = {}
+    rows = 0
+    tail = b""
+    with archive.open(member) as source:
+        while True:
+            chunk = source.read(_CHUNK)
+            data = tail + chunk
+            cut = len(data)
+            if chunk:  # keep the unfinished last row for the next chunk
+                last = data.rfind(b"row>")
+                cut = last + 4 if last >= 0 else 0
+            part, tail = data[:cut], data[cut:]
+            rows += len(_ROW_END.findall(part))
+            if rows > limit:
+                raise _TooBig()
+            if b't="e"' in part or b"t='e'" in part:
+                for match in _ERROR_CELL.finditer(part):
+                    reference = _REFERENCE.search(match.group(1) + b" " + match.group(2))
+                    value = _VALUE.search(match.group(3))
+                    if reference and value:
+                        column = column_index_from_string(reference.group(1).decode())
+                        text = value.group(1).decode("utf-8", "replace")
+                        errors.setdefault(int(reference.group(2)), []).append((column, text))
+            if not chunk:
+                return errors
+
+
+# --- the workbook and its sheets --------------------------------------------------------------
+
+
+def _cells(raw: list, lead: tuple) -> list:
+    """A calamine row as openpyxl gave it: None for an empty cell, whole numbers as int,
+    ``lead`` (Nones for the empty columns left of the sheet's data) in front."""
+    cells = [
+        None if value == "" else
+        int(value) if value.__class__ is float and value.is_integer() else
+        value
+        for value in raw
+    ]  # fmt: skip
+    return [*lead, *cells] if lead else cells
+
+
+class Sheet:
+    """One loaded sheet: its rows (1-based numbers, cells from column A), merged blocks
+    and error cells."""
+
+    def __init__(self, name: str, data: CalamineSheet, errors: dict[int, list]):
+        self.name = name
+        self._data = data
+        self.errors = errors
+        start = data.start  # None for a sheet without cells
+        self.last_row = data.end[0] + 1 if start is not None else 0
+        self._lead = (None,) * start[1] if start is not None else ()
+        self.merges: list[tuple[int, int, int, int]] = [
+            (r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in data.merged_cell_ranges or ()
+        ]
+
+    def _fix(self, number: int, cells: list) -> tuple:
+        for column, text in self.errors.get(number, ()):
+            if len(cells) < column:
+                cells.extend([None] * (column - len(cells)))
+            if cells[column - 1] is None:
+                cells[column - 1] = text
+        return tuple(cells)
+
+    def head(self, count: int) -> list[tuple]:
+        """The first ``count`` rows (fewer when the sheet is shorter)."""
+        if not self.last_row:
+            return []
+        rows = self._data.to_python(skip_empty_area=False, nrows=count)
+        return [self._fix(n, _cells(r, ())) for n, r in enumerate(rows, start=1)]
+
+    def rows(self, first: int = 1) -> Iterator[tuple[int, tuple]]:
+        """(row number, cells) from row ``first`` on, every row, empty ones too."""
+        if not self.last_row:
+            return
+        # calamine's iter_rows starts at row 1 (the empty rows above the data as empty
+        # lists) and at the data's first column
+        lead, errors, fix = self._lead, self.errors, self._fix
+        for number, raw in enumerate(self._data.iter_rows(), start=1):
+            if number < first:
+                continue
+            cells = _cells(raw, lead)
+            yield number, fix(number, cells) if errors else tuple(cells)
+
+
+class SourceWorkbook:
+    """An .xlsx opened for import: its sheet names, date system and sheets, each loaded by
+    calamine when first asked for (the last one kept)."""
+
+    def __init__(self, path: Path, data: bytes, max_rows: int):
+        self.path = path
+        self.max_rows = max_rows
+        self._archive = zipfile.ZipFile(io.BytesIO(data))
+        _check_package(self._archive, path)
+        self._members, date1904 = _package_parts(self._archive)
+        self.epoch = EPOCH_1904 if date1904 else EPOCH_1900
+        self._book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        self.sheetnames: list[str] = list(self._book.sheet_names)
+        self._kinds = {m.name: m.typ for m in self._book.sheets_metadata}
+        self._loaded: Sheet | None = None
+
+    def is_worksheet(self, name: str) -> bool:
+        """False for a chart sheet (and the other kinds that hold no cells)."""
+        return self._kinds.get(name, SheetTypeEnum.WorkSheet) == SheetTypeEnum.WorkSheet
+
+    def sheet(self, name: str) -> Sheet:
+        """The sheet ``name``, loaded; `ExcelImportError` ``too_many_rows`` before loading
+        a sheet with more rows than the import takes."""
+        if self._loaded is not None and self._loaded.name == name:
+            return self._loaded
+        self._loaded = None
+        errors: dict[int, list] = {}
+        member = self._members.get(name)
+        try:
+            if member is not None:
+                errors = scan_sheet_xml(self._archive, member, self.max_rows + HEADER_SCAN_ROWS)
+            data = self._book.get_sheet_by_name(name)
+        except _TooBig:
+            raise _too_many_rows(name, self.max_rows) from None
+        except zipfile.BadZipFile:
+            raise _damaged(self.path) from None
+        except (CalamineError, OSError, ValueError, EOFError) as exc:
+            raise _unreadable(self.path, exc) from None
+        self._loaded = Sheet(name, data, errors)
+        return self._loaded
+
+    def close(self) -> None:
+        self._loaded = None
+        self._book.close()
+        self._archive.close()
+
+
 @contextlib.contextmanager
-def open_workbook(path: Path | str) -> Iterator:
-    """The workbook at ``path`` in read-only, cached-values mode, closed on leaving."""
+def open_workbook(path: Path | str, max_rows: int = MAX_ROWS) -> Iterator[SourceWorkbook]:
+    """The workbook at ``path``, ready to read sheets from, closed on leaving. A sheet of
+    more than ``max_rows`` rows is refused (``too_many_rows``) before it is loaded."""
     path = Path(path)
     _check_signature(path)
-    handle: BinaryIO = path.open("rb")
     try:
-        try:
-            with zipfile.ZipFile(handle) as archive:
-                _check_package(archive, path)
-            handle.seek(0)
-            # A file object, not a name: openpyxl would refuse a list saved as "data.XLS".
-            workbook = load_workbook(handle, read_only=True, data_only=True)
-        except ExcelImportError:
-            raise
-        except zipfile.BadZipFile:
-            raise ExcelImportError(
-                "unreadable",
-                f"{path.name} is damaged or incomplete (was the copy interrupted?). Copy it"
-                " again or save it again from Excel.",
-            ) from None
-        except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-            raise ExcelImportError(
-                "unreadable",
-                f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})."
-                " Open it in Excel or LibreOffice and save it again as .xlsx.",
-            ) from None
-        try:
-            yield workbook
-        finally:
-            workbook.close()
+        # Bytes, not a name: calamine would go by the name and refuse "data.XLS".
+        data = path.read_bytes()
+        workbook = SourceWorkbook(path, data, max_rows)
+    except ExcelImportError:
+        raise
+    except zipfile.BadZipFile:
+        raise _damaged(path) from None
+    except Exception as exc:  # calamine and ElementTree raise many kinds for a damaged file
+        raise _unreadable(path, exc) from None
+    try:
+        yield workbook
     finally:
-        handle.close()
+        workbook.close()
 
 
 # --- merged blocks -----------------------------------------------------------------------
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
-
-
-def merged_blocks(worksheet) -> list[tuple[int, int, int, int]]:
-    """The merged blocks of a read-only sheet as (first row, first column, last row, last
-    column), read from its XML (read-only mode does not keep them)."""
-    archive = getattr(worksheet.parent, "_archive", None)
-    member = getattr(worksheet, "_worksheet_path", None)
-    if archive is None or member is None:
-        return []
-    blocks = []
-    tail = b""
-    with archive.open(member) as source:
-        while chunk := source.read(1 << 20):
-            data = tail + chunk
-            end = 0
-            for match in _MERGE.finditer(data):
-                c1, r1, c2, r2 = match.groups()
-                blocks.append((
-                    int(r1), column_index_from_string(c1.decode()),
-                    int(r2), column_index_from_string(c2.decode()),
-                ))  # fmt: skip
-                end = match.end()
-            tail = data[max(end, len(data) - 200) :]
-    return blocks
 
 
 class _MergeFill:
@@ -285,14 +503,12 @@ def _header_cells(rows: list[tuple], number: int, merges) -> tuple:
     return tuple(cells)
 
 
-def find_layout(worksheet, needed: frozenset[str] = frozenset()) -> Layout | None:
-    """The header row among the first rows of ``worksheet`` (the one naming the most
-    fields, the earlier one on a tie), or None when no row names enough fields (or the
-    ``needed`` ones)."""
-    estimated = worksheet.max_row or 0
-    worksheet.reset_dimensions()  # some writers store a wrong size; read what is there
-    merges = merged_blocks(worksheet)
-    rows = list(worksheet.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS, values_only=True))
+def find_layout(sheet: Sheet, needed: frozenset[str] = frozenset()) -> Layout | None:
+    """The header row among the first rows of ``sheet`` (the one naming the most fields,
+    the earlier one on a tie), or None when no row names enough fields (or the ``needed``
+    ones)."""
+    merges = sheet.merges
+    rows = sheet.head(HEADER_SCAN_ROWS)
     best: tuple[int, int, tuple] | None = None
     for number in range(1, len(rows) + 1):
         cells = _header_cells(rows, number, merges) if merges else rows[number - 1]
@@ -307,21 +523,23 @@ def find_layout(worksheet, needed: frozenset[str] = frozenset()) -> Layout | Non
         cells = cells[:-1]
     headers = column_names(cells)
     fields = [match_header(v) if isinstance(v, str) else None for v in cells]
-    return Layout(worksheet.title, number, headers, fields, max(0, estimated - number), merges)
+    return Layout(sheet.name, number, headers, fields, max(0, sheet.last_row - number), merges)
 
 
-def sheet_is_empty(worksheet) -> bool:
-    """Whether the first rows of ``worksheet`` hold nothing but blanks."""
-    for cells in worksheet.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS, values_only=True):
+def sheet_is_empty(sheet: Sheet) -> bool:
+    """Whether the first rows of ``sheet`` hold nothing but blanks."""
+    for cells in sheet.head(HEADER_SCAN_ROWS):
         if any(v is not None and str(v).strip() for v in cells):
             return False
     return True
 
 
-def choose_layout(workbook, sheet: str | None, needed: frozenset[str] = frozenset()) -> Layout:
+def choose_layout(
+    workbook: SourceWorkbook, sheet: str | None, needed: frozenset[str] = frozenset()
+) -> Layout:
     """The table to import: on ``sheet`` when given, else on the first sheet with a
     recognisable header row. Raises ExcelImportError (``no_sheet``, ``empty``,
-    ``no_header``)."""
+    ``no_header``, ``too_many_rows``)."""
     names = list(workbook.sheetnames)
     if sheet is not None and sheet not in names:
         raise ExcelImportError(
@@ -330,14 +548,14 @@ def choose_layout(workbook, sheet: str | None, needed: frozenset[str] = frozense
     candidates = [sheet] if sheet is not None else names
     empty = 0
     for name in candidates:
-        worksheet = workbook[name]
-        if not hasattr(worksheet, "iter_rows"):  # a chart sheet
+        if not workbook.is_worksheet(name):  # a chart sheet
             empty += 1
             continue
-        layout = find_layout(worksheet, needed)
+        loaded = workbook.sheet(name)
+        layout = find_layout(loaded, needed)
         if layout is not None:
             return layout
-        empty += sheet_is_empty(worksheet)
+        empty += sheet_is_empty(loaded)
     if empty == len(candidates):
         where = f"The sheet {sheet!r}" if sheet is not None else "The workbook"
         raise ExcelImportError("empty", f"{where} holds no data.")
@@ -350,17 +568,14 @@ def choose_layout(workbook, sheet: str | None, needed: frozenset[str] = frozense
     )
 
 
-def data_rows(workbook, layout: Layout, used: list[int]) -> Iterator[tuple[int, tuple]]:
+def data_rows(
+    workbook: SourceWorkbook, layout: Layout, used: list[int]
+) -> Iterator[tuple[int, tuple]]:
     """(row number, cells) for each row under the header that has a value in one of the
     ``used`` column positions; merged blocks filled down, heading rows skipped."""
-    worksheet = workbook[layout.sheet]
-    worksheet.reset_dimensions()
     fill = _MergeFill(layout.merges)
     width = len(layout.headers)
-    first = layout.header_row + 1
-    for number, cells in enumerate(
-        worksheet.iter_rows(min_row=first, values_only=True), start=first
-    ):
+    for number, cells in workbook.sheet(layout.sheet).rows(layout.header_row + 1):
         if not cells:
             continue
         cells = fill.apply(number, cells)

@@ -7,7 +7,7 @@ where a typed form would never meet them, each as a `Problem` on its field:
   rejected with ``nik.excel_number`` / ``kk.excel_number``, never "repaired";
 - a KPJ in a numeric cell: kept as 11-digit text with the warning ``kpj.number_kept``, or
   rejected (``kpj.excel_number``) when digits were lost;
-- dates as datetime cells, Excel serial numbers (a date column formatted General) or text in
+- dates as date cells, Excel serial numbers (a date column formatted General) or text in
   ``12-03-1985``, ``12/03/1985``, ``12.03.1985``, ``1985-03-12`` or ``12 Maret 1985`` form
   (day before month, as Indonesia writes it; a two-digit year is refused as ambiguous);
 - an entry Excel turned into a date (RT/RW ``01/02``): ``cell.auto_date``;
@@ -106,8 +106,9 @@ _SERIALS = (1, 2_958_465)
 
 
 def cell_date(value: object, epoch: datetime) -> date | None:
-    """A date from a datetime cell, an Excel serial number or text; None for an empty cell;
-    ValueError for anything else (a two-digit year too: 12-03-85 could be 1985 or 2085)."""
+    """A date from a date or datetime cell, an Excel serial number or text; None for an
+    empty cell; ValueError for anything else (a two-digit year too: 12-03-85 could be 1985
+    or 2085)."""
     if value is None:
         return None
     if isinstance(value, datetime):

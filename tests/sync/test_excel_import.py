@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.chart import BarChart, Reference
 
 from models import bulk_import
 from models.audit import verify_chain
@@ -23,6 +24,7 @@ from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
 from models.store import RegistrationStore
 from models.validation import ValidationContext, normalized, validate
+from sync import excel_reader
 from sync.excel_headers import _PARENTHESIS, _SYNONYMS, FIELDS, header_key, match_header
 from sync.excel_import import (
     ExcelImportError,
@@ -306,6 +308,128 @@ def test_too_many_rows(db):
         plan_of(db, "traps.xlsx", max_rows=5)
     assert caught.value.code == "too_many_rows"
     assert plan_of(db, "traps.xlsx", max_rows=21).rows_read == 21
+
+
+def test_a_table_away_from_the_corner_keeps_its_row_and_column_numbers(db, tmp_path):
+    """calamine starts a sheet at its first used cell; rows and columns still count from
+    A1, and an error value (which calamine reads as empty) is still an error."""
+    path = tmp_path / "corner.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    for column, header in enumerate(["NIK", "Nama", "Tanggal Lahir", "Kasus"], start=3):
+        ws.cell(3, column, header)
+    for row, values in (
+        (4, ["6208014507900001", "Siti Aminah", "05-07-1990", "first"]),
+        (6, ["6208011203850002", "#REF!", "12-03-1985", "error"]),
+    ):
+        for column, value in enumerate(values, start=3):
+            ws.cell(row, column, value)
+    wb.save(path)
+    plan = read_list(db, path, context=CONTEXT)
+    assert plan.header_row == 3
+    assert plan.headers == ["Kolom A", "Kolom B", "NIK", "Nama", "Tanggal Lahir", "Kasus"]
+    assert [row.number for row in plan.rows] == [4, 6]
+    first, error = plan.rows
+    assert (first.registration.nik, first.registration.birth_date) == (
+        "6208014507900001", date(1990, 7, 5),
+    )  # fmt: skip
+    assert error.values["Nama"] == "#REF!"
+    assert ("cell.excel_error", "full_name") in [(p.code, p.field) for p in error.problems]
+
+
+def test_booleans_whole_numbers_and_the_1904_date_system(db, tmp_path):
+    path = tmp_path / "mac.xlsx"
+    wb = Workbook()
+    wb.epoch = datetime(1904, 1, 1)  # a workbook saved by Excel for Mac long ago
+    wb.active.append(["NIK", "Nama", "Tanggal Lahir", "No HP", "Persetujuan", "Kasus"])
+    wb.active.append(["6208011203850002", "Budi Santoso", 29656, 81234567890, True, "serial"])
+    wb.active.append(
+        ["6208014507900001", "Siti Aminah", datetime(1990, 7, 5), 81234567891.0, False, "cell"]
+    )
+    wb.save(path)
+    rows = by_case(read_list(db, path, context=CONTEXT))
+    serial, cell = rows["serial"], rows["cell"]
+    assert serial.registration.birth_date == date(1985, 3, 12)  # day 0 is 1 January 1904
+    assert cell.registration.birth_date == date(1990, 7, 5)
+    assert serial.values["No HP"] == 81234567890 and type(serial.values["No HP"]) is int
+    assert type(cell.values["No HP"]) is int  # a whole float reads as a whole number
+    assert serial.registration.phone == "081234567890"
+    assert (serial.registration.consent, cell.registration.consent) == (True, False)
+
+
+def test_a_chart_sheet_is_passed_over(db, tmp_path):
+    path = tmp_path / "chart.xlsx"
+    wb = Workbook()
+    data = wb.active
+    data.title = "Data"
+    data.append(["NIK", "Nama", "Jumlah"])
+    data.append(["6208014507900001", "Siti Aminah", 3])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=3, min_row=2, max_row=2))
+    wb.create_chartsheet("Grafik", 0).add_chart(chart)
+    hidden = wb.create_sheet("Lama")
+    hidden.sheet_state = "hidden"
+    hidden.append(["NIK", "Nama"])
+    hidden.append(["6208011203850002", "Budi Santoso"])
+    wb.save(path)
+    plan = read_list(db, path, context=CONTEXT)
+    assert plan.sheets == ["Grafik", "Data", "Lama"]
+    assert (plan.sheet, plan.rows_read) == ("Data", 1)
+    assert read_list(db, path, context=CONTEXT, sheet="Lama").rows[0].values["Nama"] == (
+        "Budi Santoso"
+    )
+    with pytest.raises(ExcelImportError) as caught:
+        read_list(db, path, context=CONTEXT, sheet="Grafik")
+    assert caught.value.code == "empty"
+
+
+def test_a_sheet_far_too_long_is_refused_before_it_is_loaded(db, tmp_path, monkeypatch):
+    path = _long_list(tmp_path / "long.xlsx", 400)
+    real, loaded = excel_reader.CalamineWorkbook, []
+
+    class Spy:
+        """python-calamine's workbook, recording the sheets it loads."""
+
+        def __init__(self, book):
+            self.book = book
+
+        @classmethod
+        def from_filelike(cls, handle):
+            return cls(real.from_filelike(handle))
+
+        def get_sheet_by_name(self, name):
+            loaded.append(name)
+            return self.book.get_sheet_by_name(name)
+
+        def __getattr__(self, name):
+            return getattr(self.book, name)
+
+    monkeypatch.setattr(excel_reader, "CalamineWorkbook", Spy)
+    with pytest.raises(ExcelImportError) as caught:
+        read_list(db, path, context=CONTEXT, max_rows=100)
+    assert caught.value.code == "too_many_rows"
+    assert "100" in str(caught.value)
+    assert loaded == []  # refused on the XML's row count: calamine never loaded the sheet
+    with pytest.raises(ExcelImportError) as caught:  # 400 rows, the header, 10 spare: loaded
+        read_list(db, path, context=CONTEXT, max_rows=395)
+    assert caught.value.code == "too_many_rows"
+    assert loaded == ["Data"]
+    assert read_list(db, path, context=CONTEXT, max_rows=400).rows_read == 400
+
+
+def test_the_xml_scan_is_the_same_in_small_chunks(db, monkeypatch):
+    """Error cells and the row count are found across the boundaries of the chunks the
+    sheet's XML is read in."""
+    whole = plan_of(db, "traps.xlsx")
+    monkeypatch.setattr(excel_reader, "_CHUNK", 97)
+    chunked = plan_of(db, "traps.xlsx")
+    assert [(r.number, codes(r)) for r in chunked.rows] == [
+        (r.number, codes(r)) for r in whole.rows
+    ]
+    assert "cell.excel_error" in codes(by_case(chunked)["formula_error"])
+    with pytest.raises(ExcelImportError) as caught:
+        plan_of(db, "traps.xlsx", max_rows=5)  # 23 rows with cells > 5 + 10
+    assert caught.value.code == "too_many_rows"
 
 
 # --- sheets and header rows -----------------------------------------------------------------
