@@ -38,7 +38,7 @@ from models.problems import Problem, error
 from models.registration import Registration, Status
 from models.settings import load_settings
 from models.validation import REQUIRED, ValidationContext, normalized, readiness
-from sync.excel_headers import FIELDS, match_header
+from sync.excel_headers import FIELDS, header_key, match_header
 from sync.excel_reader import (
     MAX_ROWS,
     ExcelImportError,
@@ -218,6 +218,13 @@ def _mapping(layout: Layout, chosen: dict[str, str | None] | None) -> dict[str, 
     return result
 
 
+def _remembered(layout: Layout, remembered: dict[str, str] | None) -> dict[str, str | None]:
+    """The sheet's columns the user placed by hand before (by `header_key`); columns once
+    ignored need nothing: an unplaced column is not read anyway."""
+    wanted = {key: name for key, name in (remembered or {}).items() if name in FIELDS}
+    return {h: wanted[header_key(h)] for h in layout.headers if header_key(h) in wanted}
+
+
 def _context(db: Database, context: ValidationContext | None) -> ValidationContext:
     if context is not None:
         return context
@@ -273,6 +280,7 @@ def read_list(
     *,
     sheet: str | None = None,
     mapping: dict[str, str | None] | None = None,
+    remembered: dict[str, str] | None = None,
     context: ValidationContext | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -282,7 +290,9 @@ def read_list(
 
     ``sheet`` picks the sheet (default: the first with a recognisable header row, searched
     in its first 10 rows); ``mapping`` (column name -> field or None) overrides the
-    recognised headers, column by column. ``context`` defaults to the settings' regency and
+    recognised headers, column by column; ``remembered`` (`header_key` -> field, as the
+    settings keep the user's earlier choices) places the columns it knows, below
+    ``mapping``. ``context`` defaults to the settings' regency and
     age range; NIKs held in ``db`` are looked up whatever the context says. ``progress``
     gets (rows done, estimated rows, sheet name); the estimate is the number of sheet rows
     under the header. Raises `ExcelImportError` for a file that cannot be read or holds more
@@ -294,7 +304,7 @@ def read_list(
     checker = _Checker(db, _context(db, context))
     with open_workbook(path, max_rows) as workbook:
         layout = choose_layout(workbook, sheet)
-        chosen = _mapping(layout, mapping)
+        chosen = _mapping(layout, {**_remembered(layout, remembered), **(mapping or {})})
         columns = [
             (position, chosen[header])
             for position, header in enumerate(layout.headers)

@@ -43,7 +43,6 @@ from sync.excel_import import (
     write_error_report,
     write_list,
 )
-from sync.excel_reader import choose_layout, open_workbook
 from ui import dialogs, labels
 from ui.errors import explain
 from ui.list_model import ListModel, list_view
@@ -51,18 +50,6 @@ from ui.worker import run_with_progress
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 IGNORE = ""  # the mapping step's "Abaikan": the column is not read
-
-
-def remembered_for(path: Path, sheet: str | None, remembered: dict[str, str]) -> dict[str, str]:
-    """The columns of the sheet `read_list` will read that the user placed by hand before
-    (settings keep headers by `header_key`, `read_list` takes them as written); columns
-    once ignored need nothing: an unplaced column is not read anyway."""
-    wanted = {key: field for key, field in remembered.items() if field in FIELDS}
-    if not wanted:
-        return {}
-    with open_workbook(path) as workbook:
-        headers = choose_layout(workbook, sheet).headers
-    return {h: wanted[header_key(h)] for h in headers if header_key(h) in wanted}
 
 
 def import_error_text(exc: ExcelImportError) -> str:
@@ -321,8 +308,7 @@ class ExcelImportDialog(QDialog):
         remembered = load_settings(self.db).excel_mapping
 
         def job(db, progress, cancelled):
-            mapping = remembered_for(path, sheet, remembered)
-            return read_list(db, path, sheet=sheet, mapping=mapping, progress=progress,
+            return read_list(db, path, sheet=sheet, remembered=remembered, progress=progress,
                              cancelled=cancelled)  # fmt: skip
 
         run_with_progress(
