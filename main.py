@@ -8,6 +8,18 @@
     python main.py revoke DEVICE_ID                  district: stop trusting a device
     python main.py export --out DIR [--rewrite SEQ]  officer: ready records -> new batch file
     python main.py import FILE_OR_DIR...             district: verify + merge batches
+    python main.py serve --host 127.0.0.1 --port 8765 [--certfile F --keyfile F]
+                                                     district: the HTTP sync endpoint
+    python main.py sync --url URL                    officer: push batches, pull updates
+    python main.py write-updates --out DIR [--device ID ...]
+                                                     district: signed <device>.updates.json
+    python main.py apply-updates FILE                officer: apply a district updates file
+    python main.py reject ID... --reason TEXT        district: BPJS refused these registrations
+    python main.py print-summary --out FILE.pdf [--paper A4|F4]
+                                                     the dashboard's one-page summary
+
+``import --receipts`` also writes each device's updates file beside its receipt, and
+``export --out DIR`` applies this device's updates file found in DIR, as it reads the receipt.
 
 Sub-commands exit non-zero with a one-line reason on failure; ``--json`` prints one JSON
 object as the last line.
@@ -81,6 +93,30 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write each officer device's signed receipt into the folder its batches came from",
     )
+    serve = commands.add_parser("serve", parents=[common], help="district: HTTP sync endpoint")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--certfile", help="TLS certificate (PEM); with --keyfile")
+    serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    sync = commands.add_parser("sync", parents=[common], help="officer: send to the district")
+    sync.add_argument("--url", help="district server, e.g. https://kab.example:8765 (default:"
+                      " the address in the settings)")  # fmt: skip
+    sync.add_argument("--cafile", help="CA bundle that signed the district's TLS certificate")
+    write_updates = commands.add_parser(
+        "write-updates", parents=[common], help="district: status updates files for USB"
+    )
+    write_updates.add_argument("--out", type=Path, required=True, help="folder (USB stick)")
+    write_updates.add_argument("--device", nargs="+", dest="devices", metavar="ID",
+                               help="default: every device that sent batches")  # fmt: skip
+    apply_updates = commands.add_parser(
+        "apply-updates", parents=[common], help="officer: apply a district updates file"
+    )
+    apply_updates.add_argument("file", type=Path, metavar="FILE.updates.json")
+    reject = commands.add_parser(
+        "reject", parents=[common], help="district: mark registrations rejected, with a reason"
+    )
+    reject.add_argument("ids", nargs="+", metavar="ID")
+    reject.add_argument("--reason", required=True, help="why (the officer sees it)")
     forms = commands.add_parser(
         "print-forms", parents=[common], help="registration forms (or a blank form) as PDF"
     )
@@ -96,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
     scope.add_argument("--desa", metavar="CODE", help="e.g. 62.08.01.2001")
     scope.add_argument("--kecamatan", metavar="CODE", help="e.g. 62.08.01")
     lists.add_argument("--paper", choices=("A4", "F4"), default="A4")
+    summary = commands.add_parser(
+        "print-summary", parents=[common], help="the dashboard's one-page summary as PDF"
+    )
+    summary.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    summary.add_argument("--paper", choices=("A4", "F4"), default="A4")
     excel_out = commands.add_parser(
         "excel-export", parents=[common], help="master list, or BPJS collective files, as .xlsx"
     )
@@ -178,13 +219,31 @@ def _run_export(args) -> dict:
             path = rewrite_lost_batch(db, args.rewrite, args.out)
             return {"batch": str(path), "seq": args.rewrite, "rewritten": True}
         acknowledged = _read_receipt(db, args.out)
+        updated = _read_updates(db, args.out)
         result = export_batch(db, args.out)
     if result is None:
         print("nothing to export: no ready registration changed since the last batch")
-        return {"batch": None, "seq": None, "records": 0, "acknowledged": acknowledged}
+        return {"batch": None, "seq": None, "records": 0, "acknowledged": acknowledged,
+                "updates_applied": updated}  # fmt: skip
     print(result.path)
     return {"batch": str(result.path), "seq": result.seq, "records": result.records,
-            "acknowledged": acknowledged}  # fmt: skip
+            "acknowledged": acknowledged, "updates_applied": updated}  # fmt: skip
+
+
+def _read_updates(db, folder: Path) -> int:
+    """Apply this device's status updates file the district left in ``folder`` (how many
+    registrations changed); a file that cannot be used is reported and stops nothing."""
+    from models.identity import load_identity
+    from sync.receipts import ReceiptError
+    from sync.updates import apply_updates_in
+
+    identity = load_identity(db)
+    try:
+        found = apply_updates_in(db, folder, identity.name if identity else "")
+    except ReceiptError as exc:
+        print(f"jaring export: updates file not used: {exc}", file=sys.stderr)
+        return 0
+    return found.applied if found else 0
 
 
 def _read_receipt(db, folder: Path) -> list[int]:
@@ -216,9 +275,116 @@ def _run_import(args) -> dict:
     for failed in report.receipt_errors:
         print(f"receipt not written in {failed['folder']}: {failed['reason']}", file=sys.stderr)
     result = report.as_json()
+    if args.receipts:
+        result["updates_files"] = _write_updates_beside(args, report.receipts)
     if report.batches_rejected:
         result["_exit"] = 1
     return result
+
+
+def _write_updates_beside(args, receipts: list[str]) -> list[str]:
+    """Each device's updates file next to its receipt, so the stick carries both back."""
+    from sync.receipts import SUFFIX
+    from sync.updates import write_update_files
+
+    written = []
+    with closing(open_database(_db_path(args))) as db:
+        for receipt in map(Path, receipts):
+            device = receipt.name.removesuffix(SUFFIX)
+            try:
+                written += [str(p) for p in write_update_files(db, receipt.parent, [device])]
+            except OSError as exc:
+                print(f"updates not written in {receipt.parent}: {exc}", file=sys.stderr)
+    return written
+
+
+def _run_serve(args) -> dict:
+    from sync.server import serve
+
+    path = _db_path(args)
+    if not path.exists():
+        raise ValueError(f"{path} does not exist (run district-init first)")
+    print(f"Jaring sync endpoint on {'https' if args.certfile else 'http'}://{args.host}:"
+          f"{args.port}/v1/ for {path}", file=sys.stderr)  # fmt: skip
+    serve(path, args.host, args.port, certfile=args.certfile, keyfile=args.keyfile)
+    return {"stopped": True}
+
+
+def _run_sync(args) -> dict:
+    from models.settings import load_settings
+    from sync.client import SyncError, sync
+
+    with closing(open_database(_db_path(args))) as db:
+        url = args.url or load_settings(db).sync_url
+        if not url:
+            raise ValueError("no --url given and no district address in the settings")
+        try:
+            result = sync(db, url, verify=args.cafile or True)
+        except SyncError as exc:
+            done = exc.result
+            if done and (done.batches_sent or done.batches_already_there):
+                raise ValueError(
+                    f"{exc} (before that: {done.batches_sent} batches sent,"
+                    f" {done.batches_already_there} already there)"
+                ) from None
+            raise ValueError(str(exc)) from None
+    for failure in result.failures:
+        print(f"batch {failure['seq']} refused: {failure['code']}: {failure['message']}",
+              file=sys.stderr)  # fmt: skip
+    summary = result.as_json()
+    if result.batches_failed:
+        summary["_exit"] = 1
+    return summary
+
+
+def _run_write_updates(args) -> dict:
+    from sync.receipts import ReceiptError
+    from sync.updates import write_update_files
+
+    if not args.out.is_dir():
+        raise ValueError(f"{args.out} is not a folder (is the USB stick plugged in?)")
+    with closing(open_database(_db_path(args))) as db:
+        try:
+            paths = write_update_files(db, args.out, args.devices)
+        except ReceiptError as exc:
+            raise ValueError(str(exc)) from None
+    for path in paths:
+        print(path)
+    return {"files": [str(p) for p in paths]}
+
+
+def _run_apply_updates(args) -> dict:
+    from models.identity import load_identity
+    from sync.receipts import ReceiptError
+    from sync.updates import apply_updates, read_updates_file
+
+    with closing(open_database(_db_path(args))) as db:
+        identity = load_identity(db)
+        try:
+            done = apply_updates(
+                db, read_updates_file(args.file), identity.name if identity else ""
+            )
+        except ReceiptError as exc:
+            raise ValueError(str(exc)) from None
+    return {"updates_applied": done.applied, "unchanged": done.unchanged,
+            "skipped": done.skipped}  # fmt: skip
+
+
+def _run_reject(args) -> dict:
+    from models.identity import load_identity
+    from models.updates import reject_registrations
+
+    with closing(open_database(_db_path(args))) as db:
+        identity = load_identity(db)
+        if identity is None or identity.role != "district":
+            raise ValueError("only the district database rejects registrations")
+        try:
+            changed = reject_registrations(
+                db, dict.fromkeys(args.ids, args.reason), actor="command line"
+            )
+        except KeyError as exc:
+            raise ValueError(f"no live registration with id {exc.args[0]}") from None
+    return {"rejected": changed}
 
 
 def _qt_app(db):
@@ -302,6 +468,30 @@ def _run_print_list(args) -> dict:
     return {"pdf": str(out), "pages": pages, "registrations": len(registrations)}
 
 
+def _run_print_summary(args) -> dict:
+    from datetime import date
+
+    from models.dashboard import dashboard, local_utc_offset
+    from ui.printing.context import print_context
+    from ui.printing.paper import write_pdf
+    from ui.printing.summary import paint_summary
+
+    out = _pdf_out(args.out)
+    with closing(open_database(_db_path(args))) as db:
+        _app = _qt_app(db)
+        today = date.today()
+        context = print_context(db, paper=args.paper, today=today)
+        data = dashboard(db, today=today, utc_offset_hours=local_utc_offset())
+        pages = write_pdf(
+            out, lambda device: paint_summary(device, data, context),
+            paper=args.paper, title="Ringkasan capaian",
+        )  # fmt: skip
+    print(out)
+    progress = data.overview.progress
+    return {"pdf": str(out), "pages": pages, "counted": progress.counted,
+            "target": progress.target}  # fmt: skip
+
+
 def _run_excel_export(args) -> dict:
     from sync.excel_export import export_bpjs, export_master
 
@@ -366,8 +556,14 @@ COMMANDS = {
     "revoke": _run_revoke,
     "export": _run_export,
     "import": _run_import,
+    "serve": _run_serve,
+    "sync": _run_sync,
+    "write-updates": _run_write_updates,
+    "apply-updates": _run_apply_updates,
+    "reject": _run_reject,
     "print-forms": _run_print_forms,
     "print-list": _run_print_list,
+    "print-summary": _run_print_summary,
     "excel-export": _run_excel_export,
     "excel-import": _run_excel_import,
 }
@@ -401,7 +597,14 @@ def main(argv: list[str] | None = None) -> int:
     status = result.pop("_exit", 0)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-    elif args.command not in ("export", "print-forms", "print-list", "excel-export"):
+    elif args.command not in (
+        "export",
+        "print-forms",
+        "print-list",
+        "print-summary",
+        "excel-export",
+        "write-updates",
+    ):
         print(", ".join(f"{k}: {v}" for k, v in result.items()))
     return status
 

@@ -48,6 +48,7 @@ CHILD = textwrap.dedent(
         from ui.main_window import MainWindow
         db = open_database(db_path)
         view = MainWindow(db, load_settings(db))
+        view.tabs.setCurrentWidget(view.records)  # the dashboard is the first tab
         view.resize(1280, 800)
         table = view.records.table
     table.viewport().installEventFilter(watcher)

@@ -9,23 +9,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import (
     bench_batches,
+    bench_dashboard,
     bench_excel_export,
     bench_excel_import,
     bench_list,
     bench_print,
     bench_save,
     bench_search,
+    bench_sync,
 )
 
 if __name__ == "__main__":
     for module in (
         bench_list,
+        bench_dashboard,
         bench_search,
         bench_save,
         bench_batches,
         bench_print,
         bench_excel_export,
         bench_excel_import,
+        bench_sync,
     ):
         print(f"== {module.__name__}: {module.__doc__.strip().splitlines()[0]}", flush=True)
         module.main()

@@ -32,6 +32,9 @@ class Settings:
     # Excel column headers (normalised) the user placed by hand once -> registration field
     # ("" = ignore that column), offered again for the next village's list.
     excel_mapping: dict[str, str] = field(default_factory=dict)
+    # Officer: the district's sync endpoint, e.g. "https://disnaker.example:8765" ("" = not
+    # set; "Kirim ke kabupaten" asks for it).
+    sync_url: str = ""
 
 
 def load_settings(db: Database) -> Settings:

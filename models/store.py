@@ -57,7 +57,11 @@ class StaleRegistration(Exception):
 
 @dataclass
 class RecordFilter:
-    """What the records list shows: search text, filters and order."""
+    """What the records list shows: search text, filters and order.
+
+    The fields after ``descending`` narrow the list to one figure of the dashboard
+    (`models.dashboard`); None means "any", "" means "not filled in".
+    """
 
     text: str = ""
     status: str = ""
@@ -65,6 +69,31 @@ class RecordFilter:
     village_code: str = ""
     sort_column: str = "updated_at"
     descending: bool = True
+    counted: bool = False  # only registrations that count towards the target
+    target_group: str | None = None
+    sex: str | None = None
+    funding_source: str | None = None
+    created_by: str | None = None  # the officer
+    born_after: str | None = None  # ISO date, exclusive
+    born_until: str | None = None  # ISO date, inclusive
+    birth_unknown: bool = False
+    created_from: str | None = None  # UTC timestamp prefix, inclusive
+    created_before: str | None = None  # UTC timestamp prefix, exclusive
+    flagged: bool = False  # drafts, or carrying confirmed warnings
+    conflict_officer: str | None = None  # in a conflict raised by this officer's records
+    label: str = ""  # what the dashboard called this selection (shown above the list)
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether a dashboard figure narrows the list beyond search, status and region."""
+        return self.narrowing() != RecordFilter().narrowing()
+
+    def narrowing(self) -> tuple:
+        return (
+            self.counted, self.target_group, self.sex, self.funding_source, self.created_by,
+            self.born_after, self.born_until, self.birth_unknown, self.created_from,
+            self.created_before, self.flagged, self.conflict_officer,
+        )  # fmt: skip
 
 
 def nik_prefix(text: str) -> str:
@@ -107,6 +136,38 @@ def live_where(
         clauses.append("kecamatan_code = ?")
         params.append(kecamatan)
     return " AND ".join(clauses), params
+
+
+def _narrow(f: RecordFilter, clauses: list[str], params: list) -> None:
+    """The dashboard's narrowing of a `RecordFilter` as WHERE clauses (see its fields)."""
+    if f.counted:
+        clauses.append("status NOT IN ('draft', 'rejected')")
+    for column, value in (
+        ("target_group", f.target_group), ("sex", f.sex), ("funding_source", f.funding_source),
+        ("created_by", f.created_by),
+    ):  # fmt: skip
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    for condition, value in (
+        ("birth_date > ?", f.born_after), ("birth_date <= ?", f.born_until),
+        ("created_at >= ?", f.created_from), ("created_at < ?", f.created_before),
+    ):  # fmt: skip
+        if value is not None:
+            clauses.append(condition)
+            params.append(value)
+    if f.birth_unknown:
+        clauses.append("birth_date IS NULL")
+    if f.flagged:
+        clauses.append("(status = 'draft' OR warnings_confirmed != '')")
+    if f.conflict_officer is not None:
+        clauses.append(
+            "id IN (SELECT registration_id FROM conflicts"
+            " WHERE coalesce(json_extract(incoming, '$.created_by'), '') = ?"
+            " UNION SELECT incoming_id FROM conflicts"
+            " WHERE coalesce(json_extract(incoming, '$.created_by'), '') = ?)"
+        )
+        params += [f.conflict_officer, f.conflict_officer]
 
 
 class RegistrationStore:
@@ -225,6 +286,7 @@ class RegistrationStore:
         elif record_filter.kecamatan_code:
             clauses.append("kecamatan_code = ?")
             params.append(record_filter.kecamatan_code)
+        _narrow(record_filter, clauses, params)
         if prefix := nik_prefix(record_filter.text):
             clauses.append("nik >= ? AND nik < ?")
             params += [prefix, prefix + ":"]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from models import batches, merge
+from models import merge, updates
 from models.audit import now_iso
 from models.batches import Acknowledgement
 from models.identity import load_identity
@@ -156,7 +156,8 @@ def apply_receipt(db: Database, document: dict) -> Acknowledgement:
         )
     if receipt["device_id"] != identity.device_id:
         raise ReceiptError("other_device", "the receipt is for another officer's device")
-    return batches.acknowledge(db, receipt["batches"])
+    # What left in an acknowledged batch and was not changed since becomes "received".
+    return updates.acknowledge_received(db, receipt["batches"], identity.name)
 
 
 def apply_receipt_in(db: Database, folder: Path | str) -> Acknowledgement | None:

@@ -1,10 +1,14 @@
-"""Officer: the batch history and "Export batch" to a folder (a USB stick)."""
+"""Officer: the batch history, "Export batch" to a folder (a USB stick) and "Kirim ke
+kabupaten" over the network (`sync.client.sync` on a worker, with progress and Cancel)."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,12 +22,18 @@ from models import batches
 from models.batches import Acknowledgement
 from models.formatting import thousands
 from models.identity import load_identity
+from models.settings import load_settings
+from models.updates import last_sync_at
 from sync.exchange import export_batch, rewrite_lost_batch
 from sync.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
+from sync.updates import apply_updates_in
 from ui import dialogs
-from ui.errors import explain
+from ui.errors import explain, rejection_text
 from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
+
+if TYPE_CHECKING:
+    from sync.client import SyncResult
 
 
 def local_time(stamp: str | None) -> str:
@@ -33,7 +43,10 @@ def local_time(stamp: str | None) -> str:
 
 
 class BatchesPage(QWidget):
-    """What left this device, and the action that sends the next batch."""
+    """What left this device, and the actions that send the next batch."""
+
+    #: Sending changed registrations (received, KPJ numbers, rejections).
+    synced = Signal()
 
     def __init__(self, db: Database, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +83,14 @@ class BatchesPage(QWidget):
         self.pending = QLabel(objectName="pending_label")
         self.table = list_view(self.model, "batches_table")
         self.export_button = QPushButton(self.tr("Ekspor batch…"), objectName="export_button")
+        self.send_button = QPushButton(self.tr("Kirim ke kabupaten"), objectName="send_button")
+        self.send_button.setToolTip(
+            self.tr(
+                "Saat ada sinyal: kirim semua batch yang belum diterima kabupaten lewat "
+                "internet, lalu ambil kabar terbaru (nomor KPJ, penolakan)."
+            )
+        )
+        self.last_sync = QLabel(objectName="last_sync_label")
         self.rewrite_button = QPushButton(
             self.tr("Tulis ulang batch terpilih…"), objectName="rewrite_button"
         )
@@ -87,14 +108,17 @@ class BatchesPage(QWidget):
         buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.rewrite_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(fingerprints)
+        layout.addWidget(self.last_sync)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.export_button.clicked.connect(self.export)
         self.rewrite_button.clicked.connect(self.rewrite)
         self.receipt_button.clicked.connect(self.read_receipt)
+        self.send_button.clicked.connect(self.send)
         self.refresh()
 
     def refresh(self) -> None:
@@ -104,6 +128,12 @@ class BatchesPage(QWidget):
             self.tr("%1 pendaftaran menunggu dikirim.").replace("%1", thousands(count))
         )
         self.export_button.setEnabled(count > 0)
+        stamp = last_sync_at(self.db)
+        self.last_sync.setText(
+            self.tr("Terakhir terhubung ke kabupaten: %1").replace("%1", local_time(stamp))
+            if stamp
+            else self.tr("Belum pernah terhubung ke kabupaten lewat internet.")
+        )
 
     def _folder(self, title: str) -> Path | None:
         chosen = dialogs.choose(self, dialogs.FileRequest("folder", title))
@@ -113,6 +143,7 @@ class BatchesPage(QWidget):
         folder = self._folder(self.tr("Pilih folder tujuan (flashdisk)"))
         if folder is None:
             return
+        actor = self._actor()
 
         def job(db, progress, cancelled):
             # The district may have left a receipt on the stick: read it first, so the
@@ -121,6 +152,8 @@ class BatchesPage(QWidget):
                 receipt = apply_receipt_in(db, folder)
             except ReceiptError as exc:
                 receipt = exc
+            with contextlib.suppress(ReceiptError):  # an unusable updates file waits
+                apply_updates_in(db, folder, actor)
             return receipt, export_batch(db, folder)
 
         run_with_progress(
@@ -128,9 +161,113 @@ class BatchesPage(QWidget):
             self._exported, self._failed, self.tr("Batal"),
         )  # fmt: skip
 
+    def _actor(self) -> str:
+        identity = load_identity(self.db)
+        return load_settings(self.db).officer_name or (identity.name if identity else "")
+
+    # --- over the network ------------------------------------------------------------
+
+    def send(self) -> None:
+        """Push every batch the district has not acknowledged and pull its news."""
+        url = load_settings(self.db).sync_url
+        if not url:
+            dialogs.inform(
+                self,
+                self.tr("Kirim ke kabupaten"),
+                self.tr(
+                    "Alamat server kabupaten belum diisi. Isi di Berkas → Pengaturan "
+                    "(tanyakan alamatnya ke kantor kabupaten)."
+                ),
+                error=True,
+            )
+            return
+        actor = self._actor()
+        batch_text = self.tr("Batch %1")
+
+        def job(db, progress, cancelled):
+            from sync.client import sync  # httpx loads only when an officer sends
+
+            def report(done: int, total: int, seq: str) -> None:
+                progress(done, total, batch_text.replace("%1", seq) if seq else "")
+
+            return sync(db, url, actor=actor, progress=report, cancelled=cancelled)
+
+        self.send_button.setEnabled(False)
+        run_with_progress(
+            self, self.db_path, self.tr("Mengirim ke kabupaten…"), job,
+            self._sent, self._send_failed, self.tr("Batal"),
+        )  # fmt: skip
+
+    def _sent(self, result: SyncResult) -> None:
+        self.send_button.setEnabled(True)
+        self.refresh()
+        self.synced.emit()
+        dialogs.inform(
+            self, self.tr("Kirim ke kabupaten"), "\n\n".join(self.sync_lines(result)),
+            error=bool(result.batches_failed),
+        )  # fmt: skip
+
+    def _send_failed(self, exc: Exception) -> None:
+        self.send_button.setEnabled(True)
+        self.refresh()
+        self.synced.emit()  # what went before the failure stays done
+        from sync.client import SyncError
+
+        if not isinstance(exc, SyncError):
+            dialogs.inform(self, self.tr("Pengiriman gagal"), explain(exc), error=True,
+                           details=str(exc))  # fmt: skip
+            return
+        texts = {
+            "cancelled": self.tr(
+                "Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; "
+                "sisanya dikirim lain kali."
+            ),
+            "unreachable": self.tr(
+                "Server kabupaten tidak bisa dihubungi. Periksa sinyal dan alamat server, lalu "
+                "coba lagi. Batch yang belum terkirim tetap tersimpan."
+            ),
+            "refused": self.tr(
+                "Kantor kabupaten menolak perangkat ini (belum didaftarkan atau sudah dicabut). "
+                "Hubungi kantor kabupaten."
+            ),
+        }
+        lines = [texts.get(exc.code, self.tr("Jawaban server kabupaten tidak bisa dipakai."))]
+        if exc.result is not None and (exc.result.batches_sent or exc.result.received):
+            lines += self.sync_lines(exc.result)
+        dialogs.inform(self, self.tr("Kirim ke kabupaten"), "\n\n".join(lines),
+                       error=exc.code != "cancelled", details=str(exc))  # fmt: skip
+
+    def sync_lines(self, result: SyncResult) -> list[str]:
+        """A short Indonesian summary of what a sync did."""
+        if not (result.batches_sent or result.batches_already_there or result.batches_failed):
+            lines = [self.tr("Tidak ada batch baru yang perlu dikirim.")]
+        else:
+            lines = [
+                self.tr("%1 batch terkirim, %2 sudah ada di kabupaten, %3 ditolak.")
+                .replace("%1", str(result.batches_sent))
+                .replace("%2", str(result.batches_already_there))
+                .replace("%3", str(result.batches_failed))
+            ]
+        for failure in result.failures:
+            lines.append(
+                self.tr("Batch %1 ditolak: %2")
+                .replace("%1", str(failure["seq"]))
+                .replace("%2", rejection_text(failure["code"]))
+            )
+        if result.updates_applied:
+            lines.append(
+                self.tr(
+                    "Kabar baru dari kabupaten untuk %1 pendaftaran (KPJ atau penolakan)."
+                ).replace("%1", thousands(result.updates_applied))
+            )
+        return lines
+
+    # --- by USB ----------------------------------------------------------------------
+
     def _exported(self, outcome) -> None:
         receipt, result = outcome
         self.refresh()
+        self.synced.emit()
         lines = self.receipt_lines(receipt)
         if result is None:
             lines.insert(0, self.tr("Tidak ada yang perlu dikirim."))
@@ -160,6 +297,7 @@ class BatchesPage(QWidget):
         except ReceiptError as exc:
             outcome = exc
         self.refresh()
+        self.synced.emit()  # what the receipt acknowledges is now "received"
         lines = self.receipt_lines(outcome)
         if isinstance(outcome, Acknowledgement) and not outcome.newly and not lines:
             lines = [self.tr("Tanda terima ini tidak menyebut batch baru.")]

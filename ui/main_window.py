@@ -1,13 +1,16 @@
-"""The main window: the records list and the registration form, menus and status bar."""
+"""The main window: the dashboard (first), the records list and the registration form, menus
+and status bar."""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
+from models.dashboard import counted_registrations
 from models.db import database_path
 from models.formatting import thousands
 from models.identity import load_identity
@@ -17,14 +20,16 @@ from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs
 from ui.batches_page import BatchesPage
 from ui.conflicts_page import ConflictsPage
-from ui.excel_export_dialog import ExcelExportDialog
-from ui.excel_import_page import ExcelImportDialog, KpjImport
+from ui.dashboard_page import DashboardPage
 from ui.import_page import ImportPage
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
 from ui.settings_dialog import SettingsDialog
 from ui.setup_page import SetupPage
 from ui.trust_page import TrustPage
+
+if TYPE_CHECKING:
+    from ui.excel_import_page import ExcelImportDialog, KpjImport
 
 
 class MainWindow(QMainWindow):
@@ -41,12 +46,15 @@ class MainWindow(QMainWindow):
 
         self.records = RecordsPage(self.store, settings.regency_code, self.regions)
         self.form = RegistrationForm(db, self.store, settings, self.regions)
+        self.dashboard = DashboardPage(db, self.regions)
         self.tabs = QTabWidget(objectName="tabs")
+        self.tabs.addTab(self.dashboard, self.tr("Dasbor"))
         self.tabs.addTab(self.records, self.tr("Daftar pekerja"))
         self.tabs.addTab(self.form, self.tr("Formulir pendaftaran"))
         self.setCentralWidget(self.tabs)
         self._add_exchange_tabs()
 
+        self.dashboard.filter_requested.connect(self.show_filtered_records)
         self.records.open_requested.connect(self.open_registration)
         self.records.new_requested.connect(self.new_registration)
         self.records.delete_requested.connect(self.delete_registration)
@@ -75,6 +83,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.setup_page, self.tr("Pertukaran data"))
         elif identity.role == "officer":
             self.batches = BatchesPage(self.db, path)
+            self.batches.synced.connect(self._registrations_changed)
             self.tabs.addTab(self.batches, self.tr("Batch kirim"))
         elif identity.role == "district":
             self.import_page = ImportPage(self.db, path, actor)
@@ -95,7 +104,9 @@ class MainWindow(QMainWindow):
         self.settings = load_settings(self.db)
         self.form.set_settings(self.settings)
         self.records.set_regency(self.settings.regency_code)
+        self.dashboard.mark_stale()
         self._add_exchange_tabs()
+        self.send_action.setVisible(self.batches is not None)
         self.tabs.setCurrentIndex(first_new)
         self._update_status()
 
@@ -119,8 +130,14 @@ class MainWindow(QMainWindow):
         if self.conflicts_page is not None:
             self.conflicts_page.refresh()
 
+    def show_filtered_records(self, record_filter) -> None:
+        """A dashboard figure was clicked: the records list, filtered to it."""
+        self.records.show_dashboard_filter(record_filter)
+        self.tabs.setCurrentWidget(self.records)
+
     def _registrations_changed(self) -> None:
         """Everything that shows registrations looks again."""
+        self.dashboard.mark_stale()
         self.records.refresh()
         self._update_status()
         if self.batches is not None:
@@ -147,6 +164,11 @@ class MainWindow(QMainWindow):
         )
         print_action.triggered.connect(self._print_current)
         print_menu.addAction(print_action)
+        # Officers only: push batches and pull the district's news over the network.
+        self.send_action = QAction(self.tr("&Kirim ke kabupaten"), self, objectName="send_action")
+        self.send_action.triggered.connect(self.send_to_district)
+        self.send_action.setVisible(self.batches is not None)
+        file_menu.addAction(self.send_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         excel_menu = self.menuBar().addMenu(self.tr("E&xcel"))
@@ -172,18 +194,22 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def send_to_district(self) -> None:
+        """The menu's "Kirim ke kabupaten": the batch page does it, in view."""
+        if self.batches is not None:
+            self.tabs.setCurrentWidget(self.batches)
+            self.batches.send()
+
     def _update_status(self) -> None:
         regency = self.regions.regency_name(self.settings.regency_code).title()
         identity = load_identity(self.db)
         who = self.settings.officer_name or (identity.name if identity else "")
-        count = self.store.count()
-        self.progress_label.setText(
-            self.tr("%1 · %2 · %3 dari target %4")
-            .replace("%1", who)
-            .replace("%2", regency)
-            .replace("%3", thousands(count))
-            .replace("%4", thousands(self.settings.target))
+        progress = (
+            self.tr("%1 terhitung dari target %2")
+            .replace("%1", thousands(counted_registrations(self.db)))
+            .replace("%2", thousands(self.settings.target))
         )
+        self.progress_label.setText(" · ".join(part for part in (who, regency, progress) if part))
 
     # --- actions -------------------------------------------------------------------
 
@@ -323,6 +349,7 @@ class MainWindow(QMainWindow):
         self.settings = save_settings(self.db, dialog.settings())
         self.form.set_settings(self.settings)
         self.records.set_regency(self.settings.regency_code)
+        self.dashboard.mark_stale()
         self._update_status()
         if self.settings.language != old_language:
             dialogs.inform(
@@ -338,6 +365,8 @@ class MainWindow(QMainWindow):
     def export_excel(self) -> None:
         """The master list or BPJS's collective files; marking them submitted changes the
         registrations shown."""
+        from ui.excel_export_dialog import ExcelExportDialog  # openpyxl loads when needed
+
         dialog = ExcelExportDialog(
             self.db, database_path(self.db), self._actor(), self.settings.regency_code,
             self.regions, self,
@@ -356,6 +385,8 @@ class MainWindow(QMainWindow):
     def new_excel_import(self) -> ExcelImportDialog:
         """An import wizard whose import refreshes the lists and whose remembered column
         mapping this window's settings keep."""
+        from ui.excel_import_page import ExcelImportDialog
+
         dialog = ExcelImportDialog(self.db, database_path(self.db), self._actor(), self)
         dialog.imported.connect(lambda _: self._after_import())
         dialog.mapping_remembered.connect(self._reload_settings)
@@ -366,6 +397,8 @@ class MainWindow(QMainWindow):
     def import_kpj_results(self) -> None:
         """BPJS's KPJ numbers: a dry run, then for real after the user confirms."""
         if self.kpj_import is None:
+            from ui.excel_import_page import KpjImport
+
             self.kpj_import = KpjImport(self, database_path(self.db), self._actor())
             self.kpj_import.imported.connect(lambda _: self._registrations_changed())
         self.kpj_import.start()

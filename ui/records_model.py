@@ -16,6 +16,7 @@ from models.contribution import ContributionTable, default_table
 from models.formatting import rupiah, tanggal
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
+from models.updates import rejection_reason
 from ui import labels
 
 PAGE = 200
@@ -87,6 +88,11 @@ class RecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             row = self.row(index.row())
             return row["id"] if row else None
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] == "status":
+            row = self.row(index.row())
+            if row and row["status"] == "rejected":
+                reason = rejection_reason(self.store.db, row["id"])  # only when hovered
+                return self.tr("Ditolak: %1").replace("%1", reason or "—")
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

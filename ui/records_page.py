@@ -1,7 +1,10 @@
 """The records list: search, filters by status, kecamatan and desa, sorting, counts, and
-printing what is selected or shown."""
+printing what is selected or shown. A figure clicked on the dashboard narrows the list
+further (`show_dashboard_filter`); a bar above the list says so and clears it."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -59,6 +62,22 @@ class RecordsPage(QWidget):
         self.kecamatan = QComboBox(objectName="kecamatan_filter")
         self.desa = QComboBox(objectName="desa_filter")
         self._fill_kecamatan()
+        # What a dashboard figure narrows the list to, beyond the search and the combos.
+        self.dashboard_filter = RecordFilter()
+        self.dashboard_label = QLabel(objectName="dashboard_filter_label")
+        self.clear_dashboard_button = QPushButton(
+            self.tr("Hapus filter dasbor"), objectName="clear_dashboard_filter"
+        )
+        self.clear_dashboard_button.clicked.connect(self.clear_dashboard_filter)
+        self.dashboard_bar = QWidget(objectName="dashboard_filter_bar")
+        self.dashboard_bar.setStyleSheet(
+            "#dashboard_filter_bar { background: #fff4d6; border: 1px solid #e0c36a; }"
+        )
+        banner = QHBoxLayout(self.dashboard_bar)
+        banner.setContentsMargins(8, 3, 8, 3)
+        banner.addWidget(self.dashboard_label, 1)
+        banner.addWidget(self.clear_dashboard_button)
+        self.dashboard_bar.hide()
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -123,6 +142,7 @@ class RecordsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.dashboard_bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
@@ -180,7 +200,8 @@ class RecordsPage(QWidget):
         self.apply_filter()
 
     def current_filter(self) -> RecordFilter:
-        return RecordFilter(
+        return dataclasses.replace(
+            self.dashboard_filter,
             text=self.search.text(),
             status=self.status.currentData() or "",
             kecamatan_code=self.kecamatan.currentData() or "",
@@ -188,6 +209,41 @@ class RecordsPage(QWidget):
             sort_column=self.model.filter.sort_column,
             descending=self.model.filter.descending,
         )
+
+    def show_dashboard_filter(self, record_filter: RecordFilter) -> None:
+        """Show what a dashboard figure counts: its status and region in the combos, the
+        rest of its filter in the bar above the list; the search is cleared."""
+        self.dashboard_filter = dataclasses.replace(
+            record_filter, text="", status="", kecamatan_code="", village_code=""
+        )
+        for combo in (self.status, self.kecamatan, self.desa):
+            combo.blockSignals(True)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._select(self.status, record_filter.status)
+        kecamatan = record_filter.kecamatan_code or record_filter.village_code[:8]
+        self._select(self.kecamatan, kecamatan)
+        self._fill_desa()
+        self.desa.blockSignals(True)
+        self._select(self.desa, record_filter.village_code)
+        for combo in (self.status, self.kecamatan, self.desa):
+            combo.blockSignals(False)
+        self.dashboard_label.setText(
+            self.tr("Dari dasbor: %1").replace("%1", record_filter.label or self.tr("pilihan"))
+        )
+        self.dashboard_bar.setVisible(self.dashboard_filter.narrowed)
+        self.apply_filter()
+
+    def clear_dashboard_filter(self) -> None:
+        self.dashboard_filter = RecordFilter()
+        self.dashboard_bar.hide()
+        self.apply_filter()
+
+    @staticmethod
+    def _select(combo: QComboBox, code: str) -> None:
+        index = combo.findData(code or "")
+        combo.setCurrentIndex(max(index, 0))
 
     def apply_filter(self) -> None:
         self._debounce.stop()

@@ -1,8 +1,10 @@
-"""First-run questions and the settings dialog: regency, officer, target, ages, language."""
+"""First-run questions and the settings dialog: regency, officer, target, ages, language, and
+the district's sync address (officers' "Kirim ke kabupaten")."""
 
 from __future__ import annotations
 
 import dataclasses
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +22,14 @@ from PySide6.QtWidgets import (
 
 from models.regions import Regions, default_regions
 from models.settings import Settings
+
+
+def valid_sync_url(url: str) -> bool:
+    """Empty (not set) or an http(s) address with a host."""
+    if not url:
+        return True
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url
 
 
 class SettingsDialog(QDialog):
@@ -88,6 +98,16 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         form.addRow(self.tr("Bahasa"), self.language)
+
+        self.sync_url = QLineEdit(settings.sync_url, objectName="sync_url")
+        self.sync_url.setPlaceholderText("https://kabupaten.example.go.id:8765")
+        self.sync_url.setToolTip(
+            self.tr(
+                'Untuk petugas: alamat server kantor kabupaten, dipakai oleh "Kirim ke '
+                'kabupaten". Tanyakan ke kantor kabupaten; kosongkan jika belum ada.'
+            )
+        )
+        form.addRow(self.tr("Alamat server kabupaten"), self.sync_url)
         layout.addLayout(form)
 
         self.message = QLabel(objectName="message")
@@ -119,8 +139,18 @@ class SettingsDialog(QDialog):
         elif self.age_min.value() > self.age_max.value():
             self.message.setText(self.tr("Umur terendah tidak boleh lebih dari umur tertinggi."))
             self.age_min.setFocus()
+        elif not valid_sync_url(self._sync_url()):
+            self.message.setText(
+                self.tr("Alamat server harus diawali http:// atau https://, misalnya %1.").replace(
+                    "%1", "https://kabupaten.example.go.id:8765"
+                )
+            )
+            self.sync_url.setFocus()
         else:
             self.accept()
+
+    def _sync_url(self) -> str:
+        return self.sync_url.text().strip().rstrip("/")
 
     def settings(self) -> Settings:
         return dataclasses.replace(
@@ -131,5 +161,6 @@ class SettingsDialog(QDialog):
             age_min=self.age_min.value(),
             age_max=self.age_max.value(),
             language=self.language.currentData(),
+            sync_url=self._sync_url(),
             configured=True,
         )

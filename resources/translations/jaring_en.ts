@@ -16,10 +16,20 @@ Check the file, or choose another file with --db.</translation>
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/charts.py" line="+211"/>
+        <source>Belum ada data</source>
+        <extracomment>Colours for bars (a calm blue first) and for the statuses of the progress bar.</extracomment>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/batches_page.py" line="+44"/>
+        <location filename="../../ui/batches_page.py" line="+54"/>
         <source>No.</source>
+        <extracomment>Sending changed registrations (received, KPJ numbers, rejections).</extracomment>
         <translation>No.</translation>
     </message>
     <message>
@@ -63,7 +73,20 @@ Check the file, or choose another file with --db.</translation>
         <translation>Export batch…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+90"/>
+        <location line="+28"/>
+        <location line="+29"/>
+        <source>Kirim ke kabupaten</source>
+        <translation>Send to the district</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>Saat ada sinyal: kirim semua batch yang belum diterima kabupaten lewat internet, lalu ambil kabar terbaru (nomor KPJ, penolakan).</source>
+        <translation>When there is a signal: send every batch the district has not received over the internet, then fetch the latest news (KPJ numbers, rejections).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Tulis ulang batch terpilih…</source>
         <translation>Rewrite selected batch…</translation>
     </message>
@@ -78,28 +101,99 @@ Check the file, or choose another file with --db.</translation>
         <translation>The district office writes a receipt to the USB stick when it imports batches. A receipt in the export folder is also read automatically when exporting.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>%1 pendaftaran menunggu dikirim.</source>
         <translation>Registrations waiting to be sent: %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+91"/>
+        <location line="+5"/>
+        <source>Terakhir terhubung ke kabupaten: %1</source>
+        <translation>Last connected to the district: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Belum pernah terhubung ke kabupaten lewat internet.</source>
+        <translation>Never connected to the district over the internet yet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+195"/>
         <source>Pilih folder tujuan (flashdisk)</source>
         <translation>Choose the destination folder (USB stick)</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-178"/>
         <source>Mengekspor batch…</source>
         <translation>Exporting batch…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+35"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
+        <location line="-18"/>
+        <source>Alamat server kabupaten belum diisi. Isi di Berkas → Pengaturan (tanyakan alamatnya ke kantor kabupaten).</source>
+        <translation>The district server&apos;s address is not set. Enter it in File → Settings (ask the district office for it).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mengirim ke kabupaten…</source>
+        <translation>Sending to the district…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pengiriman gagal</source>
+        <translation>Sending failed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; sisanya dikirim lain kali.</source>
+        <translation>Sending cancelled. Batches the district already received stay recorded; the rest are sent next time.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server kabupaten tidak bisa dihubungi. Periksa sinyal dan alamat server, lalu coba lagi. Batch yang belum terkirim tetap tersimpan.</source>
+        <translation>The district server cannot be reached. Check the signal and the server address, then try again. Batches not yet sent stay saved.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kantor kabupaten menolak perangkat ini (belum didaftarkan atau sudah dicabut). Hubungi kantor kabupaten.</source>
+        <translation>The district office refuses this device (not enrolled, or revoked). Contact the district office.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Jawaban server kabupaten tidak bisa dipakai.</source>
+        <translation>The district server&apos;s answer cannot be used.</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Tidak ada batch baru yang perlu dikirim.</source>
+        <translation>There is no new batch to send.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 batch terkirim, %2 sudah ada di kabupaten, %3 ditolak.</source>
+        <translation>%1 batch(es) sent, %2 already at the district, %3 refused.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Batch %1 ditolak: %2</source>
+        <translation>Batch %1 refused: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kabar baru dari kabupaten untuk %1 pendaftaran (KPJ atau penolakan).</source>
+        <translation>News from the district for %1 registration(s) (KPJ or rejection).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Ekspor batch</source>
         <translation>Export batch</translation>
     </message>
@@ -131,7 +225,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Jaring receipts (*.receipt.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Tanda terima ini tidak menyebut batch baru.</source>
         <translation>This receipt names no new batch.</translation>
     </message>
@@ -302,6 +396,341 @@ Check the file, or choose another file with --db.</translation>
         <location line="+1"/>
         <source>%1 keputusan tersimpan di %2</source>
         <translation>Decisions saved to %2: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="+133"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ringkasan untuk Bupati</source>
+        <translation>Summary for the Regent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Capaian terhadap target</source>
+        <translation>Progress toward the target</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Anggaran iuran</source>
+        <translation>Contribution budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sumber iuran</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Per bulan</source>
+        <translation>Per month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per tahun</source>
+        <translation>Per year</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Kelompok sasaran</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sebaran per kecamatan dan desa</source>
+        <translation>By district (kecamatan) and village</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kecamatan / desa</source>
+        <translation>Kecamatan / village</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bagian</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Jenis kelamin dan umur</source>
+        <translation>Sex and age</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pendaftaran per minggu</source>
+        <translation>Registrations per week</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kinerja petugas</source>
+        <translation>Officer activity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pendaftaran</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draf</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peringatan</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draf/peringatan</source>
+        <translation>Drafts/warnings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per hari aktif</source>
+        <translation>Per active day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Per minggu aktif</source>
+        <translation>Per active week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hari aktif</source>
+        <translation>Active days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terakhir</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Rincian tidak bisa dibaca: %1</source>
+        <translation>The details cannot be read: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Capaian kepesertaan — %1</source>
+        <translation>Coverage — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Per %1, dari basis data di komputer ini</source>
+        <translation>As of %1, from the database on this computer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 dari %2 pekerja terlindungi (%3)</source>
+        <translation>%1 of %2 workers protected (%3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Terhitung: pendaftaran yang belum dihapus, bukan draf dan tidak ditolak BPJS (siap kirim, diekspor, diterima, diajukan, terdaftar). Target %1 dari pengaturan.</source>
+        <translation>Counted: registrations not deleted, not drafts and not rejected by BPJS (ready, exported, received, submitted, registered). Target %1 from the settings.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Target penuh dari APBD</source>
+        <translation>Full target from the APBD</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Iuran per bulan dari tabel golongan penghasilan (JKK, JKM, dan JHT bila dipilih); setahun = 12 bulan. Target penuh: %1 × %2 (golongan terendah, tanpa JHT).</source>
+        <translation>Monthly contribution from the income bracket table (JKK, JKM, and JHT when chosen); a year = 12 months. Full target: %1 × %2 (lowest bracket, without JHT).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 pendaftaran tanpa penghasilan dihitung golongan terendah.</source>
+        <translation>%1 registration(s) without an income counted at the lowest bracket.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kec. %1</source>
+        <translation>Kec. %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+7"/>
+        <source>Tidak diisi</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Laki-laki</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Perempuan</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Minggu %1 – %2: %3 pendaftaran</source>
+        <translation>Week %1 – %2: %3 registrations</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt; 25</source>
+        <translation>&lt; 25</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>55 +</source>
+        <translation>55 +</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+72"/>
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang membuatnya. Draf/peringatan: bagian yang masih draf atau membawa peringatan yang dikonfirmasi. Konflik: antrean konflik kabupaten dari data petugas itu.</source>
+        <translation>Every registration not deleted, drafts included, by the officer who created it. Drafts/warnings: the share still in draft or carrying confirmed warnings. Conflicts: the district&apos;s conflict queue from that officer&apos;s data.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>terhitung dalam capaian</source>
+        <translation>counted in the progress</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>sumber iuran %1</source>
+        <translation>funding source %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>desa %1</source>
+        <translation>village %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kecamatan %1</source>
+        <translation>kecamatan %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tanpa kelompok</source>
+        <translation>no target group</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>laki-laki</source>
+        <translation>men</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>perempuan</source>
+        <translation>women</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>umur %1</source>
+        <translation>age %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>minggu mulai %1</source>
+        <translation>week starting %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>draf petugas %1</source>
+        <translation>drafts of officer %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>draf/peringatan petugas %1</source>
+        <translation>drafts/warnings of officer %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>konflik dari data petugas %1</source>
+        <translation>conflicts from officer %1&apos;s data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>petugas %1</source>
+        <translation>officer %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Simpan ringkasan</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ringkasan capaian</source>
+        <translation>Coverage summary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gagal menyimpan</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF tidak bisa ditulis: %1</source>
+        <translation>The PDF cannot be written: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ringkasan tersimpan</source>
+        <translation>Summary saved</translation>
     </message>
 </context>
 <context>
@@ -644,7 +1073,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelImport</name>
     <message>
-        <location filename="../../ui/excel_import_page.py" line="+72"/>
+        <location filename="../../ui/excel_import_page.py" line="+59"/>
         <source>Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor berkas itu.</source>
         <translation>This file is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice, save it as .xlsx, then import that file.</translation>
     </message>
@@ -788,7 +1217,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Choose the village list</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Membaca %1…</source>
         <translation>Reading %1…</translation>
     </message>
@@ -1589,12 +2018,17 @@ Send it to the village to correct.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+39"/>
+        <location filename="../../ui/main_window.py" line="+42"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Daftar pekerja</source>
         <translation>Worker list</translation>
     </message>
@@ -1604,12 +2038,12 @@ Send it to the village to correct.</translation>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Pertukaran data</source>
         <translation>Data exchange</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Batch kirim</source>
         <translation>Outgoing batches</translation>
     </message>
@@ -1629,7 +2063,7 @@ Send it to the village to correct.</translation>
         <translation>Officer devices</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -1674,6 +2108,11 @@ Send it to the village to correct.</translation>
         <translation>&amp;Print form…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Kirim ke kabupaten</source>
+        <translation>&amp;Send to the district</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>E&amp;xcel</source>
         <translation>E&amp;xcel</translation>
@@ -1714,12 +2153,12 @@ Send it to the village to correct.</translation>
         <translation>&amp;About Jaring</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>%1 · %2 · %3 dari target %4</source>
-        <translation>%1 · %2 · %3 of target %4</translation>
+        <location line="+15"/>
+        <source>%1 terhitung dari target %2</source>
+        <translation>%1 counted of target %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Isian belum disimpan</source>
         <translation>Unsaved entries</translation>
     </message>
@@ -1806,7 +2245,7 @@ Send it to the village to correct.</translation>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
@@ -2438,7 +2877,12 @@ Village head %1</translation>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../ui/records_model.py" line="+141"/>
+        <location filename="../../ui/records_model.py" line="+95"/>
+        <source>Ditolak: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -2466,7 +2910,7 @@ Village head %1</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+53"/>
+        <location filename="../../ui/records_page.py" line="+56"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
     </message>
@@ -2476,7 +2920,12 @@ Village head %1</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+10"/>
+        <source>Hapus filter dasbor</source>
+        <translation>Clear dashboard filter</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -2492,12 +2941,12 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+183"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-180"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
     </message>
@@ -2522,7 +2971,7 @@ Village head %1</translation>
         <translation>Blank form…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
@@ -2532,7 +2981,17 @@ Village head %1</translation>
         <translation>All villages</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
+        <source>Dari dasbor: %1</source>
+        <translation>From the dashboard: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pilihan</source>
+        <translation>selection</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>%1 pendaftaran</source>
         <translation>Registrations: %1</translation>
     </message>
@@ -2841,7 +3300,7 @@ Village head %1</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+40"/>
+        <location filename="../../ui/settings_dialog.py" line="+50"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>
@@ -2891,6 +3350,16 @@ Village head %1</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Untuk petugas: alamat server kantor kabupaten, dipakai oleh &quot;Kirim ke kabupaten&quot;. Tanyakan ke kantor kabupaten; kosongkan jika belum ada.</source>
+        <translation>For officers: the district office server&apos;s address, used by &quot;Send to the district&quot;. Ask the district office; leave it empty if there is none yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alamat server kabupaten</source>
+        <translation>District server address</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Simpan</source>
         <translation>Save</translation>
@@ -2914,6 +3383,11 @@ Village head %1</translation>
         <location line="+3"/>
         <source>Umur terendah tidak boleh lebih dari umur tertinggi.</source>
         <translation>The minimum age cannot be higher than the maximum age.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alamat server harus diawali http:// atau https://, misalnya %1.</source>
+        <translation>The server address must start with http:// or https://, for example %1.</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3591,224 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <location line="+10"/>
         <source>Simpan berkas</source>
         <translation>Save file</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <location filename="../../ui/printing/summary.py" line="+133"/>
+        <source>Ringkasan capaian kepesertaan BPJS Ketenagakerjaan</source>
+        <translation>BPJS Ketenagakerjaan coverage summary</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · keadaan per %2</source>
+        <translation>%1 · as of %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Capaian terhadap target</source>
+        <translation>Progress toward the target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 dari %2 pekerja terlindungi (%3)</source>
+        <translation>%1 of %2 workers protected (%3)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Terhitung: belum dihapus, bukan draf, tidak ditolak BPJS.</source>
+        <translation>Counted: not deleted, not a draft, not rejected by BPJS.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Anggaran iuran</source>
+        <translation>Contribution budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>APBD</source>
+        <translation>APBD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSR</source>
+        <translation>CSR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mandiri</source>
+        <translation>Self-paid</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Target penuh</source>
+        <translation>Full target</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peserta</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per bulan</source>
+        <translation>Per month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per tahun</source>
+        <translation>Per year</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Target penuh = %1 × %2 per bulan (golongan terendah); setahun = 12 bulan.</source>
+        <translation>Full target = %1 × %2 per month (lowest bracket); a year = 12 months.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>APBD: dibayar kabupaten.</source>
+        <translation>APBD: paid by the regency.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kelompok sasaran</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sebaran per kecamatan</source>
+        <translation>By kecamatan</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bagian</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>… dan %1 kecamatan lagi</source>
+        <translation>… and %1 more kecamatan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Jenis kelamin dan umur</source>
+        <translation>Sex and age</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Laki-laki</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Perempuan</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Umur (tahun) pada tanggal cetak</source>
+        <translation>Age (years) on the printing date</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pendaftaran terhitung per minggu</source>
+        <translation>Counted registrations per week</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 minggu terakhir)</source>
+        <translation>(last %1 weeks)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Belum ada pendaftaran.</source>
+        <translation>No registrations yet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kinerja petugas</source>
+        <translation>Officer activity</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draf</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peringatan</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draf/per.</source>
+        <translation>Dr./warn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per hari</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per minggu</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terakhir</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>… dan %1 petugas lagi</source>
+        <translation>… and %1 more officers</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dicetak dengan Jaring dari basis data lokal, %1%2.</source>
+        <translation>Printed with Jaring from the local database, %1%2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>oleh %1</source>
+        <translation>by %1</translation>
     </message>
 </context>
 <context>

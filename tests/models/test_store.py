@@ -89,6 +89,8 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
             "m006_batches_and_merge",
             "m007_duplicate_lookups",
             "m008_bulk_merge",
+            "m009_sync",
+            "m010_dashboard",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
@@ -104,14 +106,14 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 8
+        assert count == 10
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 8
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 10
     finally:
         db.close()
 

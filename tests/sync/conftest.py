@@ -24,3 +24,13 @@ def sites(tmp_path):
     yield district, officers, usb
     for db in (district, *officers.values()):
         db.close()
+
+
+@pytest.fixture
+def district_server(sites, tmp_path):
+    """The sync server on the district database of `sites`, on a free loopback port."""
+    from tests.sync.server_process import ServerProcess
+
+    server = ServerProcess(tmp_path / "district.db").start()
+    yield server
+    server.stop()

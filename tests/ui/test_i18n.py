@@ -64,6 +64,7 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
         window.show()
         assert window.windowTitle().startswith("Jaring — registering vulnerable workers")
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+            "Dashboard",
             "Worker list",
             "Registration form",
             "Data exchange",  # not yet set up as an officer device or the district office

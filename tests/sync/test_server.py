@@ -1,0 +1,257 @@
+"""The district's sync endpoint, on a real uvicorn server on a loopback port: the same
+checks and merge as a USB import, receipts, refusals before the body, errors as JSON."""
+
+import base64
+import json
+import socket
+import tempfile
+import time
+from datetime import date
+
+import httpx
+
+from models.batches import batch_content
+from models.demo import fill_demo
+from models.identity import revoke_device
+from models.updates import reject_registrations
+from sync import keys
+from sync.enrolment import own_signing_key
+from sync.exchange import export_batch
+from sync.protocol import request_text
+from tests.sync.server_process import ServerProcess
+
+
+def device_of(db):
+    return db.execute("SELECT device_id FROM identity").fetchone()[0]
+
+
+def signed(db, method, path, query="", *, at=None, device=None):
+    """The headers a device sends (what `sync.client` does)."""
+    device = device or device_of(db)
+    stamp = str(int(at if at is not None else time.time()))
+    signature = keys.sign(own_signing_key(db), request_text(method, path, query, stamp, device))
+    return {
+        "X-Jaring-Device": device,
+        "X-Jaring-Time": stamp,
+        "X-Jaring-Signature": base64.b64encode(signature).decode(),
+    }
+
+
+def a_batch(db, tmp_path, records=4, seed=1):
+    """(batch id, file bytes) of a new batch of ``records`` fake people."""
+    fill_demo(db, records, seed=seed, today=date(2026, 11, 27))
+    written = export_batch(db, tempfile.mkdtemp(dir=tmp_path))
+    batch_id = db.execute("SELECT batch_id FROM batches WHERE seq = ?", [written.seq]).fetchone()
+    return batch_id[0], batch_content(db, written.seq)[1]
+
+
+def put(server, db, batch_id, content, **kwargs):
+    path = f"/v1/batches/{batch_id}"
+    return httpx.put(server.url + path, content=content, headers=signed(db, "PUT", path), **kwargs)
+
+
+def imported(district):
+    return district.execute("SELECT COUNT(*) FROM imported_batches").fetchone()[0]
+
+
+def test_health_answers_without_a_device(district_server):
+    answer = httpx.get(f"{district_server.url}/v1/health")
+    assert answer.status_code == 200
+    assert answer.json() == {"status": "ok", "api": "v1", "district": "Disnaker"}
+
+
+def test_a_pushed_batch_is_merged_once_and_the_same_receipt_comes_back(
+    sites, district_server, tmp_path
+):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    batch_id, content = a_batch(budi, tmp_path)
+    first = put(district_server, budi, batch_id, content)
+    assert first.status_code == 201, first.text
+    receipt = first.json()
+    body = receipt["receipt"]
+    assert body["batch_id"] == batch_id and body["seq"] == 1
+    assert body["records"] == 4 and body["inserted"] == 4
+    assert body["device_id"] == device_of(budi)
+    district_pem = json.loads(budi.execute("SELECT district_profile FROM identity").fetchone()[0])[
+        "signing_public_key_pem"
+    ]
+    assert keys.verify(
+        district_pem,
+        json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(),
+        base64.b64decode(receipt["signature"]),
+    )
+    again = put(district_server, budi, batch_id, content)
+    assert again.status_code == 200
+    assert again.content == first.content  # the very same receipt, byte for byte
+    assert imported(district) == 1
+    assert district.execute("SELECT COUNT(*) FROM registrations").fetchone()[0] == 4
+
+
+def test_unknown_and_revoked_devices_are_refused_before_the_body(sites, district_server, tmp_path):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    path = "/v1/batches/00000000-0000-4000-8000-000000000000"
+    # Headers announcing 10 GB, and no body at all: the answer comes at once.
+    headers = signed(budi, "PUT", path)
+    revoke_device(district, device_of(budi), actor="staf")
+    for device_headers in (headers, {**headers, "X-Jaring-Device": "stranger"}):
+        with socket.create_connection(("127.0.0.1", district_server.port), timeout=5) as conn:
+            lines = [f"PUT {path} HTTP/1.1", "Host: x", "Content-Length: 10000000000"]
+            lines += [f"{k}: {v}" for k, v in device_headers.items()]
+            conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+            answer = b""
+            while not answer.endswith(b"}"):
+                answer += conn.recv(4096)
+            answer = answer.decode()
+        assert answer.startswith("HTTP/1.1 403"), answer
+        assert '"error":"unknown_device"' in answer
+    assert imported(district) == 0
+
+
+def test_a_body_over_the_limit_is_refused_by_length_and_while_streaming(sites, tmp_path):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    batch_id, content = a_batch(budi, tmp_path, records=30)
+    server = ServerProcess(tmp_path / "district.db", max_body_bytes=len(content) - 1).start()
+    try:
+        by_length = put(server, budi, batch_id, content)
+        assert by_length.status_code == 413 and by_length.json()["error"] == "too_large"
+
+        def chunks():  # no Content-Length: the server counts what arrives
+            for start in range(0, len(content), 4096):
+                yield content[start : start + 4096]
+
+        path = f"/v1/batches/{batch_id}"
+        streamed = httpx.put(server.url + path, content=chunks(), headers=signed(budi, "PUT", path))
+        assert streamed.status_code == 413 and streamed.json()["error"] == "too_large"
+    finally:
+        server.stop()
+    assert imported(district) == 0
+
+
+def test_a_tampered_batch_is_refused_with_its_reason_and_nothing_merges(
+    sites, district_server, tmp_path
+):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    batch_id, content = a_batch(budi, tmp_path)
+    tampered = bytearray(content)
+    tampered[-200] ^= 0x01  # a byte of the encrypted payload
+    answer = put(district_server, budi, batch_id, bytes(tampered))
+    assert answer.status_code == 422
+    assert answer.json()["error"] in ("bad_members", "truncated", "payload_changed")
+    assert answer.json()["message"]
+    not_a_batch = put(district_server, budi, batch_id, b"hello")
+    assert not_a_batch.status_code == 422 and not_a_batch.json()["error"] == "not_a_batch"
+    assert imported(district) == 0
+
+
+def test_the_url_and_the_signer_must_match_the_batch(sites, district_server, tmp_path):
+    district, officers, _ = sites
+    budi, ani = officers["budi"], officers["ani"]
+    batch_id, content = a_batch(budi, tmp_path)
+    wrong_id = put(district_server, budi, "00000000-0000-4000-8000-000000000000", content)
+    assert wrong_id.status_code == 400 and wrong_id.json()["error"] == "batch_id_mismatch"
+    by_ani = put(district_server, ani, batch_id, content)  # ani pushes budi's batch
+    assert by_ani.status_code == 403 and by_ani.json()["error"] == "other_device"
+    assert imported(district) == 0
+
+
+def test_requests_need_a_valid_signature_and_a_sane_clock(sites, district_server):
+    _, officers, _ = sites
+    budi = officers["budi"]
+    path = f"/v1/devices/{device_of(budi)}/status"
+    forged = signed(officers["ani"], "GET", path, device=device_of(budi))
+    answer = httpx.get(district_server.url + path, headers=forged)
+    assert answer.status_code == 401 and answer.json()["error"] == "bad_request_signature"
+    late = httpx.get(
+        district_server.url + path, headers=signed(budi, "GET", path, at=time.time() - 7200)
+    )
+    assert late.status_code == 401 and late.json()["error"] == "clock_skew"
+    assert abs(late.json()["server_time"] - time.time()) < 60
+    bare = httpx.get(district_server.url + path)
+    assert bare.status_code == 401 and bare.json()["error"] == "unauthenticated"
+
+
+def test_status_tells_a_device_what_is_missing(sites, district_server, tmp_path):
+    _, officers, _ = sites
+    budi = officers["budi"]
+    first = a_batch(budi, tmp_path, seed=1)
+    a_batch(budi, tmp_path, seed=2)  # never sent
+    third = a_batch(budi, tmp_path, seed=3)
+    for batch_id, content in (first, third):
+        assert put(district_server, budi, batch_id, content).status_code == 201
+    path = f"/v1/devices/{device_of(budi)}/status"
+    answer = httpx.get(district_server.url + path, headers=signed(budi, "GET", path))
+    assert answer.json() == {
+        "device_id": device_of(budi), "last_seq": 3, "missing_seqs": [2], "batches": 2,
+    }  # fmt: skip
+    other = f"/v1/devices/{device_of(officers['ani'])}/status"
+    refused = httpx.get(district_server.url + other, headers=signed(budi, "GET", other))
+    assert refused.status_code == 403 and refused.json()["error"] == "other_device"
+
+
+def test_updates_are_signed_and_move_a_cursor(sites, district_server, tmp_path):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    batch_id, content = a_batch(budi, tmp_path, records=3)
+    assert put(district_server, budi, batch_id, content).status_code == 201
+    path = f"/v1/devices/{device_of(budi)}/updates"
+
+    def updates(since):
+        query = f"since={since}"
+        answer = httpx.get(
+            f"{district_server.url}{path}?{query}", headers=signed(budi, "GET", path, query)
+        )
+        assert answer.status_code == 200, answer.text
+        return answer.json()["updates"]
+
+    everything = updates(0)
+    assert {c["status"] for c in everything["changes"]} == {"received"}
+    assert len(everything["changes"]) == 3
+    assert updates(everything["cursor"])["changes"] == []
+    rejected = everything["changes"][0]["registration_id"]
+    reject_registrations(district, {rejected: "NIK tidak cocok dengan KTP"}, "staf")
+    later = updates(everything["cursor"])
+    assert [(c["registration_id"], c["status"], c["reason"]) for c in later["changes"]] == [
+        (rejected, "rejected", "NIK tidak cocok dengan KTP")
+    ]
+    bad = httpx.get(
+        f"{district_server.url}{path}?since=x", headers=signed(budi, "GET", path, "since=x")
+    )
+    assert bad.status_code == 400 and bad.json()["error"] == "bad_request"
+
+
+def test_unknown_routes_answer_json_and_the_log_holds_no_personal_data(
+    sites, district_server, tmp_path
+):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    answer = httpx.get(f"{district_server.url}/v1/nothing")
+    assert answer.status_code == 404 and answer.json()["error"] == "http_error"
+    batch_id, content = a_batch(budi, tmp_path)
+    assert put(district_server, budi, batch_id, content).status_code == 201
+    deadline = time.monotonic() + 5  # the line is written once the answer has left
+    while f"PUT /v1/batches/{batch_id} 201" not in (log := district_server.access_log()):
+        assert time.monotonic() < deadline, log
+        time.sleep(0.05)
+    for name, nik in district.execute("SELECT full_name, nik FROM registrations"):
+        assert name not in log and nik not in log
+    assert "127.0.0.1:" not in log.split("Uvicorn running")[-1].split("\n", 1)[-1]
+
+
+def test_another_batch_under_a_used_number_is_a_conflict(sites, district_server, tmp_path):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    batch_id, content = a_batch(budi, tmp_path)
+    assert put(district_server, budi, batch_id, content).status_code == 201
+    # The device's history lost batch 1 (a restored backup) and wrote another batch 1.
+    budi.execute("DELETE FROM batch_items")
+    budi.execute("DELETE FROM batches")
+    budi.execute("UPDATE registrations SET status = 'ready'")
+    budi.conn.commit()
+    other_id, other = a_batch(budi, tmp_path, records=1, seed=9)
+    answer = put(district_server, budi, other_id, other)
+    assert answer.status_code == 409 and answer.json()["error"] == "seq_reused"
+    assert imported(district) == 1

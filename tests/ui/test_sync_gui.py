@@ -1,0 +1,121 @@
+"""Officer's "Kirim ke kabupaten": the address in the settings, the sync on a worker against
+a real server, the summary, and a rejection's reason on the records list."""
+
+import dataclasses
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models.db import open_database
+from models.demo import fill_demo
+from models.settings import load_settings, save_settings
+from models.updates import reject_registrations
+from sync.client import Backoff
+from sync.enrolment import enrol, init_district, init_officer
+from sync.keys import write_json_atomic
+from tests.sync.server_process import ServerProcess
+from ui.main_window import MainWindow
+from ui.records_model import COLUMNS
+from ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def officer_and_server(tmp_path):
+    district = open_database(tmp_path / "district.db")
+    profile = init_district(district, tmp_path / "dk", "Disnaker Sukamara", "62.08", 9863)
+    officer = open_database(tmp_path / "officer.db")
+    enrolment = init_officer(officer, tmp_path / "ok", profile, "Budi Santoso")
+    write_json_atomic(tmp_path / "enrol.json", enrolment)
+    enrol(district, tmp_path / "enrol.json", actor="staf")
+    server = ServerProcess(tmp_path / "district.db").start()
+    yield district, officer, server
+    server.stop()
+    district.close()
+    officer.close()
+
+
+def window_for(db):
+    main = MainWindow(db, load_settings(db))
+    main.show()
+    return main
+
+
+def close(window, answers):
+    answers.otherwise = "discard"
+    window.close()
+    window.deleteLater()
+
+
+def test_officer_sends_to_the_district_and_sees_the_news(qtbot, officer_and_server, answers):
+    district, officer, server = officer_and_server
+    fill_demo(officer, 6, seed=21, today=date(2026, 11, 27))
+    save_settings(officer, dataclasses.replace(load_settings(officer), sync_url=server.url))
+    window = window_for(officer)
+    assert window.send_action.isVisible() and window.batches.send_button.isEnabled()
+    answers.queue.append("ok")
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=15000)
+    assert "1 batch terkirim, 0 sudah ada di kabupaten, 0 ditolak." in answers.asked[-1].text
+    page = window.batches
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, page.model.columnCount() - 1).data() != "belum diketahui"
+    assert "Terakhir terhubung" in page.last_sync.text()
+    # The district rejects one registration; the next send brings the reason back.
+    (rejected,) = district.execute("SELECT id FROM registrations LIMIT 1").fetchone()
+    reject_registrations(district, {rejected: "Foto KTP tidak terbaca"}, "staf")
+    answers.queue.append("ok")
+    page.send_button.click()
+    qtbot.waitUntil(lambda: len(answers.asked) == 2, timeout=15000)
+    assert "Kabar baru dari kabupaten untuk 1 pendaftaran" in answers.asked[-1].text
+    model = window.records.model
+    status = [key for key, _ in COLUMNS].index("status")
+    tips = {
+        model.index(r, status).data(Qt.ItemDataRole.UserRole): model.index(r, status).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
+        for r in range(model.rowCount())
+    }
+    assert tips[rejected] == "Ditolak: Foto KTP tidak terbaca"
+    assert sum(1 for tip in tips.values() if tip) == 1
+    close(window, answers)
+
+
+def test_without_an_address_or_a_server_the_officer_is_told_what_to_do(
+    qtbot, officer_and_server, answers, monkeypatch
+):
+    _, officer, server = officer_and_server
+    fill_demo(officer, 2, seed=22, today=date(2026, 11, 27))
+    window = window_for(officer)
+    answers.queue.append("ok")
+    window.batches.send()
+    assert "Alamat server kabupaten belum diisi" in answers.asked[-1].text
+    server.stop()  # no signal
+    save_settings(officer, dataclasses.replace(load_settings(officer), sync_url=server.url))
+    quick = Backoff(attempts=2, base=0.01, cap=0.01)
+    monkeypatch.setattr("sync.client.Backoff", lambda: quick)
+    answers.queue.append("ok")
+    window.batches.send()
+    qtbot.waitUntil(lambda: len(answers.asked) == 2, timeout=15000)
+    assert "tidak bisa dihubungi" in answers.asked[-1].text
+    assert window.batches.send_button.isEnabled()
+    close(window, answers)
+
+
+def test_the_settings_keep_the_district_address(qtbot, configured_db):
+    settings = load_settings(configured_db)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.sync_url.setText("kabupaten:8765")
+    dialog._accept()
+    assert "http://" in dialog.message.text() and dialog.result() == 0
+    dialog.sync_url.setText(" https://disnaker.example:8765/ ")
+    dialog._accept()
+    assert dialog.result() == 1
+    assert dialog.settings().sync_url == "https://disnaker.example:8765"
+
+
+def test_the_district_has_no_send_action(qtbot, configured_db, answers):
+    window = window_for(configured_db)
+    assert not window.send_action.isVisible()
+    close(window, answers)
