@@ -284,7 +284,7 @@ def _run_import(args) -> dict:
 
 def _write_updates_beside(args, receipts: list[str]) -> list[str]:
     """Each device's updates file next to its receipt, so the stick carries both back."""
-    from sync.receipts import SUFFIX
+    from sync.receipts import SUFFIX, ReceiptError
     from sync.updates import write_update_files
 
     written = []
@@ -293,7 +293,7 @@ def _write_updates_beside(args, receipts: list[str]) -> list[str]:
             device = receipt.name.removesuffix(SUFFIX)
             try:
                 written += [str(p) for p in write_update_files(db, receipt.parent, [device])]
-            except OSError as exc:
+            except (OSError, ValueError, ReceiptError) as exc:
                 print(f"updates not written in {receipt.parent}: {exc}", file=sys.stderr)
     return written
 

@@ -3,13 +3,14 @@ they cost, and who registered them when. Plain SQL aggregates into plain datacla
 
 What the figures mean (the tests hold them to a hand-computed data set):
 
-- **Counted** ("terdaftar sejauh ini", the headline against the target): live registrations
-  (not deleted) whose status is neither ``draft`` (not yet a registration anyone signed for)
-  nor ``rejected`` (BPJS turned it down, no contribution is owed). So ready, exported,
+- **Counted** ("terdata", the headline against the target): live registrations (not
+  deleted) whose status is neither ``draft`` (not yet a registration anyone signed for) nor
+  ``rejected`` (BPJS turned it down, no contribution is owed). So ready, exported,
   received, submitted and registered count: the worker is on the programme's books and the
   regency owes the contribution from the day BPJS accepts. This is the set a printed
-  daftar nominatif shows. The progress also gives every status separately, drafts and
-  rejected included, so "how many are really at BPJS" (``registered``) is one look away.
+  daftar nominatif shows. It is *not* "protected": only ``registered`` (BPJS gave a KPJ)
+  is, and the screen and the summary show that figure beside the headline
+  (`Progress.registered`); the progress also gives every status separately.
 - **Where and who** (kecamatan, desa, target group, sex, age band) and **budget** count the
   counted registrations only. Age is the age on ``today`` (passed in, so tests are
   deterministic) in the bands `AGE_BANDS`; a registration without a birth date falls in the
@@ -26,16 +27,24 @@ What the figures mean (the tests hold them to a hand-computed data set):
 - **Officers** ("petugas", CSPro-style operator statistics) are the ``created_by`` of every
   live registration, drafts included (an officer's work is what they typed). Per officer:
   registrations, drafts, registrations carrying confirmed warnings (``warnings_confirmed`` is
-  not empty: the officer confirmed a NIK/date/age mismatch), the share *flagged* (a draft
-  or carrying confirmed warnings, counted once), registrations per active day and per active
-  week (days and weeks with at least one registration, by ``created_at`` in local time), and
+  not empty: the officer confirmed a NIK/date/age mismatch; `officer_filter` ``warned``),
+  the share *flagged* (a draft or carrying confirmed warnings, counted once), registrations
+  per active day and per active week (days and weeks with at least one registration, by
+  ``created_at`` in local time), and
   conflicts: rows of the district's conflict queue whose incoming record that officer
   created (``conflicts.incoming.created_by``; open ones separately).
 - **Time line**: counted registrations per week (Monday to Sunday, local time, from
-  ``created_at``, which is stored in UTC), every week from the first to the last shown.
+  ``created_at``, which is stored in UTC), every week from the first up to the last one
+  with registrations, but never past the week of ``today``: a registration dated later
+  (a laptop with a wrong clock) would stretch the line over years of empty weeks. Those
+  are counted apart (`Details.future`, `future_filter`) and the screen says so.
+- **Places**: a village code the regency's regions do not know (typed elsewhere, or a
+  desa code from another regency) keeps its own row under its kecamatan code; counted
+  registrations without a village are one row of their own (`PlaceRow.no_village`).
 
-Speed: at 500,000 registrations every figure comes from walking one small index in its own
-order (no temporary sort): see migration ``m010_dashboard``. ``INDEXED BY`` pins each query
+Speed: at 500,000 registrations every figure comes from walking one small index (see
+migrations ``m010_dashboard`` and ``m012_dashboard_days``), in its own order except for the
+officers' days (`officers_and_weeks`). ``INDEXED BY`` pins each query
 to its index, because without statistics SQLite prefers the (deleted, ...) indexes, which
 sends it to the table and costs ten times as much. The partial indexes' conditions are
 written out literally (`COUNTED`): SQLite uses a partial index only for a query whose WHERE
@@ -117,6 +126,15 @@ class Progress:
     def live(self) -> int:
         return sum(self.by_status.values())
 
+    @property
+    def registered(self) -> int:
+        """Registrations BPJS has accepted (a KPJ is known): the workers really protected."""
+        return self.by_status.get("registered", 0)
+
+    @property
+    def registered_percent(self) -> float:
+        return 100.0 * self.registered / self.target if self.target else 0.0
+
 
 @dataclass(frozen=True)
 class FundingBudget:
@@ -161,7 +179,8 @@ class Budget:
 
 @dataclass(frozen=True)
 class PlaceRow:
-    """A kecamatan (``village_code`` empty: its total) or one of its desa."""
+    """A kecamatan (``village_code`` empty: its total), one of its desa, or (both codes
+    empty) the registrations without a village."""
 
     kecamatan_code: str
     village_code: str
@@ -169,7 +188,11 @@ class PlaceRow:
 
     @property
     def is_kecamatan(self) -> bool:
-        return not self.village_code
+        return not self.village_code and bool(self.kecamatan_code)
+
+    @property
+    def no_village(self) -> bool:
+        return not self.village_code and not self.kecamatan_code
 
 
 @dataclass(frozen=True)
@@ -243,7 +266,8 @@ class Details:
 
     people: People
     officers: list[OfficerStats]  # most registrations first
-    weeks: list[Week]
+    weeks: list[Week]  # up to the week of ``today`` at most
+    future: int = 0  # counted registrations dated after the week of ``today``
 
 
 @dataclass(frozen=True)
@@ -339,7 +363,8 @@ def details(db: Database, *, today: date, utc_offset_hours: int = 7) -> Details:
     count per group, sex and age band). Days and weeks are local at ``utc_offset_hours``
     (7 for WIB; `local_utc_offset` gives this computer's)."""
     return Details(
-        people(db, today=today), *officers_and_weeks(db, utc_offset_hours=utc_offset_hours)
+        people(db, today=today),
+        *officers_and_weeks(db, utc_offset_hours=utc_offset_hours, today=today),
     )
 
 
@@ -379,34 +404,41 @@ def _by_count(counts: dict[str, int]) -> dict[str, int]:
 
 
 def officers_and_weeks(
-    db: Database, *, utc_offset_hours: int = 7
-) -> tuple[list[OfficerStats], list[Week]]:
-    """Officer statistics and counted registrations per week (one index walk, grouped by
-    officer, status, warnings and UTC hour; the hours become local days and weeks here)."""
+    db: Database, *, utc_offset_hours: int = 7, today: date | None = None
+) -> tuple[list[OfficerStats], list[Week], int]:
+    """Officer statistics, counted registrations per week up to ``today``'s week, and the
+    counted registrations dated after it (see the module docstring).
+
+    One walk of the index ``registrations_dashboard_days`` grouped by officer and local day
+    (``created_at`` shifted by ``utc_offset_hours`` in SQL), the statuses and warnings
+    summed per group: at most officers x days groups (120 officers over two years: 88,000
+    at most, 500,000 registrations) instead of one per officer, status, warning and hour.
+    The day is an expression of the offset, so the groups come from a sort of the index's
+    rows, not from the index order."""
     rows = db.execute(
-        "SELECT created_by, status, warnings_confirmed != '', substr(created_at, 1, 13),"
-        " COUNT(*) FROM registrations INDEXED BY registrations_dashboard_officers"
-        " WHERE deleted = 0"
-        " GROUP BY created_by, status, warnings_confirmed, substr(created_at, 1, 13)"
+        "SELECT created_by, date(created_at, :shift) AS day, COUNT(*),"
+        " SUM(status NOT IN ('draft', 'rejected')), SUM(status = 'draft'),"
+        " SUM(warnings_confirmed != ''), SUM(status = 'draft' OR warnings_confirmed != '')"
+        " FROM registrations INDEXED BY registrations_dashboard_days WHERE deleted = 0"
+        " GROUP BY created_by, day",
+        {"shift": f"{int(utc_offset_hours):+d} hours"},
     ).fetchall()
     stats: dict[str, OfficerStats] = {}
-    days: dict[str, set[date]] = defaultdict(set)
+    days: dict[str, list[date]] = defaultdict(list)
     weeks: dict[date, int] = defaultdict(int)
-    for officer, status, warned, hour, count in rows:
+    for officer, day, count, counted, drafts, warned, flagged in rows:
         one = stats.setdefault(officer, OfficerStats(officer))
         one.registrations += count
-        draft = status == "draft"
-        counts = status not in ("draft", "rejected")
-        one.drafts += count if draft else 0
-        one.counted += count if counts else 0
-        one.with_warnings += count if warned else 0
-        one.flagged += count if (draft or warned) else 0
-        day = local_day(hour, utc_offset_hours)
-        if day is None:
+        one.counted += counted
+        one.drafts += drafts
+        one.with_warnings += warned
+        one.flagged += flagged
+        if day is None:  # no (readable) creation time: counted, but on no day
             continue
-        days[officer].add(day)
-        if counts:
-            weeks[week_start(day)] += count
+        local = date.fromisoformat(day)
+        days[officer].append(local)
+        if counted:
+            weeks[week_start(local)] += counted
     for officer, one in stats.items():
         active = sorted(days[officer])
         one.days_active = len(active)
@@ -419,7 +451,12 @@ def officers_and_weeks(
         one = stats.setdefault(officer or "", OfficerStats(officer or ""))
         one.conflicts, one.open_conflicts = total, still_open
     ordered = sorted(stats.values(), key=lambda s: (-s.registrations, s.officer))
-    return ordered, _weekly(weeks)
+    future = 0
+    if today is not None:
+        this_week = week_start(today)
+        future = sum(n for start, n in weeks.items() if start > this_week)
+        weeks = {start: n for start, n in weeks.items() if start <= this_week}
+    return ordered, _weekly(weeks), future
 
 
 def _weekly(weeks: dict[date, int]) -> list[Week]:
@@ -480,6 +517,7 @@ def place_rows(by_village: dict[str, int], villages: list) -> list[PlaceRow]:
     regency (``villages``: `models.regions.Region`, zero where nobody is registered yet),
     then any village code the registrations carry that the regions do not know."""
     counts = dict(by_village)
+    unplaced = counts.pop("", 0)
     by_kecamatan: dict[str, list[PlaceRow]] = defaultdict(list)
     for village in villages:
         count = counts.pop(village.code, 0)
@@ -491,6 +529,8 @@ def place_rows(by_village: dict[str, int], villages: list) -> list[PlaceRow]:
         desa = sorted(by_kecamatan[kecamatan], key=lambda r: r.village_code)
         rows.append(PlaceRow(kecamatan, "", sum(r.counted for r in desa)))
         rows += desa
+    if unplaced:
+        rows.append(PlaceRow("", "", unplaced))
     return rows
 
 
@@ -507,9 +547,13 @@ def status_filter(status: str) -> RecordFilter:
 
 
 def place_filter(kecamatan_code: str, village_code: str = "") -> RecordFilter:
+    """A desa, a kecamatan, or (both empty) the registrations without a village. The codes
+    are matched exactly, known to the regions or not."""
     if village_code:
         return counted_filter(village_code=village_code)
-    return counted_filter(kecamatan_code=kecamatan_code)
+    if kecamatan_code:
+        return counted_filter(kecamatan_code=kecamatan_code)
+    return counted_filter(no_village=True)
 
 
 def group_filter(target_group: str) -> RecordFilter:
@@ -532,9 +576,10 @@ def funding_filter(funding_source: str) -> RecordFilter:
     return counted_filter(funding_source=funding_source)
 
 
-def officer_filter(officer: str, *, flagged: bool = False) -> RecordFilter:
-    """An officer's live registrations (drafts included), or only the flagged ones."""
-    return RecordFilter(created_by=officer, flagged=flagged)
+def officer_filter(officer: str, *, flagged: bool = False, warned: bool = False) -> RecordFilter:
+    """An officer's live registrations (drafts included), or only the flagged ones (drafts
+    or with confirmed warnings), or only those with confirmed warnings."""
+    return RecordFilter(created_by=officer, flagged=flagged, warned=warned)
 
 
 def officer_conflicts_filter(officer: str) -> RecordFilter:
@@ -548,6 +593,12 @@ def week_filter(start: date, utc_offset_hours: int) -> RecordFilter:
     begin = datetime.combine(start, datetime.min.time()) - timedelta(hours=utc_offset_hours)
     end = begin + timedelta(days=7)
     return counted_filter(created_from=_utc_text(begin), created_before=_utc_text(end))
+
+
+def future_filter(today: date, utc_offset_hours: int) -> RecordFilter:
+    """Counted registrations dated after the local week of ``today`` (`Details.future`)."""
+    begin = datetime.combine(week_start(today) + timedelta(days=7), datetime.min.time())
+    return counted_filter(created_from=_utc_text(begin - timedelta(hours=utc_offset_hours)))
 
 
 def _utc_text(moment: datetime) -> str:

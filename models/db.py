@@ -61,6 +61,14 @@ def database_path(db: Database) -> Path:
     return Path(db.execute("PRAGMA database_list").fetchone()[2])
 
 
+def data_version(db: Database) -> int:
+    """SQLite's ``PRAGMA data_version``: it changes when *another* connection (another
+    program, another thread) commits, never for this connection's own commits; a cache kept
+    beside a connection compares it to know whether to load afresh."""
+    (version,) = db.execute("PRAGMA data_version").fetchone()
+    return version
+
+
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock up front (``BEGIN IMMEDIATE``) so two

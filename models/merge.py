@@ -5,6 +5,15 @@ a batch already imported changes nothing; a new id is inserted unless its NIK is
 another live registration, which makes a conflict for staff; the same id with a higher
 version updates, lower or equal is stale; likely duplicates with different NIKs are listed
 for review, never merged. Every decision goes to `merge_log`.
+
+"Higher" is judged against the officer's own counter: `officer_versions` keeps, per
+registration, the device that sent it and the highest version merged from it. The
+district's copy has a version of its own, bumped by its own changes (rejected, submitted,
+KPJ), so comparing an officer's version with it would call a correction stale whenever the
+district had changed the record meanwhile. The officer owns the fields typed on the form;
+the district owns the status (submitted and registered stay; anything else becomes
+received) and a KPJ it recorded. A registration another device sent is never overwritten
+(stale, "sent by another device").
 """
 
 from __future__ import annotations
@@ -23,8 +32,9 @@ from models.duplicates import LikelyDuplicates
 from models.registration import Registration, Status
 from models.store import insert_rows
 
-#: District statuses an officer's later edit does not undo.
-DISTRICT_STATUSES = (Status.SUBMITTED, Status.REGISTERED, Status.REJECTED)
+#: District statuses an officer's later edit does not undo. A rejected registration the
+#: officer corrected comes back as received, to be checked and sent to BPJS again.
+DISTRICT_STATUSES = (Status.SUBMITTED, Status.REGISTERED)
 SIMILAR_NAME = 0.88
 
 
@@ -91,7 +101,7 @@ def merge_batch(
             duplicates.ensure_loaded(db)
             result = MergeResult(batch_id)
             try:
-                _Plan(db, rows, result, duplicates).write(db, actor)
+                _Plan(db, rows, result, duplicates, manifest["device_id"]).write(db, actor)
             except (UnicodeEncodeError, OverflowError) as exc:
                 # A text that is not Unicode (a lone surrogate) or a number too large for
                 # SQLite: the record cannot be stored; the whole batch is refused.
@@ -209,6 +219,19 @@ def _existing(db: Database, ids: list[str]) -> dict[str, dict]:
     return found
 
 
+def _officer_versions(db: Database, ids: list[str]) -> dict[str, tuple[str, int]]:
+    """The device that sent each of these registrations and the highest version of it
+    merged so far (one query)."""
+    return {
+        rid: (device_id, version)
+        for rid, device_id, version in db.execute(
+            "SELECT registration_id, device_id, version FROM officer_versions"
+            " WHERE registration_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)],
+        )
+    }
+
+
 def _nik_holders(db: Database, niks: list[str]) -> dict[str, list[str]]:
     """Live registrations holding each of these NIKs (one query)."""
     holders: dict[str, list[str]] = {}
@@ -225,11 +248,22 @@ class _Plan:
     """What one batch does to the master list, decided record by record in file order and
     written afterwards in a few statements."""
 
-    def __init__(self, db: Database, rows: list[dict], result: MergeResult, dup: LikelyDuplicates):
+    def __init__(
+        self,
+        db: Database,
+        rows: list[dict],
+        result: MergeResult,
+        dup: LikelyDuplicates,
+        device_id: str,
+    ):
         self.batch_id = result.batch_id
+        self.device_id = device_id
         self.result = result
         self.duplicates = dup
-        self.existing = _existing(db, [row["id"] for row in rows])
+        ids = [row["id"] for row in rows]
+        self.existing = _existing(db, ids)
+        self.officer = _officer_versions(db, ids)
+        self.sent: dict[str, int] = {}  # id -> the officer's version merged by this batch
         self.holders = _nik_holders(db, sorted({row["nik"] for row in rows if row["nik"]}))
         self.inserts: list[dict] = []
         self.pending: dict[str, int] = {}  # id -> its row in `inserts`
@@ -264,10 +298,16 @@ class _Plan:
     def _decide(self, row: dict) -> None:
         rid, version = row["id"], row["version"]
         old = self.existing.get(rid)
-        if old is not None and version <= old["version"]:
-            self.result.stale += 1
-            self.decide(rid, "stale", f"v{version} <= v{old['version']}")
-            return
+        if old is not None:
+            owner, known = self.officer.get(rid, (self.device_id, old["version"]))
+            if owner != self.device_id:
+                self.result.stale += 1
+                self.decide(rid, "stale", f"sent by another device ({owner})")
+                return
+            if version <= known:
+                self.result.stale += 1
+                self.decide(rid, "stale", f"v{version} <= v{known}")
+                return
         holder = self._holder(row)
         if holder:
             # A new registration, or the officer's new version of one, takes a NIK another
@@ -278,17 +318,25 @@ class _Plan:
             return
         if old is not None:
             status = old["status"] if old["status"] in DISTRICT_STATUSES else Status.RECEIVED
-            new = {**row, "status": str(status), "kpj": row["kpj"] or old["kpj"]}
+            new = {
+                **row,
+                "status": str(status),
+                "kpj": old["kpj"] or row["kpj"],
+                # The district's copy only moves forward, whoever changed it last.
+                "version": max(version, old["version"] + 1),
+            }
             if rid in self.pending:  # inserted by this very batch: insert the newer version
                 self.inserts[self.pending[rid]] = new
             else:
                 self.updates.append(new)
-            self.changes.append(("merge_update", rid, version, old, new))
+            self.changes.append(("merge_update", rid, new["version"], old, new))
             self._hold(old, new)
+            self._sent(rid, version)
             self.result.updated += 1
-            self.decide(rid, "updated", f"v{old['version']} -> v{version}")
+            self.decide(rid, "updated", f"v{known} -> v{version}")
             return
         new = {**row, "status": Status.RECEIVED.value}
+        self._sent(rid, version)
         self.pending[rid] = len(self.inserts)
         self.inserts.append(new)
         self.changes.append(("merge_insert", rid, version, None, new))
@@ -300,6 +348,10 @@ class _Plan:
                 self.result.likely_duplicates += 1
                 self.decide(rid, "likely_duplicate", f"{reason}: {other_id}")
         self._hold(None, new)
+
+    def _sent(self, rid: str, version: int) -> None:
+        self.officer[rid] = (self.device_id, version)
+        self.sent[rid] = version
 
     def decide(self, rid: str, decision: str, detail: str) -> None:
         self.result.decisions.append((rid, decision, detail))
@@ -314,6 +366,12 @@ class _Plan:
                 [[row[k] for k in names] + [row["id"]] for row in self.updates],
             )
         insert_rows(db, self.inserts)
+        db.conn.executemany(
+            "INSERT INTO officer_versions (registration_id, device_id, version) VALUES (?, ?, ?)"
+            " ON CONFLICT(registration_id) DO UPDATE SET device_id = excluded.device_id,"
+            " version = excluded.version",
+            [(rid, self.device_id, version) for rid, version in self.sent.items()],
+        )
         now = audit.now_iso()
         db.conn.executemany(
             "INSERT INTO conflicts (kind, batch_id, registration_id, incoming_id, incoming,"

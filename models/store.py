@@ -80,6 +80,8 @@ class RecordFilter:
     created_from: str | None = None  # UTC timestamp prefix, inclusive
     created_before: str | None = None  # UTC timestamp prefix, exclusive
     flagged: bool = False  # drafts, or carrying confirmed warnings
+    warned: bool = False  # carrying confirmed warnings
+    no_village: bool = False  # without a village code
     conflict_officer: str | None = None  # in a conflict raised by this officer's records
     label: str = ""  # what the dashboard called this selection (shown above the list)
 
@@ -92,7 +94,8 @@ class RecordFilter:
         return (
             self.counted, self.target_group, self.sex, self.funding_source, self.created_by,
             self.born_after, self.born_until, self.birth_unknown, self.created_from,
-            self.created_before, self.flagged, self.conflict_officer,
+            self.created_before, self.flagged, self.conflict_officer, self.warned,
+            self.no_village,
         )  # fmt: skip
 
 
@@ -160,6 +163,10 @@ def _narrow(f: RecordFilter, clauses: list[str], params: list) -> None:
         clauses.append("birth_date IS NULL")
     if f.flagged:
         clauses.append("(status = 'draft' OR warnings_confirmed != '')")
+    if f.warned:
+        clauses.append("warnings_confirmed != ''")
+    if f.no_village:
+        clauses.append("village_code = ''")
     if f.conflict_officer is not None:
         clauses.append(
             "id IN (SELECT registration_id FROM conflicts"

@@ -12,8 +12,10 @@ Officer side: the batches the district has not acknowledged, the district's rece
 arrived, "received" for what left in an acknowledged batch, and status updates applied:
 KPJ + ``registered``, ``rejected`` + reason, ``submitted``, ``received``. An update is applied
 only to a registration the officer has not changed since it last left (status exported or
-later) and only when the district holds at least the version this laptop last sent, so an
-update never undoes newer typing; applying the same update twice changes nothing.
+later: on the officer's laptop every edit makes a registration draft or ready again) and
+only when the district holds at least the version this laptop last sent (the officer's
+version, which the district keeps in `officer_versions` apart from its own), so an update
+never undoes newer typing; applying the same update twice changes nothing.
 """
 
 from __future__ import annotations
@@ -121,8 +123,10 @@ class StatusChanges:
 
 
 def status_changes(db: Database, device_id: str, since: int, limit: int = 2000) -> StatusChanges:
-    """The current state (status, KPJ, rejection reason, version) of every registration
-    ``device_id`` sent whose audit log moved past ``since``, oldest change first.
+    """The current state (status, KPJ, rejection reason, the district's version and the
+    officer's version it holds) of every registration ``device_id`` sent — the device
+    `officer_versions` names, so a device never learns about another's registrations —
+    whose audit log moved past ``since``, oldest change first.
 
     The upper bound is the audit head read first: rows are appended in commit order by
     one writer at a time, so nothing at or below it can appear later.
@@ -131,13 +135,14 @@ def status_changes(db: Database, device_id: str, since: int, limit: int = 2000) 
     found = _rows(
         db,
         "SELECT r.id AS registration_id, r.status, r.kpj, COALESCE(j.reason, '') AS reason,"
-        " r.version, r.deleted, c.last_seq FROM ("
+        " r.version, o.version AS officer_version, r.deleted, c.last_seq FROM ("
         "  SELECT a.registration_id, MAX(a.seq) AS last_seq FROM audit_log a"
         "  WHERE a.seq > ? AND a.seq <= ? AND EXISTS ("
-        "    SELECT 1 FROM merge_log m JOIN imported_batches b ON b.batch_id = m.batch_id"
-        "    WHERE m.registration_id = a.registration_id AND b.device_id = ?)"
+        "    SELECT 1 FROM officer_versions v"
+        "    WHERE v.registration_id = a.registration_id AND v.device_id = ?)"
         "  GROUP BY a.registration_id ORDER BY last_seq LIMIT ?) c"
         " JOIN registrations r ON r.id = c.registration_id"
+        " JOIN officer_versions o ON o.registration_id = r.id"
         " LEFT JOIN rejections j ON j.registration_id = r.id"
         " ORDER BY c.last_seq",
         [since, head, device_id, limit],
@@ -166,10 +171,15 @@ def reject_registrations(db: Database, reasons: dict[str, str], actor: str) -> i
                 raise KeyError(rid)
             if not reason.strip():
                 raise ValueError(f"registration {rid}: a rejection needs a reason")
+        # A new status, or a new reason for one already rejected: either is a change with
+        # its audit row, which is what carries it to the officer's next updates.
         changes = [
             (stored[rid], {"status": Status.REJECTED.value})
-            for rid in reasons
             if stored[rid]["status"] != Status.REJECTED.value
+            else (stored[rid], {})
+            for rid, reason in reasons.items()
+            if stored[rid]["status"] != Status.REJECTED.value
+            or reason.strip() != rejection_reason(db, rid)
         ]
         change_rows(db, changes, REJECT_ACTION, actor)
         _set_reasons(db, {rid: reason.strip() for rid, reason in reasons.items()}, actor)
@@ -335,7 +345,9 @@ def apply_status_changes(
                 or row["deleted"]
                 or row["status"] not in _LEFT
                 or status not in DISTRICT_REPORTED
-                or change["version"] < sent.get(row["id"], 0)
+                # The district must hold what this laptop last sent: an answer about an
+                # older version waits for the newer one to be merged.
+                or change.get("officer_version", 0) < sent.get(row["id"], 0)
             ):
                 skipped += 1
                 continue

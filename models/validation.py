@@ -248,9 +248,12 @@ def with_warnings_confirmed(reg: Registration, ctx: ValidationContext) -> Regist
 OFFICER_STATUSES = (Status.DRAFT, Status.READY, Status.EXPORTED)
 
 
-def status_after_edit(current: str, *, draft: bool) -> str:
-    """The status an edited registration gets: draft or ready on the officer's side; the
-    district's statuses (received, submitted, registered, rejected) are kept."""
-    if current not in OFFICER_STATUSES:
+def status_after_edit(current: str, *, draft: bool, officer_device: bool = False) -> str:
+    """The status an edited registration gets: draft or ready on the officer's side. On an
+    officer's laptop that holds even when the district's word is in (received, submitted,
+    registered, rejected): the correction must leave in a batch again, and the district
+    keeps its own status (a corrected rejected registration comes back as received). At the
+    district, or in a database set up for neither, the district's statuses are kept."""
+    if current not in OFFICER_STATUSES and not officer_device:
         return current
     return Status.DRAFT.value if draft else Status.READY.value

@@ -53,12 +53,24 @@ _RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
 
 class SyncError(Exception):
-    """Sync stopped; ``code`` is stable (``unreachable``, ``refused``, ``bad_answer``,
-    ``cancelled``, ``not_officer``), ``result`` what was done before it stopped."""
+    """Sync stopped; ``code`` is stable, ``result`` what was done before it stopped.
 
-    def __init__(self, code: str, message: str, result: SyncResult | None = None):
+    - ``unreachable``: no answer, or only 5xx/408/429, after the last attempt;
+    - ``cancelled``: the user stopped it;
+    - ``device_refused``: the district does not know this device, or revoked it (403);
+    - ``clock_skew``: the district still finds the clock off after correcting it once;
+    - ``server_refused``: any other 4xx; ``server_code`` is the district's ``error``;
+    - ``bad_answer``: an answer that is not what the API promises (not JSON, another
+      status, updates that do not verify).
+    """
+
+    def __init__(
+        self, code: str, message: str, result: SyncResult | None = None, *,
+        server_code: str = "",
+    ):  # fmt: skip
         super().__init__(message)
         self.code = code
+        self.server_code = server_code
         self.result = result
 
 
@@ -72,7 +84,9 @@ class SyncResult:
     batches_failed: int = 0
     updates_applied: int = 0
     received: list[int] = field(default_factory=list)  # seq acknowledged by this sync
-    failures: list[dict] = field(default_factory=list)  # seq, code, message
+    # seq, status, stage ("upload": the district refused the batch; "receipt": its receipt
+    # did not verify here), code (the district's, or a `ReceiptError`'s), message
+    failures: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -202,6 +216,28 @@ def _message(response: httpx.Response) -> str:
     return response.text[:300]
 
 
+def _refusal(response: httpx.Response, what: str) -> SyncError:
+    """Why the district did not answer ``what`` with 200, as a `SyncError`."""
+    status, code, message = response.status_code, _code(response), _message(response)
+    if status == 403 and code in ("unknown_device", "revoked"):
+        return SyncError(
+            "device_refused",
+            f"the district does not know this device or revoked it: {message}",
+            server_code=code,
+        )
+    if status == 401 and code == "clock_skew":
+        return SyncError(
+            "clock_skew", f"the district finds this laptop's clock off: {message}", server_code=code
+        )
+    if 400 <= status < 500:
+        return SyncError(
+            "server_refused",
+            f"the district refused {what} (HTTP {status} {code or '-'}): {message}",
+            server_code=code,
+        )
+    return SyncError("bad_answer", f"the district server answered {what} with HTTP {status}")
+
+
 def _json(response: httpx.Response) -> object:
     try:
         return response.json()
@@ -259,7 +295,7 @@ def _push(db, channel: _Channel, device_id: str, actor: str, result: SyncResult,
           progress, upload_progress) -> None:  # fmt: skip
     response = channel.request("GET", f"/{API}/devices/{device_id}/status")
     if response.status_code != 200:
-        raise SyncError("refused", f"the district refused this device: {_message(response)}")
+        raise _refusal(response, "the status request")
     status = _json(response)
     missing = set(status.get("missing_seqs", [])) if isinstance(status, dict) else set()
     last = status.get("last_seq", 0) if isinstance(status, dict) else 0
@@ -281,7 +317,7 @@ def _push_one(db, channel: _Channel, batch: OutgoingBatch, actor: str, result: S
     if response.status_code not in (200, 201):
         result.batches_failed += 1
         result.failures.append({
-            "seq": batch.seq, "status": response.status_code,
+            "seq": batch.seq, "status": response.status_code, "stage": "upload",
             "code": _code(response) or "http_error", "message": _message(response),
         })  # fmt: skip
         return
@@ -290,8 +326,10 @@ def _push_one(db, channel: _Channel, batch: OutgoingBatch, actor: str, result: S
         entry = check_batch_receipt(db, document, batch)
     except ReceiptError as exc:
         result.batches_failed += 1
+        # Not the batch but its receipt failed: the batch stays unacknowledged, sent again.
         result.failures.append({"seq": batch.seq, "status": response.status_code,
-                                "code": exc.code, "message": str(exc)})  # fmt: skip
+                                "stage": "receipt", "code": exc.code,
+                                "message": str(exc)})  # fmt: skip
         return
     updates.store_receipt(db, entry, document, actor)
     result.received.append(batch.seq)
@@ -308,7 +346,7 @@ def _pull(db, channel: _Channel, device_id: str, actor: str, result: SyncResult)
             "GET", f"/{API}/devices/{device_id}/updates", query=f"since={since}"
         )
         if response.status_code != 200:
-            raise SyncError("refused", f"the district refused the updates: {_message(response)}")
+            raise _refusal(response, "the updates request")
         document = _json(response)
         try:
             applied = apply_updates(db, document, actor)

@@ -23,7 +23,7 @@ text)`` every 500 rows and stop with `ImportCancelled` when ``cancelled()`` says
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from sync.excel_reader import (
     ExcelImportError,
     ImportCancelled,
     Layout,
+    SourceWorkbook,
     choose_layout,
     data_rows,
     open_workbook,
@@ -60,6 +61,7 @@ __all__ = [
     "ImportRow",
     "KpjResult",
     "RowProblem",
+    "RowValues",
     "import_kpj",
     "match_header",
     "missing_required",
@@ -81,6 +83,56 @@ _COVERED_BY = {
 }
 
 
+#: Different texts of one column shared as one string object each; a column with more
+#: (names, NIKs) is free text and left alone.
+SHARED_TEXTS = 1_000
+
+
+class RowValues(Mapping[str, object]):
+    """A row's raw cells by column name, read-only: the cells in one tuple and one index of
+    the columns for every row of the sheet (a dict per row would cost 1 kB more, 200 MB on
+    the largest sheet)."""
+
+    __slots__ = ("_cells", "_index")
+
+    def __init__(self, index: dict[str, int], cells: tuple):
+        self._index = index
+        self._cells = cells
+
+    def __getitem__(self, name: str) -> object:
+        return self._cells[self._index[name]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"RowValues({dict(self)!r})"
+
+
+class _SharedTexts:
+    """The same string object for the cells of a column that hold the same text, as the
+    shared-strings table gave with openpyxl: calamine makes a new string for every cell,
+    and the desa, kecamatan, Ya/Tidak … repeated on 200,000 rows would hold 100 MB more."""
+
+    def __init__(self, width: int):
+        self.known: list[dict[str, str] | None] = [{} for _ in range(width)]
+
+    def share(self, cells: tuple) -> tuple:
+        shared = list(cells)
+        known = self.known
+        for position, value in enumerate(cells):
+            texts = known[position]
+            if texts is None or value.__class__ is not str:
+                continue
+            shared[position] = texts.setdefault(value, value)
+            if len(texts) > SHARED_TEXTS:
+                known[position] = None
+        return tuple(shared)
+
+
 @dataclass
 class ImportRow:
     """One data row of the sheet: ``number`` as Excel shows it, ``values`` the raw cells by
@@ -89,7 +141,7 @@ class ImportRow:
     registration that holds the same NIK."""
 
     number: int
-    values: dict[str, object]
+    values: Mapping[str, object]
     registration: Registration | None
     problems: list[Problem]
     outcome: str  # "ready" | "draft" | "rejected"
@@ -299,6 +351,9 @@ def read_list(
     than ``max_rows`` data rows (a sheet far larger is refused before it is loaded),
     `ImportCancelled` when ``cancelled()``: between chunks of rows, not while calamine
     loads the sheet (`sync.excel_reader`).
+
+    The sheet's cells are read first and the workbook closed, so that calamine's copy of
+    the sheet is gone before the plan grows; the plan's `RowValues` are those cells.
     """
     path = Path(path)
     checker = _Checker(db, _context(db, context))
@@ -310,38 +365,55 @@ def read_list(
             for position, header in enumerate(layout.headers)
             if chosen[header] is not None
         ]
-        converter = RowConverter(
-            columns,
-            VillageFinder(checker.context.regions, checker.context.regency_code),
-            workbook.epoch,
-        )
-        headers = layout.headers
-        width = len(headers)
-        rows: list[ImportRow] = []
-        chunk: list = []
-        total = layout.estimated_rows
-        for number, cells in data_rows(workbook, layout, [p for p, _f in columns]):
-            if len(rows) + len(chunk) >= max_rows:
-                raise ExcelImportError(
-                    "too_many_rows",
-                    f"The sheet {layout.sheet!r} has more than {max_rows:,} rows. Split it"
-                    f" into files of at most {max_rows:,} rows and import them one by one.",
-                )
-            if len(cells) < width:
-                cells = (*cells, *(None,) * (width - len(cells)))
-            registration, problems = converter.convert(cells)
-            chunk.append((number, dict(zip(headers, cells, strict=True)), registration, problems))
-            if len(chunk) == PROGRESS_EVERY:
-                rows += checker.check(chunk)
-                chunk = []
-                _report(progress, cancelled, len(rows), total, layout.sheet)
-        rows += checker.check(chunk)
-        if progress:
-            progress(len(rows), max(total, len(rows)), layout.sheet)
-        return ImportPlan(
-            path, layout.sheet, list(workbook.sheetnames), headers, chosen, rows,
-            layout.header_row,
-        )  # fmt: skip
+        table = _table(workbook, layout, [p for p, _f in columns], max_rows, cancelled)
+        sheets, epoch = list(workbook.sheetnames), workbook.epoch
+    converter = RowConverter(
+        columns, VillageFinder(checker.context.regions, checker.context.regency_code), epoch
+    )
+    headers = layout.headers
+    index = {header: position for position, header in enumerate(headers)}
+    rows: list[ImportRow] = []
+    chunk: list = []
+    total = layout.estimated_rows
+    for number, cells in table:
+        registration, problems = converter.convert(cells)
+        chunk.append((number, RowValues(index, cells), registration, problems))
+        if len(chunk) == PROGRESS_EVERY:
+            rows += checker.check(chunk)
+            chunk = []
+            _report(progress, cancelled, len(rows), total, layout.sheet)
+    del table
+    rows += checker.check(chunk)
+    if progress:
+        progress(len(rows), max(total, len(rows)), layout.sheet)
+    return ImportPlan(path, layout.sheet, sheets, headers, chosen, rows, layout.header_row)
+
+
+def _table(
+    workbook: SourceWorkbook,
+    layout: Layout,
+    used: list[int],
+    max_rows: int,
+    cancelled: Callable[[], bool] | None,
+) -> list[tuple[int, tuple]]:
+    """(row number, cells as wide as the header row) of every data row of the sheet, the
+    same texts of a column shared; `ExcelImportError` past ``max_rows`` rows."""
+    width = len(layout.headers)
+    texts = _SharedTexts(width)
+    table: list[tuple[int, tuple]] = []
+    for number, cells in data_rows(workbook, layout, used):
+        if len(table) >= max_rows:
+            raise ExcelImportError(
+                "too_many_rows",
+                f"The sheet {layout.sheet!r} has more than {max_rows:,} rows. Split it"
+                f" into files of at most {max_rows:,} rows and import them one by one.",
+            )
+        if len(cells) < width:
+            cells = (*cells, *(None,) * (width - len(cells)))
+        table.append((number, texts.share(cells)))
+        if len(table) % PROGRESS_EVERY == 0 and cancelled and cancelled():
+            raise ImportCancelled()
+    return table
 
 
 def _report(progress, cancelled, done: int, total: int, text: str) -> None:

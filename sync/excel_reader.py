@@ -23,7 +23,8 @@ makes of it so that the rest of the import sees the cells openpyxl gave:
 - an error value (``#N/A``, ``#REF!``) reads as empty in calamine, so the sheet's XML is
   scanned for error cells (``t="e"``) and their text put back, to be reported as such;
 - the sheet's ``<dimension>`` is not trusted (some writers store a wrong one, others none):
-  the same scan counts the rows that hold cells, and a sheet with more than ``max_rows``
+  the same scan counts the rows that hold a value (not the empty bordered cells a template
+  has far below its data), and a sheet with more than ``max_rows``
   (plus the header rows) is refused with ``too_many_rows`` *before* calamine loads it.
 
 Merged cells: only the first cell of a merged block holds the value. A block merged down a
@@ -33,10 +34,16 @@ blocks (calamine's ``merged_cell_ranges``); a block merged across a row (a headi
 skipped.
 
 Loading: calamine parses a whole sheet at once, in Rust, and that cannot be interrupted; the
-rows are then handed over one by one, so the import reports progress and can be cancelled
-while it converts and checks them. Loading the largest sheet allowed (200,000 rows of 27
-columns) takes about 4 s, 1 s of it the XML scan, and peaks at 450 MB on two cores
-(bench/bench_excel_import.py); 10,000 rows about 0.3 s.
+rows are then handed over one by one (``iter_rows``, never a list of them all), so the import
+can be cancelled while it converts and checks them. Loading the largest sheet allowed
+(200,000 rows of 27 columns) takes about 4 s, 1 s of it the XML scan, and peaks at 450 MB on
+two cores; 10,000 rows about 0.3 s (bench/bench_excel_import.py). calamine's copy of the
+sheet (some 300 MB then) lives until the workbook is closed: `sync.excel_import.read_list`
+takes the cells of the data rows first and closes the workbook before it builds the plan.
+So the whole `read_list` of that sheet (reading, converting, checking 200,000 rows and the
+plan that holds them) peaks at about 810 MB (570 MB while the sheet is still loaded) and
+takes 30-36 s, as before; it peaked at 1,455 MB while the sheet stayed loaded until the last
+row was checked and every row kept its cells in a dict (openpyxl's reader: 878 MB).
 """
 
 from __future__ import annotations
@@ -230,6 +237,10 @@ _ERROR_CELL = re.compile(
     rb"""<(?:\w+:)?c\s([^>]*?)\bt=["']e["']([^>/]*)>(.*?)</(?:\w+:)?c>""", re.DOTALL
 )
 _REFERENCE = re.compile(rb"""\br=["']([A-Z]+)([0-9]+)["']""")
+#: A value with content: ``<v>`` (numbers, shared strings, errors, formula results) or the
+#: ``<t>`` of an inline string. An empty cell that only carries a style or a border
+#: (``<c r="A25" s="1"/>``) has neither.
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?[vt](?:\s[^>]*)?>[^<]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 
 
@@ -240,8 +251,9 @@ class _TooBig(Exception):
 def scan_sheet_xml(archive: zipfile.ZipFile, member: str, limit: int) -> dict[int, list]:
     """One pass over a sheet's XML, without parsing it: the error cells (``#N/A``) by row,
     as {row: [(column, text)]}. Raises `_TooBig` as soon as more than ``limit`` rows hold
-    cells. An error cell without its reference (``r``, optional in the format and written
-    by no spreadsheet program) stays empty."""
+    a value (a row of empty cells with only a border or a fill, as templates have far below
+    their data, is not counted). An error cell without its reference (``r``, optional in
+    the format and written by no spreadsheet program) stays empty."""
     errors: dict[int, list] = {}
     rows = 0
     tail = b""
@@ -254,7 +266,11 @@ def scan_sheet_xml(archive: zipfile.ZipFile, member: str, limit: int) -> dict[in
                 last = data.rfind(b"row>")
                 cut = last + 4 if last >= 0 else 0
             part, tail = data[:cut], data[cut:]
-            rows += len(_ROW_END.findall(part))
+            start = 0
+            for end in _ROW_END.finditer(part):
+                if _HAS_VALUE.search(part, start, end.start()):
+                    rows += 1
+                start = end.end()
             if rows > limit:
                 raise _TooBig()
             if b't="e"' in part or b"t='e'" in part:

@@ -375,12 +375,18 @@ def make_enrolment(device_id: str, officer: str, public_key_pem: str) -> dict:
     return check_enrolment(enrolment)
 
 
+def is_device_id(text: object) -> bool:
+    """Whether ``text`` has the shape enrolment accepts for a device id (1-64 letters, digits
+    or '-', such as a UUID): safe as part of a file name, no path in it."""
+    return isinstance(text, str) and _DEVICE_ID.fullmatch(text) is not None
+
+
 def check_enrolment(enrolment: object) -> dict:
     """A validated copy of an enrolment (its PEM canonical); ValueError naming the first
     field that is wrong."""
     data = _check_document(enrolment, ENROLMENT_FORMAT, ENROLMENT_FIELDS, "enrolment")
     device_id = data["device_id"]
-    if not isinstance(device_id, str) or not _DEVICE_ID.fullmatch(device_id):
+    if not is_device_id(device_id):
         raise ValueError(
             "enrolment: device_id must be 1-64 letters, digits or '-' (such as a UUID)"
         )

@@ -29,6 +29,14 @@ thread's own; verifying batches (decryption, hashing) runs in parallel, while me
 at a time through a single merge thread (SQLite has one writer) that keeps the
 likely-duplicate index between batches. The access log (logger ``jaring.access``) has the
 method, path, status, size and time: batch and device ids, never a name, a NIK or an IP.
+
+Where it may listen: uvicorn has no timeout for reading a request's headers (a client that
+sends them a byte at a time holds a connection open), and the request signature covers
+neither the body nor a nonce, so a request seen on the wire can be replayed within the
+clock window (`CLOCK_WINDOW_SECONDS`). That reaches little — a batch body is signed on its
+own and merges once, and a device reads only its own status and updates — but on a network
+beyond the district office the endpoint belongs behind TLS and a reverse proxy with header
+and body timeouts (nginx: ``client_header_timeout``, ``client_body_timeout``).
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ import base64
 import binascii
 import contextlib
 import logging
+import re
 import sqlite3
 import threading
 import time
@@ -52,7 +61,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from models import merge, updates
-from models.db import open_database
+from models.db import data_version, open_database
 from models.duplicates import LikelyDuplicates
 from models.identity import load_identity, trusted_key
 from sync import keys
@@ -67,6 +76,9 @@ CLOCK_WINDOW_SECONDS = 600
 #: A body that sends nothing for this long is cut off.
 BODY_IDLE_SECONDS = 30.0
 ACTOR = "sync server"
+#: ``since`` of the updates: a position in the audit log, at most 18 digits (SQLite's
+#: integers end at 2**63 - 1).
+_SINCE = re.compile(r"[0-9]{1,18}")
 
 access_log = logging.getLogger("jaring.access")
 
@@ -142,9 +154,12 @@ class _District:
 
     def _merge(self, verified) -> tuple[dict, bool]:
         db = self.connection()
-        (version,) = db.execute("PRAGMA data_version").fetchone()
-        if version != self._data_version:
+        before = data_version(db)
+        if before != self._data_version:
             self._duplicates.reset()  # another program wrote meanwhile: load it afresh
+        # Kept as read *before* this merge: a commit by another program while it runs (which
+        # the index does not follow) then differs at the next merge, and resets the index.
+        self._data_version = before
         if trusted_key(db, verified.device_id) is None:
             raise BatchRejected(
                 "unknown_device", f"The device {verified.device_id} was revoked meanwhile."
@@ -162,7 +177,6 @@ class _District:
             held = updates.imported_batch(db, verified.batch_id)
         else:
             merged = False
-        (self._data_version,) = db.execute("PRAGMA data_version").fetchone()
         if held["file_sha256"] != verified.file_sha256:
             raise BatchRejected(
                 "batch_id_reused",
@@ -284,8 +298,9 @@ def create_app(db_path: Path | str, *, max_body_bytes: int = MAX_FILE_BYTES) -> 
         async def handle(request: Request) -> JSONResponse:
             own_device(request, await in_thread(_authenticate, district, request))
             since = request.query_params.get("since", "0")
-            if not since.isdigit():
-                raise ApiError(400, "bad_request", "since must be a whole number")
+            # ASCII digits only (str.isdigit takes "²"), and few enough for SQLite's integer.
+            if not _SINCE.fullmatch(since):
+                raise ApiError(400, "bad_request", "since must be a whole number of 1-18 digits")
             document = await in_thread(
                 lambda: make_updates(
                     district.connection(), request.path_params["device_id"], int(since)

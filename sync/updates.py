@@ -6,7 +6,7 @@ an Ed25519 signature by the district's key over ``canonical_json`` of the inner 
 are verified on the officer's laptop with the district key of the profile the device was set
 up with — never because of the transport they came by. Errors are `ReceiptError` with a
 stable code (``not_receipt``, ``not_updates``, ``bad_signature``, ``other_device``,
-``other_batch``).
+``other_batch``; ``not_district``, ``not_officer``, ``unknown_device``, ``unreadable``).
 
 - **Batch receipt** (``jaring-batch-receipt-1``): batch id, number, manifest and file
   SHA-256, when the district received it, and the merge's counts. It is a pure function of
@@ -14,7 +14,8 @@ stable code (``not_receipt``, ``not_updates``, ``bad_signature``, ``other_device
   receipt (Ed25519 signatures are deterministic).
 - **Status updates** (``jaring-updates-1``): for one device, every registration it sent
   whose record at the district changed after ``since`` (an audit-log position), with its
-  status, KPJ, rejection reason and version, and the ``cursor`` to ask from next time. Over
+  status, KPJ, rejection reason, the district's version and the officer's version it holds,
+  and the ``cursor`` to ask from next time. Over
   HTTP the officer asks with its stored cursor; on a USB stick the district writes
   ``<device>.updates.json`` from position 0 (everything), which applies just as well because
   applying is idempotent.
@@ -31,7 +32,7 @@ from sqlite_utils import Database
 
 from models import updates
 from models.audit import now_iso
-from models.identity import load_identity
+from models.identity import device, load_identity
 from models.updates import AppliedUpdates, OutgoingBatch
 from sync import keys
 from sync.batch_file import canonical_json
@@ -55,7 +56,7 @@ _UPDATES_FIELDS = {
 }  # fmt: skip
 _CHANGE_FIELDS = {
     "registration_id": str, "status": str, "kpj": str, "reason": str, "version": int,
-    "deleted": bool,
+    "officer_version": int, "deleted": bool,
 }  # fmt: skip
 
 
@@ -207,6 +208,10 @@ def apply_updates(db: Database, document: object, actor: str) -> AppliedUpdates:
 
 
 def updates_path(folder: Path | str, device_id: str) -> Path:
+    """``<device>.updates.json`` in ``folder``; ValueError for an id that is not a device id
+    (so that no name like ``../x`` reaches outside the folder)."""
+    if not keys.is_device_id(device_id):
+        raise ValueError(f"{str(device_id)[:80]!r} is not a device id")
     return Path(folder) / f"{device_id}{UPDATES_SUFFIX}"
 
 
@@ -214,10 +219,16 @@ def write_update_files(
     db: Database, folder: Path | str, device_ids: list[str] | None = None
 ) -> list[Path]:
     """District: write (or replace) ``<device>.updates.json`` into ``folder`` for each
-    device (default: every device a batch came from), from position 0, atomically."""
+    device (default: every device a batch came from), from position 0, atomically.
+    `ReceiptError` ``unknown_device`` (nothing written) for a device not in the trust store."""
     _district(db)
     if device_ids is None:
         device_ids = updates.devices_with_batches(db)
+    for device_id in device_ids:
+        if device(db, device_id) is None:
+            raise ReceiptError(
+                "unknown_device", f"device {device_id[:80]!r} is not enrolled at this district"
+            )
     written = []
     for device_id in dict.fromkeys(device_ids):
         document = make_updates(db, device_id, 0, limit=1_000_000_000)

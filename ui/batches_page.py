@@ -28,7 +28,7 @@ from sync.exchange import export_batch, rewrite_lost_batch
 from sync.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
 from sync.updates import apply_updates_in
 from ui import dialogs
-from ui.errors import explain, rejection_text
+from ui.errors import explain, receipt_text, rejection_text
 from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 
@@ -226,9 +226,24 @@ class BatchesPage(QWidget):
                 "Server kabupaten tidak bisa dihubungi. Periksa sinyal dan alamat server, lalu "
                 "coba lagi. Batch yang belum terkirim tetap tersimpan."
             ),
-            "refused": self.tr(
-                "Kantor kabupaten menolak perangkat ini (belum didaftarkan atau sudah dicabut). "
-                "Hubungi kantor kabupaten."
+            "device_refused": self.tr(
+                "Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di "
+                "kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari "
+                "perangkat ini. Batch yang belum terkirim tetap tersimpan."
+            ),
+            "clock_skew": self.tr(
+                "Tanggal atau jam laptop ini berbeda jauh dengan server kabupaten. Atur "
+                "tanggal, jam dan zona waktu laptop, lalu kirim lagi. Batch yang belum "
+                "terkirim tetap tersimpan."
+            ),
+            "server_refused": self.tr(
+                "Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum "
+                "terkirim tetap tersimpan."
+            ).replace("%1", rejection_text(exc.server_code or "http_error")),
+            "bad_answer": self.tr(
+                "Jawaban server kabupaten tidak bisa dipakai (alamat server salah, atau server "
+                "lain yang menjawab?). Periksa alamat server di Berkas → Pengaturan. Batch yang "
+                "belum terkirim tetap tersimpan."
             ),
         }
         lines = [texts.get(exc.code, self.tr("Jawaban server kabupaten tidak bisa dipakai."))]
@@ -249,11 +264,15 @@ class BatchesPage(QWidget):
                 .replace("%3", str(result.batches_failed))
             ]
         for failure in result.failures:
-            lines.append(
-                self.tr("Batch %1 ditolak: %2")
-                .replace("%1", str(failure["seq"]))
-                .replace("%2", rejection_text(failure["code"]))
-            )
+            if failure.get("stage") == "receipt":
+                line = self.tr("Tanda terima batch %1 tidak dipakai: %2").replace(
+                    "%2", receipt_text(failure["code"])
+                )
+            else:
+                line = self.tr("Batch %1 ditolak: %2").replace(
+                    "%2", rejection_text(failure["code"])
+                )
+            lines.append(line.replace("%1", str(failure["seq"])))
         if result.updates_applied:
             lines.append(
                 self.tr(
@@ -309,15 +328,7 @@ class BatchesPage(QWidget):
         if outcome is None:
             return []
         if isinstance(outcome, ReceiptError):
-            reasons = {
-                "bad_signature": self.tr(
-                    "Tanda terima tidak ditandatangani kantor kabupaten perangkat ini, atau "
-                    "telah diubah. Tanda terima itu diabaikan."
-                ),
-                "other_device": self.tr("Tanda terima itu untuk perangkat petugas lain."),
-            }
-            return [reasons.get(outcome.code, self.tr(
-                "Berkas itu bukan tanda terima Jaring yang utuh; diabaikan."))]  # fmt: skip
+            return [receipt_text(outcome.code)]
         lines = []
         if outcome.newly:
             lines.append(

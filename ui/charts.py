@@ -138,9 +138,14 @@ def paint_vbars(
                 thousands(bar.value),
             )
         if index % max(label_every, 1) == 0:
+            # As wide as the label, centred under its bar but kept inside the chart: a
+            # rectangle of the bar's slot would clip "05/01" to ")5/01" on a long time line.
             painter.setPen(MUTED)
+            label_width = metrics.horizontalAdvance(bar.label) + 2
+            left = x + width / 2 - label_width / 2
+            left = max(rect.left(), min(left, rect.right() - label_width))
             painter.drawText(
-                QRectF(x - slot, plot.bottom() + line * 0.1, width + 2 * slot, line),
+                QRectF(left, plot.bottom() + line * 0.1, label_width, line),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 bar.label,
             )

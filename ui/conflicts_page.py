@@ -5,7 +5,7 @@ NIK typo is fixed). Every decision goes to the merge log, which can be exported.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,8 @@ COMPARED = conflicts.REGISTRATION_FIELDS
 
 
 class ConflictsPage(QWidget):
+    resolved = Signal()  # a decision changed registrations: whatever shows them looks again
+
     def __init__(self, db: Database, actor: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
@@ -164,6 +166,7 @@ class ConflictsPage(QWidget):
             dialogs.inform(self, self.tr("Tidak bisa diputuskan"), explain(exc), error=True)
             return
         self.refresh()
+        self.resolved.emit()
 
     def export_log(self) -> None:
         chosen = dialogs.choose(

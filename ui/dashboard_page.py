@@ -7,6 +7,10 @@ on a worker thread right after, so the page appears at once even with 500,000
 registrations. Every figure is clickable: the page emits ``filter_requested`` with a
 `RecordFilter` (its ``label`` says what was clicked) and the main window shows the records
 list filtered to it. The page re-reads only when shown after a change (`mark_stale`).
+
+The summary for the Bupati (PDF or printer) uses the figures on screen when both parts are
+in; otherwise it reads them on a worker thread behind a progress dialog (several seconds at
+500,000 registrations).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from models.settings import load_settings
 from models.store import RecordFilter
 from ui import dialogs, labels
 from ui.charts import STATUS_COLOURS, Bar, BarChart, StackedBar
-from ui.worker import Worker
+from ui.worker import Worker, run_with_progress
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -116,6 +120,7 @@ class DashboardPage(QWidget):
         self.utc_offset_hours = figures.local_utc_offset()
         self.overview: figures.Overview | None = None
         self.details: figures.Details | None = None
+        self._read_on: date | None = None  # the "today" of the figures shown
         self._stale = True
         self._generation = 0
         self._worker: Worker | None = None
@@ -184,6 +189,16 @@ class DashboardPage(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         self.headline.clicked.connect(self._counted_clicked)
+        self.registered_line = QPushButton(objectName="registered_line")
+        self.registered_line.setFlat(True)
+        self.registered_line.setCursor(Qt.CursorShape.PointingHandCursor)
+        colour = STATUS_COLOURS["registered"].darker(130).name()
+        self.registered_line.setStyleSheet(f"text-align: left; padding: 0; color: {colour};")
+        font = self.registered_line.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.registered_line.setFont(font)
+        self.registered_line.clicked.connect(lambda: self._status_clicked("registered"))
         self.progress_bar = StackedBar(objectName="progress_bar")
         self.progress_bar.clicked.connect(self._status_clicked)
         self.explain = QLabel(objectName="progress_explain")
@@ -207,6 +222,7 @@ class DashboardPage(QWidget):
             self.status_row.addWidget(button)
         self.status_row.addStretch(1)
         card.body.addWidget(self.headline)
+        card.body.addWidget(self.registered_line)
         card.body.addWidget(self.progress_bar)
         card.body.addLayout(self.status_row)
         card.body.addWidget(self.explain)
@@ -265,7 +281,13 @@ class DashboardPage(QWidget):
         card = Card(self.tr("Pendaftaran per minggu"))
         self.timeline_chart = BarChart(vertical=True, objectName="timeline_chart")
         self.timeline_chart.clicked.connect(self._week_clicked)
+        self.future_note = QLabel(objectName="future_note")
+        self.future_note.setWordWrap(True)
+        self.future_note.setStyleSheet("color: #8a5a00;")
+        self.future_note.linkActivated.connect(self._future_clicked)
+        self.future_note.hide()
         card.body.addWidget(self.timeline_chart, 1)
+        card.body.addWidget(self.future_note)
         return card
 
     def _officers_card(self) -> Card:
@@ -306,6 +328,8 @@ class DashboardPage(QWidget):
         today = self.today()
         settings = load_settings(self.db)
         self.overview = figures.overview(self.db, today=today, target=settings.target)
+        self.details = None  # until the worker brings the ones of this read
+        self._read_on = today
         self.regency_code = settings.regency_code
         self._show_overview(today)
         self._start_details(self._generation, today)
@@ -348,10 +372,15 @@ class DashboardPage(QWidget):
         )
         p = o.progress
         self.headline.setText(
-            self.tr("%1 dari %2 pekerja terlindungi (%3)")
+            self.tr("%1 dari %2 pekerja terdata (%3)")
             .replace("%1", thousands(p.counted))
             .replace("%2", thousands(p.target))
             .replace("%3", percent(p.percent))
+        )
+        self.registered_line.setText(
+            self.tr("%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target")
+            .replace("%1", thousands(p.registered))
+            .replace("%2", percent(p.registered_percent))
         )
         segments = [
             Bar(s, labels.status_labels()[s], p.by_status.get(s, 0), STATUS_COLOURS[s])
@@ -362,8 +391,9 @@ class DashboardPage(QWidget):
             button.setText(f"{button.property('label')}: {thousands(p.by_status.get(status, 0))}")
         self.explain.setText(
             self.tr(
-                "Terhitung: pendaftaran yang belum dihapus, bukan draf dan tidak ditolak BPJS "
-                "(siap kirim, diekspor, diterima, diajukan, terdaftar). Target %1 dari pengaturan."
+                "Terdata: pendaftaran yang belum dihapus, bukan draf dan tidak ditolak BPJS "
+                "(siap kirim, diekspor, diterima, diajukan, terdaftar). Terlindungi baru yang "
+                "sudah terdaftar di BPJS. Target %1 dari pengaturan."
             ).replace("%1", thousands(p.target))
         )
         self._show_budget()
@@ -408,17 +438,20 @@ class DashboardPage(QWidget):
         table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             key = (row.kecamatan_code, row.village_code)
-            if row.is_kecamatan:
+            if row.no_village:
+                name = self.tr("(tanpa desa)")
+            elif row.is_kecamatan:
                 name = self.tr("Kec. %1").replace("%1", self._kecamatan_name(row.kecamatan_code))
             else:
                 village = self.regions.village(row.village_code)
                 name = "    " + (village.name.title() if village else row.village_code)
-            bold = row.is_kecamatan
+            bold = not row.village_code
             table.setItem(index, 0, cell(name, key, bold=bold))
             table.setItem(index, 1, cell(thousands(row.counted), key, number=True, bold=bold))
             table.setItem(index, 2, cell(percent(100 * row.counted / counted), key, number=True))
-        bars = [Bar(r.kecamatan_code, self._kecamatan_name(r.kecamatan_code), r.counted)
-                for r in rows if r.is_kecamatan]  # fmt: skip
+        bars = [Bar(r.kecamatan_code, self._kecamatan_name(r.kecamatan_code)
+                    if r.is_kecamatan else self.tr("(tanpa desa)"), r.counted)
+                for r in rows if not r.village_code]  # fmt: skip
         self.kecamatan_chart.set_bars(bars)
         self.kecamatan_chart.setFixedHeight(max(60, 28 * len(bars) + 8))
 
@@ -451,6 +484,14 @@ class DashboardPage(QWidget):
             for w in d.weeks
         }
         self.timeline_chart.set_bars(weeks[-52:], tips)
+        if d.future:
+            self.future_note.setText(
+                self.tr(
+                    "%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak "
+                    'masuk grafik. <a href="future">Lihat</a>'
+                ).replace("%1", thousands(d.future))
+            )
+        self.future_note.setVisible(bool(d.future))
         self._show_officers()
 
     def _age_label(self, key: str) -> str:
@@ -464,7 +505,7 @@ class DashboardPage(QWidget):
             name = o.officer or self.tr("(tanpa nama)")
             values = [
                 (name, "all"), (thousands(o.registrations), "all"), (thousands(o.drafts), "draft"),
-                (thousands(o.with_warnings), "flagged"),
+                (thousands(o.with_warnings), "warned"),
                 (percent(100 * o.flagged_share), "flagged"),
                 (f"{thousands(o.conflicts)} ({thousands(o.open_conflicts)} {self.tr('terbuka')})",
                  "conflicts"),
@@ -478,8 +519,10 @@ class DashboardPage(QWidget):
         self.officers_note.setText(
             self.tr(
                 "Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang "
-                "membuatnya. Draf/peringatan: bagian yang masih draf atau membawa peringatan "
-                "yang dikonfirmasi. Konflik: antrean konflik kabupaten dari data petugas itu."
+                "membuatnya. Peringatan: pendaftaran yang membawa peringatan yang dikonfirmasi. "
+                "Draf/peringatan: bagian yang masih draf atau membawa peringatan. Konflik: "
+                "antrean konflik kabupaten dari data petugas itu (klik: pendaftaran yang "
+                "terlibat)."
             )
         )
 
@@ -490,6 +533,12 @@ class DashboardPage(QWidget):
 
     def _counted_clicked(self) -> None:
         self._emit(RecordFilter(counted=True), self.tr("terhitung dalam capaian"))
+
+    def _future_clicked(self, _link: str = "") -> None:
+        self._emit(
+            figures.future_filter(self._read_on or self.today(), self.utc_offset_hours),
+            self.tr("bertanggal setelah minggu ini"),
+        )
 
     def _status_clicked(self, status: str) -> None:
         self._emit(figures.status_filter(status), labels.status_labels().get(status, status))
@@ -507,7 +556,9 @@ class DashboardPage(QWidget):
         self._place(kecamatan, village)
 
     def _place(self, kecamatan: str, village: str) -> None:
-        if village:
+        if not kecamatan and not village:
+            name = self.tr("tanpa desa")
+        elif village:
             found = self.regions.village(village)
             name = self.tr("desa %1").replace("%1", found.name.title() if found else village)
         else:
@@ -537,6 +588,9 @@ class DashboardPage(QWidget):
         if what == "draft":
             f = RecordFilter(status="draft", created_by=officer)
             label = self.tr("draf petugas %1")
+        elif what == "warned":
+            f = figures.officer_filter(officer, warned=True)
+            label = self.tr("peringatan petugas %1")
         elif what == "flagged":
             f = figures.officer_filter(officer, flagged=True)
             label = self.tr("draf/peringatan petugas %1")
@@ -551,10 +605,6 @@ class DashboardPage(QWidget):
     # --- the summary for the Bupati ----------------------------------------------------------
 
     def save_summary_pdf(self) -> None:
-        from ui.printing.context import print_context
-        from ui.printing.paper import write_pdf
-        from ui.printing.summary import paint_summary
-
         paths = dialogs.choose(
             self,
             dialogs.FileRequest(
@@ -567,8 +617,14 @@ class DashboardPage(QWidget):
         path = Path(paths[0])
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        context = print_context(self.db, today=self.today(), regions=self.regions)
-        data = self._whole()
+        self._with_whole(lambda data: self._write_summary(path, data))
+
+    def _write_summary(self, path: Path, data: figures.Dashboard) -> None:
+        from ui.printing.context import print_context
+        from ui.printing.paper import write_pdf
+        from ui.printing.summary import paint_summary
+
+        context = print_context(self.db, today=data.today, regions=self.regions)
         try:
             write_pdf(path, lambda device: paint_summary(device, data, context),
                       title=self.tr("Ringkasan capaian"))  # fmt: skip
@@ -591,14 +647,44 @@ class DashboardPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        context = print_context(self.db, today=self.today(), regions=self.regions)
-        paint_summary(printer, self._whole(), context)
 
-    def _whole(self) -> figures.Dashboard:
-        """Every figure for the summary: what is shown, read afresh if the details are not
-        in yet."""
-        today = self.today()
-        return figures.dashboard(self.db, today=today, utc_offset_hours=self.utc_offset_hours)
+        def paint(data: figures.Dashboard) -> None:
+            context = print_context(self.db, today=data.today, regions=self.regions)
+            paint_summary(printer, data, context)
+
+        self._with_whole(paint)
+
+    def shown_figures(self) -> figures.Dashboard | None:
+        """The figures on screen, when both parts are in and nothing changed since."""
+        if self._stale or self.overview is None or self.details is None:
+            return None
+        return figures.Dashboard(
+            self.overview, self.details, self._read_on or self.today(), self.utc_offset_hours
+        )
+
+    def _with_whole(self, then) -> None:
+        """Call ``then`` with every figure for the summary: those shown, or (details not in
+        yet, or registrations changed since) read afresh on a worker thread behind a
+        progress dialog, never on the GUI thread."""
+        shown = self.shown_figures()
+        if shown is not None:
+            then(shown)
+            return
+        today, offset = self.today(), self.utc_offset_hours
+
+        def failed(exc: Exception) -> None:
+            dialogs.inform(self, self.tr("Ringkasan"),
+                           self.tr("Angka tidak bisa dibaca: %1").replace("%1", str(exc)),
+                           error=True)  # fmt: skip
+
+        def read(db, progress, cancelled) -> figures.Dashboard | None:
+            data = figures.dashboard(db, today=today, utc_offset_hours=offset)
+            return None if cancelled() else data  # cancelled: nothing is written
+
+        run_with_progress(
+            self, database_path(self.db), self.tr("Membaca angka untuk ringkasan…"), read,
+            lambda data: then(data) if data is not None else None, failed, self.tr("Batal"),
+        )  # fmt: skip
 
 
 class _Relay(QObject):

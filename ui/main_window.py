@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         elif identity.role == "district":
             self.import_page = ImportPage(self.db, path, actor)
             self.conflicts_page = ConflictsPage(self.db, actor)
+            self.conflicts_page.resolved.connect(self._registrations_changed)
             self.trust_page = TrustPage(self.db, actor)
             self.tabs.addTab(self.import_page, self.tr("Impor batch"))
             self.tabs.addTab(self.conflicts_page, self.tr("Konflik"))

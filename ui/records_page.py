@@ -200,39 +200,54 @@ class RecordsPage(QWidget):
         self.apply_filter()
 
     def current_filter(self) -> RecordFilter:
+        kecamatan = self.kecamatan.currentData() or ""
+        village = self.desa.currentData() or ""
+        if not kecamatan and not village:
+            # The combos say "all": a dashboard place they cannot offer may still narrow.
+            kecamatan = self.dashboard_filter.kecamatan_code
+            village = self.dashboard_filter.village_code
         return dataclasses.replace(
             self.dashboard_filter,
             text=self.search.text(),
             status=self.status.currentData() or "",
-            kecamatan_code=self.kecamatan.currentData() or "",
-            village_code=self.desa.currentData() or "",
+            kecamatan_code=kecamatan,
+            village_code=village,
             sort_column=self.model.filter.sort_column,
             descending=self.model.filter.descending,
         )
 
     def show_dashboard_filter(self, record_filter: RecordFilter) -> None:
         """Show what a dashboard figure counts: its status and region in the combos, the
-        rest of its filter in the bar above the list; the search is cleared."""
-        self.dashboard_filter = dataclasses.replace(
-            record_filter, text="", status="", kecamatan_code="", village_code=""
-        )
+        rest of its filter in the bar above the list; the search is cleared. A place the
+        combos do not offer (a village code the regency does not know, another regency's)
+        stays in the dashboard filter and the bar instead: falling back to "all" would
+        list everything."""
         for combo in (self.status, self.kecamatan, self.desa):
             combo.blockSignals(True)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
         self._select(self.status, record_filter.status)
-        kecamatan = record_filter.kecamatan_code or record_filter.village_code[:8]
-        self._select(self.kecamatan, kecamatan)
+        village = record_filter.village_code
+        kecamatan = record_filter.kecamatan_code or village[:8]
+        offered = self._select(self.kecamatan, kecamatan)
         self._fill_desa()
         self.desa.blockSignals(True)
-        self._select(self.desa, record_filter.village_code)
+        offered = self._select(self.desa, village) and offered
+        if not offered:
+            self._select(self.kecamatan, "")
+            self._fill_desa()
+            self.desa.blockSignals(True)
         for combo in (self.status, self.kecamatan, self.desa):
             combo.blockSignals(False)
+        kept = (kecamatan if not village else "", village) if not offered else ("", "")
+        self.dashboard_filter = dataclasses.replace(
+            record_filter, text="", status="", kecamatan_code=kept[0], village_code=kept[1]
+        )
         self.dashboard_label.setText(
             self.tr("Dari dasbor: %1").replace("%1", record_filter.label or self.tr("pilihan"))
         )
-        self.dashboard_bar.setVisible(self.dashboard_filter.narrowed)
+        self.dashboard_bar.setVisible(self.dashboard_filter.narrowed or not offered)
         self.apply_filter()
 
     def clear_dashboard_filter(self) -> None:
@@ -241,9 +256,11 @@ class RecordsPage(QWidget):
         self.apply_filter()
 
     @staticmethod
-    def _select(combo: QComboBox, code: str) -> None:
-        index = combo.findData(code or "")
+    def _select(combo: QComboBox, code: str) -> bool:
+        """Select ``code`` ("" = the first choice, "all"); whether the combo offers it."""
+        index = combo.findData(code or "") if code else 0
         combo.setCurrentIndex(max(index, 0))
+        return index >= 0
 
     def apply_filter(self) -> None:
         self._debounce.stop()

@@ -35,6 +35,7 @@ from sqlite_utils import Database
 from models import autosave
 from models.contribution import ContributionTable, default_table
 from models.formatting import parse_amount, parse_tanggal, rupiah, tanggal, thousands
+from models.identity import load_identity
 from models.nik import NikError, parse_nik
 from models.problems import Problem, error, errors, warnings
 from models.regions import Regions, default_regions
@@ -757,8 +758,12 @@ class RegistrationForm(QWidget):
         """Save what is typed; True when it was stored."""
         reg, parse_problems = self.registration()
         context = self._context()
+        identity = load_identity(self.db)
+        officer_device = identity is not None and identity.role == "officer"
         if draft:
-            reg = reg.copy(status=status_after_edit(reg.status, draft=True))
+            reg = reg.copy(
+                status=status_after_edit(reg.status, draft=True, officer_device=officer_device)
+            )
         else:
             self._touched = set(self._fields)
             self._problems = self.problems()
@@ -784,7 +789,7 @@ class RegistrationForm(QWidget):
                 self._fields.get(check.unconfirmed[0].field, self.nik).setFocus()
                 return False
             reg = with_warnings_confirmed(reg, context).copy(
-                status=status_after_edit(reg.status, draft=False)
+                status=status_after_edit(reg.status, draft=False, officer_device=officer_device)
             )
         try:
             stored = self.store.save(

@@ -18,7 +18,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/charts.py" line="+211"/>
+        <location filename="../../ui/charts.py" line="+216"/>
         <source>Belum ada data</source>
         <extracomment>Colours for bars (a calm blue first) and for the statuses of the progress bar.</extracomment>
         <translation>No data yet</translation>
@@ -27,7 +27,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/batches_page.py" line="+54"/>
+        <location filename="../../ui/batches_page.py" line="+57"/>
         <source>No.</source>
         <extracomment>Sending changed registrations (received, KPJ numbers, rejections).</extracomment>
         <translation>No.</translation>
@@ -75,13 +75,13 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+1"/>
         <location line="+90"/>
-        <location line="+28"/>
-        <location line="+29"/>
+        <location line="+30"/>
+        <location line="+46"/>
         <source>Kirim ke kabupaten</source>
         <translation>Send to the district</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-163"/>
         <source>Saat ada sinyal: kirim semua batch yang belum diterima kabupaten lewat internet, lalu ambil kabar terbaru (nomor KPJ, penolakan).</source>
         <translation>When there is a signal: send every batch the district has not received over the internet, then fetch the latest news (KPJ numbers, rejections).</translation>
     </message>
@@ -117,23 +117,23 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+195"/>
+        <location line="+210"/>
         <source>Pilih folder tujuan (flashdisk)</source>
         <translation>Choose the destination folder (USB stick)</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-193"/>
         <source>Mengekspor batch…</source>
         <translation>Exporting batch…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Alamat server kabupaten belum diisi. Isi di Berkas → Pengaturan (tanyakan alamatnya ke kantor kabupaten).</source>
         <translation>The district server&apos;s address is not set. Enter it in File → Settings (ask the district office for it).</translation>
     </message>
@@ -143,12 +143,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Mengirim ke kabupaten…</source>
         <translation>Sending to the district…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Pengiriman gagal</source>
         <translation>Sending failed</translation>
     </message>
@@ -163,12 +163,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>The district server cannot be reached. Check the signal and the server address, then try again. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Kantor kabupaten menolak perangkat ini (belum didaftarkan atau sudah dicabut). Hubungi kantor kabupaten.</source>
-        <translation>The district office refuses this device (not enrolled, or revoked). Contact the district office.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>Jawaban server kabupaten tidak bisa dipakai.</source>
         <translation>The district server&apos;s answer cannot be used.</translation>
     </message>
@@ -183,7 +178,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>%1 batch(es) sent, %2 already at the district, %3 refused.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Batch %1 ditolak: %2</source>
         <translation>Batch %1 refused: %2</translation>
     </message>
@@ -215,7 +210,32 @@ Check the file, or choose another file with --db.</translation>
 %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-67"/>
+        <source>Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari perangkat ini. Batch yang belum terkirim tetap tersimpan.</source>
+        <translation>The district server does not know this device: it is not enrolled at the district or was revoked. Contact the district office and compare this device&apos;s fingerprint. Batches not yet sent stay saved.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanggal atau jam laptop ini berbeda jauh dengan server kabupaten. Atur tanggal, jam dan zona waktu laptop, lalu kirim lagi. Batch yang belum terkirim tetap tersimpan.</source>
+        <translation>This laptop&apos;s date or time is far from the district server&apos;s. Set the laptop&apos;s date, time and time zone, then send again. Batches not yet sent stay saved.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum terkirim tetap tersimpan.</source>
+        <translation>The district server refused this device&apos;s request: %1 Batches not yet sent stay saved.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Jawaban server kabupaten tidak bisa dipakai (alamat server salah, atau server lain yang menjawab?). Periksa alamat server di Berkas → Pengaturan. Batch yang belum terkirim tetap tersimpan.</source>
+        <translation>The district server&apos;s answer cannot be used (a wrong server address, or another server answering?). Check the server address in File → Settings. Batches not yet sent stay saved.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Tanda terima batch %1 tidak dipakai: %2</source>
+        <translation>The receipt for batch %1 was not used: %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Pilih tanda terima kabupaten</source>
         <translation>Choose the district&apos;s receipt</translation>
     </message>
@@ -235,22 +255,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>District receipt</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Tanda terima tidak ditandatangani kantor kabupaten perangkat ini, atau telah diubah. Tanda terima itu diabaikan.</source>
-        <translation>The receipt is not signed by this device&apos;s district office, or it was changed. It was ignored.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tanda terima itu untuk perangkat petugas lain.</source>
-        <translation>That receipt is for another officer&apos;s device.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Berkas itu bukan tanda terima Jaring yang utuh; diabaikan.</source>
-        <translation>That file is not a complete Jaring receipt; it was ignored.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Kantor kabupaten telah menerima batch %1.</source>
         <translation>The district office has received batch %1.</translation>
     </message>
@@ -290,7 +295,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/conflicts_page.py" line="+37"/>
+        <location filename="../../ui/conflicts_page.py" line="+39"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -378,7 +383,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Simpan log penggabungan</source>
         <translation>Save merge log</translation>
     </message>
@@ -401,7 +406,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="+133"/>
+        <location filename="../../ui/dashboard_page.py" line="+138"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
@@ -426,7 +431,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Progress toward the target</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Anggaran iuran</source>
         <translation>Contribution budget</translation>
     </message>
@@ -486,7 +491,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Registrations per week</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Kinerja petugas</source>
         <translation>Officer activity</translation>
     </message>
@@ -541,7 +546,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Latest</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Rincian tidak bisa dibaca: %1</source>
         <translation>The details cannot be read: %1</translation>
     </message>
@@ -557,16 +562,46 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 dari %2 pekerja terlindungi (%3)</source>
-        <translation>%1 of %2 workers protected (%3)</translation>
+        <source>%1 dari %2 pekerja terdata (%3)</source>
+        <translation>%1 of %2 workers recorded (%3)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Terhitung: pendaftaran yang belum dihapus, bukan draf dan tidak ditolak BPJS (siap kirim, diekspor, diterima, diajukan, terdaftar). Target %1 dari pengaturan.</source>
-        <translation>Counted: registrations not deleted, not drafts and not rejected by BPJS (ready, exported, received, submitted, registered). Target %1 from the settings.</translation>
+        <location line="+6"/>
+        <source>%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target</source>
+        <translation>%1 already registered with BPJS (have a KPJ): %2 of the target</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Terdata: pendaftaran yang belum dihapus, bukan draf dan tidak ditolak BPJS (siap kirim, diekspor, diterima, diajukan, terdaftar). Terlindungi baru yang sudah terdaftar di BPJS. Target %1 dari pengaturan.</source>
+        <translation>Recorded: registrations not deleted, not drafts and not rejected by BPJS (ready, exported, received, submitted, registered). Only those registered with BPJS are protected. Target %1 from the settings.</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang membuatnya. Peringatan: pendaftaran yang membawa peringatan yang dikonfirmasi. Draf/peringatan: bagian yang masih draf atau membawa peringatan. Konflik: antrean konflik kabupaten dari data petugas itu (klik: pendaftaran yang terlibat).</source>
+        <translation>Every registration not deleted, drafts included, by the officer who created it. Warnings: registrations carrying confirmed warnings. Drafts/warnings: the share still in draft or carrying warnings. Conflicts: the district&apos;s conflict queue from that officer&apos;s data (click: the registrations involved).</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Angka tidak bisa dibaca: %1</source>
+        <translation>The figures cannot be read: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Membaca angka untuk ringkasan…</source>
+        <translation>Reading the figures for the summary…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-279"/>
         <source>Jumlah</source>
         <translation>Total</translation>
     </message>
@@ -587,11 +622,17 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+11"/>
+        <source>(tanpa desa)</source>
+        <translation>(no village)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Kec. %1</source>
         <translation>Kec. %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+7"/>
         <source>Tidak diisi</source>
         <translation>Not filled in</translation>
@@ -613,6 +654,11 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk grafik. &lt;a href=&quot;future&quot;&gt;Lihat&lt;/a&gt;</source>
+        <translation>%1 registration(s) dated after this week (wrong laptop clock?) are not in the chart. &lt;a href=&quot;future&quot;&gt;Show&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&lt; 25</source>
         <translation>&lt; 25</translation>
     </message>
@@ -628,27 +674,32 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+72"/>
+        <location line="+82"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <source>Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang membuatnya. Draf/peringatan: bagian yang masih draf atau membawa peringatan yang dikonfirmasi. Konflik: antrean konflik kabupaten dari data petugas itu.</source>
-        <translation>Every registration not deleted, drafts included, by the officer who created it. Drafts/warnings: the share still in draft or carrying confirmed warnings. Conflicts: the district&apos;s conflict queue from that officer&apos;s data.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="-52"/>
         <source>terhitung dalam capaian</source>
         <translation>counted in the progress</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>bertanggal setelah minggu ini</source>
+        <translation>dated after this week</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>sumber iuran %1</source>
         <translation>funding source %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>tanpa desa</source>
+        <translation>no village</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>desa %1</source>
         <translation>village %1</translation>
     </message>
@@ -689,6 +740,11 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>peringatan petugas %1</source>
+        <translation>warnings of officer %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>draf/peringatan petugas %1</source>
         <translation>drafts/warnings of officer %1</translation>
     </message>
@@ -703,7 +759,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>officer %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Simpan ringkasan</source>
         <translation>Save summary</translation>
     </message>
@@ -713,7 +769,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Ringkasan capaian</source>
         <translation>Coverage summary</translation>
     </message>
@@ -744,7 +800,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+25"/>
+        <location filename="../../ui/errors.py" line="+26"/>
         <source>Bukan berkas batch Jaring.</source>
         <translation>Not a Jaring batch file.</translation>
     </message>
@@ -815,11 +871,122 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Kabupaten sudah menyimpan batch lain dengan kode batch yang sama. Batch ini tidak digabung; hubungi kantor kabupaten.</source>
+        <translation>The district already holds another batch with the same batch id. This batch was not merged; contact the district office.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Batch atau data itu milik perangkat petugas lain: perangkat hanya mengirim batch buatannya sendiri dan membaca kabarnya sendiri.</source>
+        <translation>That batch or data belongs to another officer&apos;s device: a device sends only its own batches and reads only its own news.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alamat pengiriman menyebut batch lain daripada isi berkasnya; tidak ada yang digabung. Kirim lagi; bila terulang, hubungi kantor kabupaten.</source>
+        <translation>The upload address names another batch than the file holds; nothing was merged. Send again; if it happens again, contact the district office.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pengiriman terputus di tengah jalan; tidak ada yang digabung. Batch ini dikirim lagi lain kali.</source>
+        <translation>The upload was cut off half way; nothing was merged. This batch is sent again next time.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pengiriman terhenti terlalu lama sehingga diputus server; tidak ada yang digabung. Kirim lagi saat sinyal lebih baik.</source>
+        <translation>The upload stalled too long and the server cut it off; nothing was merged. Send again when the signal is better.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server menjawab dengan galat HTTP, bukan jawaban Jaring (alamat server salah?). Periksa alamat server kabupaten di Pengaturan.</source>
+        <translation>The server answered with an HTTP error, not a Jaring answer (wrong server address?). Check the district server address in the Settings.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Permintaan sampai tanpa tanda tangan perangkat. Bila terulang, hubungi kantor kabupaten.</source>
+        <translation>The request arrived without the device&apos;s signature. If it happens again, contact the district office.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda tangan perangkat tidak cocok dengan kunci yang didaftarkan di kabupaten (perangkat disiapkan ulang?). Hubungi kantor kabupaten untuk mendaftarkan perangkat ini lagi.</source>
+        <translation>The device&apos;s signature does not match the key enrolled at the district (was the device set up again?). Contact the district office to enrol this device again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Jam laptop berbeda jauh dengan jam server kabupaten. Atur tanggal, jam dan zona waktu laptop, lalu kirim lagi.</source>
+        <translation>The laptop&apos;s clock is far from the district server&apos;s. Set the laptop&apos;s date, time and time zone, then send again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server kabupaten tidak memahami permintaan ini. Bila terulang, laporkan ke kantor kabupaten.</source>
+        <translation>The district server did not understand this request. If it happens again, report it to the district office.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Basis data kabupaten sedang sibuk. Coba lagi beberapa saat lagi.</source>
+        <translation>The district database is busy. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server kabupaten mengalami galat. Coba lagi nanti; bila terulang, laporkan ke kantor kabupaten.</source>
+        <translation>The district server failed. Try again later; if it happens again, report it to the district office.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Batch ditolak (%1).</source>
         <translation>Batch rejected (%1).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>Tanda terima tidak ditandatangani kantor kabupaten perangkat ini, atau telah diubah. Tanda terima itu diabaikan.</source>
+        <extracomment>Codes only a receipt or an updates document has (`sync.receipts`, `sync.updates`).</extracomment>
+        <translation>The receipt is not signed by this device&apos;s district office, or was altered. It was ignored.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda terima itu untuk perangkat petugas lain.</source>
+        <translation>That receipt is for another officer&apos;s device.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima tidak cocok dengan batch yang keluar dari perangkat ini (nomor atau isinya lain); diabaikan. Batch itu dikirim lagi lain kali; bila terulang, hubungi kantor kabupaten.</source>
+        <translation>The receipt does not match the batch that left this device (another number or content); it was ignored. That batch is sent again next time; if it happens again, contact the district office.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Itu bukan tanda terima Jaring yang utuh; diabaikan.</source>
+        <translation>That is not a whole Jaring receipt; it was ignored.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kabar dari kabupaten rusak atau bukan kabar Jaring; diabaikan. Minta kantor kabupaten menulisnya lagi.</source>
+        <translation>The news from the district is damaged or not Jaring news; it was ignored. Ask the district office to write it again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hanya perangkat petugas yang membaca tanda terima dan kabar dari kabupaten.</source>
+        <translation>Only an officer&apos;s device reads receipts and news from the district.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hanya basis data kantor kabupaten yang menandatangani tanda terima dan kabar.</source>
+        <translation>Only the district office&apos;s database signs receipts and news.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Perangkat itu tidak terdaftar di kabupaten ini.</source>
+        <translation>That device is not enrolled at this district.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima tidak bisa dibaca. Periksa flashdisk, lalu coba lagi.</source>
+        <translation>The receipt cannot be read. Check the USB stick, then try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tanda terima tidak bisa dipakai (%1).</source>
+        <translation>The receipt cannot be used (%1).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Ruang disk atau flashdisk penuh. Tidak ada yang berubah; kosongkan ruang lalu coba lagi.</source>
         <translation>The disk or USB stick is full. Nothing was changed; free up some space, then try again.</translation>
     </message>
@@ -2018,7 +2185,7 @@ Send it to the village to correct.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+42"/>
+        <location filename="../../ui/main_window.py" line="+44"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -2048,7 +2215,7 @@ Send it to the village to correct.</translation>
         <translation>Outgoing batches</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Impor batch</source>
         <translation>Batch import</translation>
     </message>
@@ -2255,7 +2422,7 @@ Send it to the village to correct.</translation>
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
@@ -2941,12 +3108,12 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+200"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-197"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
     </message>
@@ -2981,7 +3148,7 @@ Village head %1</translation>
         <translation>All villages</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
         <source>Dari dasbor: %1</source>
         <translation>From the dashboard: %1</translation>
     </message>
@@ -2991,7 +3158,7 @@ Village head %1</translation>
         <translation>selection</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1 pendaftaran</source>
         <translation>Registrations: %1</translation>
     </message>
@@ -3030,7 +3197,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form.py" line="+160"/>
+        <location filename="../../ui/registration_form.py" line="+161"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -3195,7 +3362,7 @@ Village head %1</translation>
         <translation>Paid every %1 months: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Belum bisa disimpan: %1 kesalahan. Perbaiki, atau simpan sebagai draf.</source>
         <translation>Cannot save yet (errors: %1). Fix them, or save as a draft.</translation>
     </message>
@@ -3596,7 +3763,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../ui/printing/summary.py" line="+133"/>
+        <location filename="../../ui/printing/summary.py" line="+136"/>
         <source>Ringkasan capaian kepesertaan BPJS Ketenagakerjaan</source>
         <translation>BPJS Ketenagakerjaan coverage summary</translation>
     </message>
@@ -3612,16 +3779,21 @@ Without that file data exchange cannot start. Save it again, for example to anot
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 dari %2 pekerja terlindungi (%3)</source>
-        <translation>%1 of %2 workers protected (%3)</translation>
+        <source>%1 dari %2 pekerja terdata (%3)</source>
+        <translation>%1 of %2 workers recorded (%3)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Terhitung: belum dihapus, bukan draf, tidak ditolak BPJS.</source>
-        <translation>Counted: not deleted, not a draft, not rejected by BPJS.</translation>
+        <location line="+8"/>
+        <source>%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target</source>
+        <translation>%1 already registered with BPJS (have a KPJ): %2 of the target</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
+        <source>Terdata: belum dihapus, bukan draf, tidak ditolak BPJS. Terlindungi: terdaftar di BPJS.</source>
+        <translation>Recorded: not deleted, not a draft, not rejected by BPJS. Protected: registered with BPJS.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Anggaran iuran</source>
         <translation>Contribution budget</translation>
     </message>
@@ -3691,7 +3863,12 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>By kecamatan</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>(tanpa desa)</source>
+        <translation>(no village)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
@@ -3746,7 +3923,12 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>No registrations yet.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk grafik.</source>
+        <translation>%1 registration(s) dated after this week (wrong laptop clock?) are not in the chart.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Kinerja petugas</source>
         <translation>Officer activity</translation>
     </message>

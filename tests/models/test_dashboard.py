@@ -257,3 +257,108 @@ def test_a_registration_without_a_creation_time_counts_but_has_no_day(sample):
     budi = next(o for o in d.officers if o.officer == "Budi")
     assert budi.registrations == 3 and budi.days_active == 2
     assert sum(w.counted for w in d.weeks) == 5  # I has no week
+
+
+# --- review fixes ------------------------------------------------------------------------------
+
+
+def test_an_officers_warnings_filter_lists_only_registrations_with_warnings(sample):
+    """The "Peringatan" figure: confirmed warnings only, not drafts (those are "flagged")."""
+    store = RegistrationStore(sample)
+    for officer in figures.details(sample, today=TODAY).officers:
+        warned = figures.officer_filter(officer.officer, warned=True)
+        assert store.count(warned) == officer.with_warnings
+    names = {
+        r.full_name
+        for r in store.registrations_matching(figures.officer_filter("Siti", warned=True))
+    }
+    assert names == {"F"}
+
+
+def test_places_outside_the_regency_and_without_a_village(sample):
+    RegistrationStore(sample).insert_many(
+        [person(9, "I", "62.08.99.2001", "ready"), person(10, "J", "", "ready"),
+         person(11, "K", "", "draft")],
+        actor="test",
+    )  # fmt: skip
+    from models.regions import default_regions
+
+    o = figures.overview(sample, today=TODAY)
+    rows = figures.place_rows(o.by_village, default_regions().villages_of("62.08"))
+    unplaced = [r for r in rows if r.no_village]
+    assert len(unplaced) == 1 and unplaced[0].counted == 1  # one row, drafts not counted
+    assert not any(r.is_kecamatan and not r.kecamatan_code for r in rows)
+    outside = [r for r in rows if r.kecamatan_code == "62.08.99"]
+    assert [(r.village_code, r.counted) for r in outside] == [("", 1), ("62.08.99.2001", 1)]
+    store = RegistrationStore(sample)
+    for row in rows:
+        assert (
+            store.count(figures.place_filter(row.kecamatan_code, row.village_code)) == row.counted
+        )
+    assert {r.full_name for r in store.registrations_matching(figures.place_filter("", ""))} == {
+        "J"
+    }
+
+
+def test_a_registration_dated_in_the_future_stays_off_the_time_line(sample):
+    """A wrong laptop clock (2031) must not stretch the weekly time line over five years."""
+    RegistrationStore(sample).insert_many(
+        [person(9, "I", NATAI, "ready", created_by="Budi",
+                created_at=utc("2031-03-04T03:00:00"))],
+        actor="test",
+    )  # fmt: skip
+    d = figures.details(sample, today=TODAY, utc_offset_hours=7)
+    assert [(w.start, w.counted) for w in d.weeks] == [
+        (date(2026, 10, 19), 1), (date(2026, 10, 26), 0),
+        (date(2026, 11, 2), 1), (date(2026, 11, 9), 3),
+    ]  # fmt: skip
+    assert d.future == 1
+    store = RegistrationStore(sample)
+    future = figures.future_filter(TODAY, 7)
+    assert {r.full_name for r in store.registrations_matching(future)} == {"I"}
+    # Still one of Budi's registrations, on the day his laptop said.
+    budi = next(o for o in d.officers if o.officer == "Budi")
+    assert budi.registrations == 3 and budi.last_day == date(2031, 3, 4)
+
+
+def test_registered_is_what_bpjs_accepted(sample):
+    p = figures.overview(sample, today=TODAY).progress
+    assert (p.counted, p.registered) == (5, 1)
+    assert p.registered_percent == pytest.approx(100 / 9863)
+
+
+def test_officers_and_days_walk_a_covering_index(sample):
+    """Grouped by officer and local day in SQL (m012): the index covers the query, so the
+    table is never read; the sort is over the index's rows."""
+    sql = (
+        "SELECT created_by, date(created_at, '+7 hours') AS day, COUNT(*),"
+        " SUM(status = 'draft'), SUM(warnings_confirmed != '')"
+        " FROM registrations INDEXED BY registrations_dashboard_days WHERE deleted = 0"
+        " GROUP BY created_by, day"
+    )
+    plan = " ".join(row[3] for row in sample.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "USING COVERING INDEX registrations_dashboard_days" in plan
+
+
+def test_officers_and_weeks_group_by_day_not_by_hour(sample):
+    """Many registrations of one officer on one day are one group, whatever their hours,
+    statuses and warnings: the rows the query returns stay few on data spread over years."""
+    many = [
+        person(100 + i, f"P{i}", NATAI, ("ready", "draft", "registered")[i % 3], created_by="Dewi",
+               warnings_confirmed=["age.range"] if i % 2 else [],
+               created_at=utc(f"2026-11-16T{i % 10:02d}:{i:02d}:00"))
+        for i in range(30)
+    ]  # fmt: skip
+    RegistrationStore(sample).insert_many(many, actor="test")
+    traced: list[str] = []
+    sample.conn.set_trace_callback(traced.append)
+    d = figures.details(sample, today=TODAY)
+    sample.conn.set_trace_callback(None)
+    dewi = next(o for o in d.officers if o.officer == "Dewi")
+    assert (dewi.registrations, dewi.drafts, dewi.with_warnings, dewi.days_active) == (
+        30, 10, 15, 1,
+    )  # fmt: skip
+    assert dewi.flagged == 10 + 15 - 5  # drafts or warned, each once
+    query = next(q for q in traced if "registrations_dashboard_days" in q)
+    # One row per officer and local day: Ahmad 1, Budi 2, Dewi 1 (30 registrations), Siti 2.
+    assert len(sample.execute(query).fetchall()) == 6

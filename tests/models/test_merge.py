@@ -3,9 +3,10 @@
 import pytest
 
 from models.audit import verify_chain
+from models.db import write_transaction
 from models.merge import MalformedRecord, SeqReused, broken_chains, gaps, merge_batch
 from models.registration import Registration
-from models.store import RegistrationStore
+from models.store import RegistrationStore, change_rows
 
 
 def manifest(device="dev-a", seq=1, prev="", batch_id=None):
@@ -248,3 +249,50 @@ def test_values_sqlite_or_utf8_cannot_hold_are_malformed(db, change):
     with pytest.raises(MalformedRecord):
         merge(db, [{**record(id="bad"), **change}])
     assert RegistrationStore(db).count() == 0
+
+
+def set_status(db, rid, **fields):
+    """A district change (rejected, registered with a KPJ…), audited like the real ones."""
+    cursor = db.execute("SELECT * FROM registrations WHERE id = ?", [rid])
+    row = dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
+    row.pop("kecamatan_code", None)
+    with write_transaction(db):
+        change_rows(db, [(row, fields)], "district", "staf")
+
+
+def test_a_correction_after_the_district_changed_the_record_is_not_stale(db):
+    """The district's own changes bump its version; the officer's next version must still
+    count as newer (it is judged against the officer's last version merged)."""
+    store = RegistrationStore(db)
+    merge(db, [record(id="r1")])  # officer v1
+    set_status(db, "r1", status="rejected")  # district v2
+    set_status(db, "r1", status="submitted")  # district v3
+    result = merge(db, [record(id="r1", version=2, phone="081234567890")], seq=2)
+    assert (result.updated, result.stale) == (1, 0)
+    stored = store.get("r1")
+    assert (stored.phone, stored.status) == ("081234567890", "submitted")
+    assert stored.version == 4  # the district's copy only moves forward
+    again = merge(db, [record(id="r1", version=2, phone="0800")], seq=3)
+    assert again.stale == 1 and store.get("r1").phone == "081234567890"
+    assert verify_chain(db).ok
+
+
+def test_a_corrected_rejection_comes_back_as_received_and_a_kpj_stays(db):
+    store = RegistrationStore(db)
+    merge(db, [record(id="r1"), record(id="r2", nik="6208014507900002")])
+    set_status(db, "r1", status="rejected")
+    set_status(db, "r2", status="registered", kpj="12345678901")
+    merge(db, [record(id="r1", version=2), record(id="r2", nik="6208014507900002", version=2)],
+          seq=2)  # fmt: skip
+    assert store.get("r1").status == "received"
+    assert (store.get("r2").status, store.get("r2").kpj) == ("registered", "12345678901")
+
+
+def test_another_device_never_overwrites_a_registration(db):
+    store = RegistrationStore(db)
+    merge(db, [record(id="r1")], device="dev-a")
+    result = merge(db, [record(id="r1", version=9, full_name="Orang Lain")], device="dev-b")
+    assert (result.updated, result.stale) == (0, 1)
+    assert store.get("r1").full_name == "Siti Aminah"
+    (detail,) = db.execute("SELECT detail FROM merge_log WHERE decision = 'stale'").fetchone()
+    assert "another device" in detail

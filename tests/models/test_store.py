@@ -91,6 +91,8 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
             "m008_bulk_merge",
             "m009_sync",
             "m010_dashboard",
+            "m011_officer_versions",
+            "m012_dashboard_days",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
@@ -106,14 +108,14 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 10
+        assert count == 12
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 10
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 12
     finally:
         db.close()
 

@@ -371,14 +371,20 @@ def test_whitespace_only_is_missing():
 
 
 @pytest.mark.parametrize(
-    ("current", "draft", "expected"),
+    ("current", "draft", "officer_device", "expected"),
     [
-        ("draft", False, "ready"),
-        ("ready", True, "draft"),
-        ("exported", False, "ready"),
-        ("registered", True, "registered"),
-        ("received", False, "received"),
+        ("draft", False, False, "ready"),
+        ("ready", True, False, "draft"),
+        ("exported", False, False, "ready"),
+        ("registered", True, False, "registered"),
+        ("received", False, False, "received"),
+        ("exported", False, True, "ready"),
+        # On the officer's laptop a correction must travel again, whatever the district said.
+        ("received", False, True, "ready"),
+        ("registered", True, True, "draft"),
+        ("rejected", False, True, "ready"),
+        ("submitted", False, True, "ready"),
     ],
 )
-def test_status_after_an_edit(current, draft, expected):
-    assert status_after_edit(current, draft=draft) == expected
+def test_status_after_an_edit(current, draft, officer_device, expected):
+    assert status_after_edit(current, draft=draft, officer_device=officer_device) == expected

@@ -10,6 +10,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 
 from models.audit import verify_chain
@@ -18,7 +19,9 @@ from models.bulk_import import set_registered
 from models.demo import fill_demo
 from models.identity import revoke_device
 from models.settings import load_settings, save_settings
+from models.store import RegistrationStore
 from models.updates import outgoing_batches, reject_registrations, rejection_reason
+from models.validation import status_after_edit
 from sync import client
 from sync.client import Backoff, SyncError, sync
 from sync.receipts import ReceiptError
@@ -145,7 +148,7 @@ def test_a_revoked_device_is_refused(sites, district_server):
     revoke_device(district, budi.execute("SELECT device_id FROM identity").fetchone()[0], "staf")
     with pytest.raises(SyncError) as refused:
         sync(budi, district_server.url, backoff=QUICK)
-    assert refused.value.code == "refused" and "revoked" in str(refused.value)
+    assert refused.value.code == "device_refused" and "revoked" in str(refused.value)
     assert imported(district) == 0
     assert batch_history(budi)[0].acknowledged_at is None  # it stays to be sent
 
@@ -222,16 +225,56 @@ def test_an_update_never_undoes_newer_typing(sites, district_server):
     ready(budi, 1, seed=13)
     sync(budi, district_server.url, backoff=QUICK)
     (rid,) = budi.execute("SELECT id FROM registrations").fetchone()
-    # The officer corrects the registration (ready again) before BPJS's answer arrives.
-    from models.store import RegistrationStore
-
+    # The officer corrects the registration, as the form does on a laptop, before the
+    # district's answer arrives.
     store = RegistrationStore(budi)
     reg = store.get(rid)
-    store.save(reg.copy(status="ready", phone="081234567890"), "Budi")
+    assert reg.status == "received"
+    status = status_after_edit(reg.status, draft=False, officer_device=True)
+    store.save(reg.copy(status=status, phone="081234567890"), "Budi")
     reject_registrations(district, {rid: "Foto KTP buram"}, "staf")
     done = sync(budi, district_server.url, backoff=QUICK, export_first=False)
     assert done.updates_applied == 0
     assert budi.execute("SELECT status FROM registrations").fetchone()[0] == "ready"
+    # Sent now, the correction reaches the district, which checks it again (received).
+    done = sync(budi, district_server.url, backoff=QUICK)
+    assert done.batches_sent == 1
+    there = district.execute("SELECT status, phone FROM registrations").fetchone()
+    assert there == ("received", "081234567890")
+    assert budi.execute("SELECT status FROM registrations").fetchone()[0] == "received"
+    assert rejection_reason(budi, rid) == ""
+
+
+def test_a_new_rejection_reason_reaches_the_officer(sites, district_server):
+    district, officers, _ = sites
+    budi = officers["budi"]
+    ready(budi, 1, seed=15)
+    sync(budi, district_server.url, backoff=QUICK)
+    (rid,) = district.execute("SELECT id FROM registrations").fetchone()
+    reject_registrations(district, {rid: "Foto KTP buram"}, "staf")
+    assert sync(budi, district_server.url, backoff=QUICK).updates_applied == 1
+    reject_registrations(district, {rid: "Nama ibu kandung salah"}, "staf")
+    assert sync(budi, district_server.url, backoff=QUICK).updates_applied == 1
+    assert rejection_reason(budi, rid) == "Nama ibu kandung salah"
+    assert verify_chain(district).ok  # the new reason is a change like any other
+
+
+def test_a_device_never_learns_about_another_devices_registration(sites, district_server):
+    district, officers, _ = sites
+    budi, ani = officers["budi"], officers["ani"]
+    ready(ani, 1, seed=16)
+    sync(ani, district_server.url, backoff=QUICK)
+    (rid,) = district.execute("SELECT id FROM registrations").fetchone()
+    # Budi's laptop sends a registration with Ani's id (copied, or a forged batch).
+    copy = RegistrationStore(ani).get(rid)
+    RegistrationStore(budi).insert_many([copy.copy(status="ready", version=9)], "Budi")
+    assert sync(budi, district_server.url, backoff=QUICK).batches_sent == 1
+    assert district.execute("SELECT full_name FROM registrations").fetchone()[0] == copy.full_name
+    versions = dict(district.execute("SELECT id, version FROM registrations"))
+    set_registered(district, [(rid, versions[rid], "12345678901")], "staf")
+    assert sync(budi, district_server.url, backoff=QUICK).updates_applied == 0
+    assert budi.execute("SELECT kpj FROM registrations").fetchone()[0] == ""
+    assert sync(ani, district_server.url, backoff=QUICK).updates_applied == 1
 
 
 def test_clock_off_by_hours_is_corrected(sites, district_server, monkeypatch):
@@ -383,3 +426,96 @@ def test_sync_over_tls_trusts_the_district_certificate_only(sites, tmp_path):
     finally:
         server.stop()
     assert done.batches_sent == 1 and imported(district) == 1
+
+
+def district_answering(routes: dict) -> httpx.MockTransport:
+    """A stand-in district: ``routes`` maps the end of a path to (status, JSON or text)."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        for end, (status, body) in routes.items():
+            if request.url.path.endswith(end):
+                if isinstance(body, str):
+                    return httpx.Response(status, text=body)
+                return httpx.Response(status, json=body)
+        return httpx.Response(404, json={"error": "http_error", "message": "Not Found"})
+
+    return httpx.MockTransport(handle)
+
+
+def test_each_way_the_district_refuses_has_its_own_code(sites):
+    _, officers, _ = sites
+    budi = officers["budi"]
+    device = budi.execute("SELECT device_id FROM identity").fetchone()[0]
+    known = (200, {"device_id": device, "last_seq": 0, "missing_seqs": [], "batches": 0})
+    skew = {"error": "clock_skew", "message": "the device's clock is off",
+            "server_time": int(time.time())}  # fmt: skip
+    cases = [
+        ({"/status": (403, {"error": "unknown_device", "message": "not enrolled or revoked"})},
+         "device_refused", "unknown_device"),
+        ({"/status": (401, skew)}, "clock_skew", "clock_skew"),  # still off once corrected
+        ({"/status": known, "/updates": (400, {"error": "bad_request", "message": "since?"})},
+         "server_refused", "bad_request"),
+        ({"/status": (401, {"error": "bad_request_signature", "message": "not signed"})},
+         "server_refused", "bad_request_signature"),
+        ({"/status": (404, "<html>Not Found</html>")}, "server_refused", ""),
+        ({"/status": (302, "elsewhere")}, "bad_answer", ""),
+        ({"/status": (200, "<html>captive portal</html>")}, "bad_answer", ""),
+    ]  # fmt: skip
+    for routes, code, server_code in cases:
+        with pytest.raises(SyncError) as stopped:
+            sync(budi, "http://district.test", backoff=QUICK, export_first=False,
+                 transport=district_answering(routes))  # fmt: skip
+        assert (stopped.value.code, stopped.value.server_code) == (code, server_code), routes
+        if server_code == "bad_request":
+            assert "since?" in str(stopped.value)  # the district's own words, for the log
+
+
+def test_a_receipt_that_fails_is_reported_as_the_receipt_not_the_batch(sites):
+    _, officers, usb = sites
+    budi = officers["budi"]
+    ready(budi, 2, seed=21)
+    from sync.exchange import export_batch
+
+    export_batch(budi, usb)
+    device = budi.execute("SELECT device_id FROM identity").fetchone()[0]
+    known = (200, {"device_id": device, "last_seq": 0, "missing_seqs": [], "batches": 0})
+    updates_none = (400, {"error": "bad_request", "message": "no updates here"})
+    forged = {"receipt": {"format": "jaring-batch-receipt-1"}, "signature": "AAAA"}
+    for answer, stage, code in (
+        ((201, forged), "receipt", "not_receipt"),
+        ((409, {"error": "batch_id_reused", "message": "other content"}), "upload",
+         "batch_id_reused"),
+    ):  # fmt: skip
+        routes = {"/status": known, "/updates": updates_none}
+        routes.update({path: answer for path in (f"/{b.batch_id}" for b in
+                                                  outgoing_batches(budi, [], 0))})  # fmt: skip
+        with pytest.raises(SyncError) as stopped:  # the updates are refused after the push
+            sync(budi, "http://district.test", backoff=QUICK, export_first=False,
+                 transport=district_answering(routes))  # fmt: skip
+        done = stopped.value.result
+        assert done.batches_failed == 1 and not done.received
+        assert [(f["seq"], f["stage"], f["code"]) for f in done.failures] == [(1, stage, code)]
+    assert batch_history(budi)[0].acknowledged_at is None
+
+
+def test_write_updates_refuses_a_device_that_is_not_enrolled(sites, tmp_path, capsys):
+    from main import main
+    from sync.updates import updates_path
+
+    district, officers, usb = sites
+    district_db = district.execute("PRAGMA database_list").fetchone()[2]
+    budi = officers["budi"].execute("SELECT device_id FROM identity").fetchone()[0]
+    inside = usb / "stick"
+    inside.mkdir()
+    for device in ("../escaped", "stranger", f"{budi}/../../escaped"):
+        assert main(["write-updates", "--out", str(inside), "--device", budi, device,
+                     "--db", district_db]) == 1  # fmt: skip
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "not enrolled" in err, err
+    assert not list(tmp_path.rglob("*.updates.json"))  # nothing written, not even budi's
+    assert main(["write-updates", "--out", str(inside), "--device", budi,
+                 "--db", district_db]) == 0  # fmt: skip
+    assert [p.name for p in inside.iterdir()] == [f"{budi}.updates.json"]
+    for name in ("../escaped", "a/b", "", ".hidden", "x" * 65):
+        with pytest.raises(ValueError):
+            updates_path(usb, name)

@@ -9,12 +9,15 @@ by LibreOffice). Rows name their case in a ``Kasus`` column.
 from __future__ import annotations
 
 import dataclasses
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Border, Side
 
 from models import bulk_import
 from models.audit import verify_chain
@@ -24,7 +27,7 @@ from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
 from models.store import RegistrationStore
 from models.validation import ValidationContext, normalized, validate
-from sync import excel_reader
+from sync import excel_import, excel_reader
 from sync.excel_headers import _PARENTHESIS, _SYNONYMS, FIELDS, header_key, match_header
 from sync.excel_import import (
     ExcelImportError,
@@ -417,6 +420,32 @@ def test_a_sheet_far_too_long_is_refused_before_it_is_loaded(db, tmp_path, monke
     assert read_list(db, path, context=CONTEXT, max_rows=400).rows_read == 400
 
 
+def test_empty_bordered_rows_of_a_template_are_not_counted(db, tmp_path):
+    """A government template has its borders drawn far below the data: those rows hold
+    empty styled cells, not data, and do not make the sheet too long."""
+    path = tmp_path / "template.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["NIK", "Nama", "Tanggal Lahir", "L/P", "Desa", "Persetujuan"])
+    for number in range(1, 21):
+        ws.append([f"620801450790{number:04d}", "Siti Aminah", "05-07-1990", "P", "Pudu", "Ya"])
+    thin = Side(style="thin")
+    for row in ws.iter_rows(min_row=2, max_row=199, max_col=6):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb.save(path)
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    assert re.search(rb'<c r="A199" s="[0-9]+"[^>]*/>', xml)  # empty styled cells, far down
+    plan = read_list(db, path, context=CONTEXT, max_rows=50)
+    assert plan.rows_read == 20
+    assert [row.number for row in plan.rows] == list(range(2, 22))
+    with pytest.raises(ExcelImportError) as caught:  # rows with values still count
+        read_list(db, path, context=CONTEXT, max_rows=5)
+    assert caught.value.code == "too_many_rows"
+
+
 def test_the_xml_scan_is_the_same_in_small_chunks(db, monkeypatch):
     """Error cells and the row count are found across the boundaries of the chunks the
     sheet's XML is read in."""
@@ -603,6 +632,31 @@ def test_progress_every_500_rows_and_cancelling(db, tmp_path):
     assert plan.rows_read == 1200
     with pytest.raises(ImportCancelled):
         read_list(db, path, context=CONTEXT, cancelled=lambda: True)
+
+
+def test_the_workbook_is_closed_before_the_plan_is_built(db, tmp_path, monkeypatch):
+    """calamine's copy of the sheet is freed before the rows are converted and checked,
+    and each row keeps its cells once: a read-only mapping, the same texts shared."""
+    path = _long_list(tmp_path / "long.xlsx", 3)
+    events = []
+    close, convert = excel_reader.SourceWorkbook.close, excel_import.RowConverter.convert
+    monkeypatch.setattr(
+        excel_reader.SourceWorkbook, "close", lambda self: events.append("close") or close(self)
+    )
+    monkeypatch.setattr(
+        excel_import.RowConverter,
+        "convert",
+        lambda self, cells: events.append("convert") or convert(self, cells),
+    )
+    plan = read_list(db, path, context=CONTEXT)
+    assert events == ["close", "convert", "convert", "convert"]
+    first, second = plan.rows[0].values, plan.rows[1].values
+    assert dict(first) == first == {
+        "NIK": "6208014507900001", "Nama": "Siti Aminah", "Tanggal Lahir": "05-07-1990",
+        "L/P": "P", "Desa": "Pudu", "Persetujuan": "Ya",
+    }  # fmt: skip
+    assert first.get("Kolom Z") is None and "Desa" in first and len(first) == 6
+    assert first["Desa"] is second["Desa"]  # one string for the column's repeated text
 
 
 # --- the error report -----------------------------------------------------------------------

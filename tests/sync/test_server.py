@@ -5,12 +5,15 @@ import base64
 import json
 import socket
 import tempfile
+import threading
 import time
 from datetime import date
 
 import httpx
+import pytest
 
 from models.batches import batch_content
+from models.db import open_database
 from models.demo import fill_demo
 from models.identity import revoke_device
 from models.updates import reject_registrations
@@ -52,6 +55,41 @@ def put(server, db, batch_id, content, **kwargs):
 
 def imported(district):
     return district.execute("SELECT COUNT(*) FROM imported_batches").fetchone()[0]
+
+
+def raw_answer(port: int, request: bytes, timeout: float = 5.0) -> str:
+    """The answer to ``request`` sent on a bare socket, read up to the end of its JSON body;
+    fails (never hangs) when the server closes the connection first or goes quiet."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
+        conn.settimeout(timeout)  # each recv: socket.timeout rather than waiting forever
+        conn.sendall(request)
+        answer = b""
+        while not answer.endswith(b"}"):
+            chunk = conn.recv(4096)
+            assert chunk, f"the server closed the connection after {answer[:500]!r}"
+            answer += chunk
+    return answer.decode()
+
+
+def test_reading_a_raw_answer_stops_when_the_server_closes_or_goes_quiet():
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+
+        def close_after_a_line():
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(4096)  # the request, read so that closing is a clean end
+                conn.sendall(b"HTTP/1.1 200 OK\r\n")
+
+        closer = threading.Thread(target=close_after_a_line, daemon=True)
+        closer.start()
+        with pytest.raises(AssertionError, match="closed the connection"):
+            raw_answer(port, b"GET / HTTP/1.1\r\n\r\n")
+        closer.join(5)
+        started = time.monotonic()
+        with pytest.raises(TimeoutError):  # accepted by the backlog, never answered
+            raw_answer(port, b"GET / HTTP/1.1\r\n\r\n", timeout=0.3)
+        assert time.monotonic() - started < 3
 
 
 def test_health_answers_without_a_device(district_server):
@@ -96,14 +134,9 @@ def test_unknown_and_revoked_devices_are_refused_before_the_body(sites, district
     headers = signed(budi, "PUT", path)
     revoke_device(district, device_of(budi), actor="staf")
     for device_headers in (headers, {**headers, "X-Jaring-Device": "stranger"}):
-        with socket.create_connection(("127.0.0.1", district_server.port), timeout=5) as conn:
-            lines = [f"PUT {path} HTTP/1.1", "Host: x", "Content-Length: 10000000000"]
-            lines += [f"{k}: {v}" for k, v in device_headers.items()]
-            conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
-            answer = b""
-            while not answer.endswith(b"}"):
-                answer += conn.recv(4096)
-            answer = answer.decode()
+        lines = [f"PUT {path} HTTP/1.1", "Host: x", "Content-Length: 10000000000"]
+        lines += [f"{k}: {v}" for k, v in device_headers.items()]
+        answer = raw_answer(district_server.port, ("\r\n".join(lines) + "\r\n\r\n").encode())
         assert answer.startswith("HTTP/1.1 403"), answer
         assert '"error":"unknown_device"' in answer
     assert imported(district) == 0
@@ -255,3 +288,60 @@ def test_another_batch_under_a_used_number_is_a_conflict(sites, district_server,
     answer = put(district_server, budi, other_id, other)
     assert answer.status_code == 409 and answer.json()["error"] == "seq_reused"
     assert imported(district) == 1
+
+
+def test_since_is_ascii_digits_and_at_most_18_of_them(sites, district_server):
+    _, officers, _ = sites
+    budi = officers["budi"]
+    path = f"/v1/devices/{device_of(budi)}/updates"
+
+    def ask(query):
+        return httpx.get(
+            f"{district_server.url}{path}?{query}", headers=signed(budi, "GET", path, query)
+        )
+
+    # "²" and a fullwidth "１" pass str.isdigit; 30 nines overflow SQLite's integer.
+    for query in ("since=%C2%B2", "since=%EF%BC%91", "since=" + "9" * 30, "since=", "since=-1",
+                  "since=+1", "since=1%20"):  # fmt: skip
+        answer = ask(query)
+        assert answer.status_code == 400, (query, answer.text)
+        assert answer.json()["error"] == "bad_request"
+    assert ask("since=" + "9" * 18).status_code == 200
+    assert ask("since=007").status_code == 200
+
+
+def test_a_commit_by_another_program_during_a_merge_resets_the_duplicate_index(
+    sites, tmp_path, monkeypatch
+):
+    from models import merge
+    from sync.server import _District
+
+    district, officers, _ = sites
+    budi = officers["budi"]
+    batches = [a_batch(budi, tmp_path, records=2, seed=seed)[1] for seed in (1, 2, 3, 4)]
+    server = _District(tmp_path / "district.db")
+    real_merge = merge.merge_batch
+    fresh = []  # per merge: did it start from a reset index?
+    other_program_writes = []
+
+    def merge_batch(db, **kwargs):
+        fresh.append(not kwargs["duplicates"].loaded)
+        if other_program_writes.pop() if other_program_writes else False:
+            # Staff type a registration in another program while the merge thread is past
+            # its data_version check: the index never sees that person.
+            other_program = open_database(tmp_path / "district.db")
+            fill_demo(other_program, 1, seed=7, today=date(2026, 11, 27))
+            other_program.close()
+        return real_merge(db, **kwargs)
+
+    monkeypatch.setattr(merge, "merge_batch", merge_batch)
+    try:
+        server.merge(server.verify(batches[0]))  # first merge: loads the index
+        server.merge(server.verify(batches[1]))  # nothing else wrote: the index is kept
+        other_program_writes.append(True)
+        server.merge(server.verify(batches[2]))  # another program commits during this one
+        server.merge(server.verify(batches[3]))  # ... so this one starts afresh
+    finally:
+        server.close()
+    assert fresh == [True, False, False, True]
+    assert imported(district) == 4

@@ -38,7 +38,8 @@ def test_the_dashboard_is_the_first_screen(window):
 
 
 def test_the_figures(page):
-    assert page.headline.text() == "5 dari 9.863 pekerja terlindungi (0,1 %)"
+    assert page.headline.text() == "5 dari 9.863 pekerja terdata (0,1 %)"
+    assert page.registered_line.text() == "1 sudah terdaftar di BPJS (punya KPJ): 0,0 % dari target"
     assert page.status_buttons["draft"].text() == "Draf: 1"
     assert page.status_buttons["registered"].text() == "Terdaftar: 1"
     budget = page.budget_table
@@ -149,3 +150,129 @@ def test_the_summary_is_saved_as_pdf_from_the_page(qtbot, page, chooser, answers
     page.save_summary_pdf()
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert chooser.requests[0].kind == "save"
+
+
+def test_the_registered_line_lists_what_bpjs_registered(qtbot, window, page):
+    qtbot.mouseClick(page.registered_line, Qt.MouseButton.LeftButton)
+    records = window.records
+    assert records.status.currentData() == "registered" and records.model.rowCount() == 1
+
+
+def _number(text: str) -> int:
+    return int(text.split()[0].replace(".", ""))
+
+
+def test_every_officer_column_lists_as_many_as_it_says(qtbot, window, page):
+    """Click every cell of the officers table: the list holds the registrations the figure
+    counts. A count column lists that count; the share of drafts/warnings lists the drafts
+    and warnings it is the share of; a rate or a date lists the officer's registrations.
+    Except "Konflik" (by design): it counts the conflicts, the list shows the registrations
+    in them (an incoming record of a NIK conflict was never inserted)."""
+    records = window.records
+    officers = page.officers_table
+    headers = [officers.horizontalHeaderItem(c).text() for c in range(officers.columnCount())]
+    by_name = {o.officer: o for o in page.details.officers}
+    for row in range(officers.rowCount()):
+        stats = by_name[officers.item(row, 0).text()]
+        expected = {
+            "Pendaftaran": _number(officers.item(row, 1).text()),
+            "Draf": _number(officers.item(row, 2).text()),
+            "Peringatan": _number(officers.item(row, 3).text()),
+            "Draf/peringatan": stats.flagged,
+        }
+        assert expected["Pendaftaran"] == stats.registrations
+        for column, header in enumerate(headers):
+            if header == "Konflik":
+                continue
+            page._officer_clicked(row, column)
+            wanted = expected.get(header, stats.registrations)
+            assert records.model.rowCount() == wanted, (stats.officer, header)
+    # Siti: 1 draft, 1 with a confirmed warning, 2 drafts or warnings.
+    siti = next(r for r in range(officers.rowCount()) if officers.item(r, 0).text() == "Siti")
+    page._officer_clicked(siti, headers.index("Peringatan"))
+    assert records.model.rowCount() == 1 and "peringatan" in records.dashboard_label.text()
+    page._officer_clicked(siti, headers.index("Konflik"))
+    assert records.model.rowCount() == 1  # A, the registration her record collided with
+
+
+def _refill(page, qtbot, extra):
+    from models.store import RegistrationStore
+
+    RegistrationStore(page.db).insert_many(extra, actor="test")
+    with qtbot.waitSignal(page.details_loaded, timeout=10_000):
+        page.refresh()
+
+
+def test_places_outside_the_regency_list_exactly_their_figure(qtbot, window, page):
+    from tests.factories import person
+
+    outside = [person(9, "I", "62.08.99.2001", "ready"), person(10, "J", "", "ready"),
+               person(11, "K", "", "submitted")]  # fmt: skip
+    _refill(page, qtbot, outside)
+    places = page.places_table
+    texts = [places.item(r, 0).text().strip() for r in range(places.rowCount())]
+    assert texts.count("(tanpa desa)") == 1 and "Kec. —" not in texts
+    records = window.records
+    for label in ("Kec. 62.08.99", "62.08.99.2001", "(tanpa desa)", "Kec. Jelai"):
+        row = texts.index(label)
+        window.tabs.setCurrentWidget(page)
+        page._place_clicked(row, 1)
+        assert records.model.rowCount() == _number(places.item(row, 1).text()), label
+        assert records.model.rowCount() < 5
+    assert records.kecamatan.currentData() == "62.08.02"  # Jelai: the combo says it
+    page._place_clicked(texts.index("(tanpa desa)"), 0)
+    assert records.dashboard_bar.isVisibleTo(records) and records.model.rowCount() == 2
+    assert records.kecamatan.currentData() == "" and records.desa.currentData() == ""
+    qtbot.mouseClick(records.clear_dashboard_button, Qt.MouseButton.LeftButton)
+    assert records.model.rowCount() == 10
+
+
+def test_a_wrong_clock_does_not_stretch_the_time_line(qtbot, window, page):
+    from tests.factories import person
+
+    _refill(page, qtbot, [person(9, "I", "62.08.01.2001", "ready",
+                                 created_at="2031-03-04T03:00:00.000+00:00")])  # fmt: skip
+    assert [b.value for b in page.timeline_chart.bars] == [1, 0, 1, 3]
+    assert page.future_note.isVisibleTo(page)
+    assert page.future_note.text().startswith("1 pendaftaran bertanggal setelah minggu ini")
+    page.future_note.linkActivated.emit("future")
+    assert window.records.model.rowCount() == 1
+
+
+def test_the_summary_reuses_the_figures_shown(qtbot, page, chooser, answers, tmp_path, monkeypatch):
+    from models import dashboard as figures
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("read again although the figures are shown")
+
+    for name in ("dashboard", "overview", "details"):
+        monkeypatch.setattr(figures, name, no_reading)
+    out = tmp_path / "ringkasan.pdf"
+    chooser.append([str(out)])
+    answers.queue.append("ok")
+    page.save_summary_pdf()
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_summary_reads_on_a_worker_when_the_details_are_not_in(
+    qtbot, page, chooser, answers, tmp_path, monkeypatch
+):
+    import threading
+
+    from models import dashboard as figures
+
+    real = figures.dashboard
+    threads = []
+
+    def reading(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(figures, "dashboard", reading)
+    page.details = None  # as if the worker had not reported yet
+    out = tmp_path / "ringkasan.pdf"
+    chooser.append([str(out)])
+    answers.queue.append("ok")
+    page.save_summary_pdf()
+    qtbot.waitUntil(lambda: not answers.queue, timeout=10_000)
+    assert out.exists() and threads and threads[0] is not threading.main_thread()

@@ -86,8 +86,11 @@ def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.compare.item(2, 0).text() == "Siti Lama"
     assert page.compare.item(2, 1).text() == "Siti Baru"
+    marked = []
+    window.dashboard.mark_stale = lambda: marked.append(True)
     page.resolve("keep_existing")
     assert page.model.rowCount() == 0
+    assert marked  # a decision changes the dashboard's figures
     close(window, answers)
 
 

@@ -39,7 +39,10 @@ def test_the_summary_shows_the_figures_on_one_page(qapp, sample, tmp_path):
     assert write_pdf(pdf, lambda device: paint_summary(device, data, context)) == 1
     assert pages(pdf) == 1
     seen = _flat(pdf)
-    assert "5 dari 9.863 pekerja terlindungi (0,1 %)" in seen
+    assert "5 dari 9.863 pekerja terdata (0,1 %)" in seen
+    assert "1 sudah terdaftar di BPJS (punya KPJ): 0,0 % dari target" in seen
+    assert "terlindungi (" not in seen
+    assert "setelah minggu ini" not in seen  # no registration from the future here
     assert "Kabupaten Sukamara" in seen and "27-11-2026" in seen
     # Budget: APBD 3 workers Rp 76,400 a month; the full target at Rp 16,800.
     assert _line(pdf, "APBD", "3", "Rp 76.400", "Rp 916.800")
@@ -62,7 +65,7 @@ def test_print_summary_on_the_command_line(sample, tmp_path, capsys):
     assert '"pages": 1' in last and '"counted": 5' in last and '"target": 9863' in last
     assert pages(pdf) == 1
     seen = _flat(pdf)
-    assert "5 dari 9.863 pekerja terlindungi" in seen
+    assert "5 dari 9.863 pekerja terdata" in seen
     assert f"keadaan per {date.today().strftime('%d-%m-%Y')}" in seen
     assert "Rp 165.698.400" in seen and "Rp 1.988.380.800" in seen
 
@@ -96,3 +99,27 @@ def test_the_summary_paints_on_a_printer_too(qapp, sample, tmp_path):
     assert paint_summary(printer, data, print_context(sample, today=TODAY)) == 1
     del printer
     assert (tmp_path / "printer.pdf").read_bytes().startswith(b"%PDF")
+
+
+@needs_poppler
+def test_the_summary_notes_registrations_dated_in_the_future(qapp, sample, tmp_path):
+    from models.store import RegistrationStore
+    from tests.factories import person
+
+    RegistrationStore(sample).insert_many(
+        [person(9, "I", "62.08.01.2001", "ready", created_at="2031-03-04T03:00:00.000+00:00"),
+         person(10, "J", "", "ready")],
+        actor="test",
+    )  # fmt: skip
+    data = figures.dashboard(sample, today=TODAY, utc_offset_hours=7)
+    pdf = tmp_path / "ringkasan.pdf"
+    assert (
+        write_pdf(
+            pdf, lambda device: paint_summary(device, data, print_context(sample, today=TODAY))
+        )
+        == 1
+    )
+    assert pages(pdf) == 1
+    seen = _flat(pdf)
+    assert "1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?)" in seen
+    assert _line(pdf, "(tanpa desa)", "1")

@@ -2,22 +2,29 @@
 a real server, the summary, and a rejection's reason on the records list."""
 
 import dataclasses
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from models.db import open_database
 from models.demo import fill_demo
+from models.identity import revoke_device
 from models.settings import load_settings, save_settings
 from models.updates import reject_registrations
-from sync.client import Backoff
+from sync.batch_file import REJECTION_CODES
+from sync.client import Backoff, SyncError, SyncResult
 from sync.enrolment import enrol, init_district, init_officer
 from sync.keys import write_json_atomic
 from tests.sync.server_process import ServerProcess
+from ui.errors import receipt_text, rejection_text
 from ui.main_window import MainWindow
 from ui.records_model import COLUMNS
 from ui.settings_dialog import SettingsDialog
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -78,6 +85,26 @@ def test_officer_sends_to_the_district_and_sees_the_news(qtbot, officer_and_serv
     }
     assert tips[rejected] == "Ditolak: Foto KTP tidak terbaca"
     assert sum(1 for tip in tips.values() if tip) == 1
+
+    # The officer corrects the rejected registration in the form: it must travel again,
+    # and the district takes the correction and checks it once more (received).
+    window.open_registration(rejected)
+    window.form.phone.setText("0812 3456 7890")
+    answers.otherwise = "confirm"
+    assert window.form.save()
+    row = officer.execute("SELECT status, phone FROM registrations WHERE id = ?", [rejected])
+    assert row.fetchone() == ("ready", "081234567890")
+    answers.queue.append("ok")
+    page.send_button.click()
+    qtbot.waitUntil(lambda: len(answers.asked) == 3, timeout=15000)
+    assert "1 batch terkirim" in answers.asked[-1].text
+    there = district.execute("SELECT status, phone FROM registrations WHERE id = ?", [rejected])
+    assert there.fetchone() == ("received", "081234567890")
+    here = officer.execute("SELECT status FROM registrations WHERE id = ?", [rejected])
+    assert here.fetchone() == ("received",)
+    model = window.records.model
+    tips = [model.index(r, status).data(Qt.ItemDataRole.ToolTipRole) for r in range(6)]
+    assert not any(tips)  # the rejection is over
     close(window, answers)
 
 
@@ -119,3 +146,65 @@ def test_the_district_has_no_send_action(qtbot, configured_db, answers):
     window = window_for(configured_db)
     assert not window.send_action.isVisible()
     close(window, answers)
+
+
+def test_each_sync_failure_says_what_happened_and_what_to_do(qtbot, officer_and_server, answers):
+    district, officer, server = officer_and_server
+    fill_demo(officer, 2, seed=23, today=date(2026, 11, 27))
+    device = officer.execute("SELECT device_id FROM identity").fetchone()[0]
+    revoke_device(district, device, "staf")
+    save_settings(officer, dataclasses.replace(load_settings(officer), sync_url=server.url))
+    window = window_for(officer)
+    page = window.batches
+    answers.queue.append("ok")
+    page.send()
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=15000)
+    assert "tidak mengenal perangkat ini" in answers.asked[-1].text
+    assert "dicabut" in answers.asked[-1].text
+    # Any other refusal is not about enrolment, and says so.
+    said = {}
+    for key, error in {
+        "bad_request": SyncError("server_refused", "HTTP 400", server_code="bad_request"),
+        "not json": SyncError("server_refused", "HTTP 404", server_code=""),
+        "clock": SyncError("clock_skew", "still off"),
+        "answer": SyncError("bad_answer", "not JSON"),
+    }.items():
+        answers.queue.append("ok")
+        page._send_failed(error)
+        said[key] = answers.asked[-1].text
+    assert "tidak memahami permintaan" in said["bad_request"]
+    assert "galat HTTP" in said["not json"]
+    assert "jam" in said["clock"] and "zona waktu" in said["clock"]
+    assert "alamat server" in said["answer"]
+    for text in said.values():
+        assert "didaftarkan" not in text and "dicabut" not in text, text
+        assert "tetap tersimpan" in text
+    # A receipt that does not verify is not a batch that was changed.
+    lines = page.sync_lines(SyncResult(batches_failed=2, failures=[
+        {"seq": 1, "status": 201, "stage": "receipt", "code": "bad_signature", "message": ""},
+        {"seq": 2, "status": 409, "stage": "upload", "code": "batch_id_reused", "message": ""},
+    ]))  # fmt: skip
+    assert lines[1].startswith("Tanda terima batch 1 tidak dipakai: Tanda terima tidak")
+    assert "berkas diubah" not in lines[1]
+    assert lines[2].startswith("Batch 2 ditolak: Kabupaten sudah menyimpan batch lain")
+    close(window, answers)
+
+
+def test_every_code_the_sync_server_or_a_receipt_gives_has_its_own_sentence(qapp):
+    sources = "".join(
+        (ROOT / "sync" / name).read_text() for name in ("server.py", "updates.py", "receipts.py")
+    )
+    refusal = re.compile(
+        r'(?:ApiError\(|_error\()\s*[\w.]+,\s*"([a-z_]+)"|BatchRejected\(\s*"([a-z_]+)"'
+    )
+    codes = {a or b for a, b in refusal.findall(sources)} | set(REJECTION_CODES)
+    receipt_codes = set(re.findall(r'ReceiptError\(\s*"([a-z_]+)"', sources))
+    assert {"batch_id_reused", "other_device", "batch_id_mismatch", "disconnected",
+            "http_error"} <= codes  # fmt: skip
+    assert {"other_batch", "not_receipt", "bad_signature"} <= receipt_codes
+    for code in codes | receipt_codes:
+        assert not rejection_text(code).startswith("Batch ditolak ("), code
+    for code in receipt_codes:
+        assert not receipt_text(code).startswith("Tanda terima tidak bisa dipakai ("), code
+    assert rejection_text("bad_signature") != receipt_text("bad_signature")
+    assert "batch" not in receipt_text("bad_signature").lower()

@@ -4,7 +4,10 @@ target groups, sex and age, the kecamatan, the weekly time line and the officers
 
 Everything is laid out in millimetres on one portrait page; long lists are cut to what fits
 (the kecamatan table to 12 rows, the officers to the 8 with most registrations, the time
-line to the last 26 weeks) and say so.
+line to the last 26 weeks) and say so. The headline counts the registrations on the
+programme's books ("terdata"); the line under it those BPJS has registered (with a KPJ),
+the only ones really protected. Registrations dated after this week (a wrong laptop
+clock) are left out of the time line and counted in a note under it.
 """
 
 from __future__ import annotations
@@ -143,13 +146,20 @@ def _title(page: _Page, context: PrintContext, data: figures.Dashboard) -> float
 def _progress(page: _Page, p: figures.Progress, y: float) -> float:
     y = page.section(0, y, page.width, translate("Summary", "Capaian terhadap target"))
     headline = (
-        translate("Summary", "%1 dari %2 pekerja terlindungi (%3)")
+        translate("Summary", "%1 dari %2 pekerja terdata (%3)")
         .replace("%1", thousands(p.counted))
         .replace("%2", thousands(p.target))
         .replace("%3", percent(p.percent))
     )
     page.text(0, y, page.width, 8, headline, sans(15, True))
-    y += 9
+    y += 8
+    registered = (
+        translate("Summary", "%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target")
+        .replace("%1", thousands(p.registered))
+        .replace("%2", percent(p.registered_percent))
+    )
+    page.text(0, y, page.width, 5.5, registered, sans(10.5, True))
+    y += 6.5
     names = labels.status_labels()
     segments = [
         Bar(s, names[s], p.by_status.get(s, 0), STATUS_COLOURS[s])
@@ -165,7 +175,8 @@ def _progress(page: _Page, p: figures.Progress, y: float) -> float:
         page.text(x + 3.3, row_y, width - 3.5, 4.5, text, sans(7))
     y += 9.5
     page.text(0, y, page.width, 4,
-              translate("Summary", "Terhitung: belum dihapus, bukan draf, tidak ditolak BPJS."),
+              translate("Summary", "Terdata: belum dihapus, bukan draf, tidak ditolak BPJS. "
+                        "Terlindungi: terdaftar di BPJS."),
               sans(7), colour=GREY)  # fmt: skip
     return y + 6
 
@@ -233,7 +244,8 @@ def _places_and_people(
         by_kecamatan.setdefault(region.code, 0)
     counted = max(data.overview.progress.counted, 1)
     ordered = sorted(by_kecamatan.items(), key=lambda item: (-item[1], item[0]))
-    rows = [[(context.regions.kecamatan_name(code) or code or "—").title(), thousands(n),
+    no_village = translate("Summary", "(tanpa desa)")
+    rows = [[(context.regions.kecamatan_name(code) or code).title() or no_village, thousands(n),
              percent(100 * n / counted)] for code, n in ordered[:MAX_PLACES]]  # fmt: skip
     left = page.table(
         0,
@@ -305,6 +317,13 @@ def _timeline(page: _Page, data: figures.Dashboard, y: float) -> float:
             sans(8),
             colour=GREY,
         )
+    if data.details.future:
+        note = translate(
+            "Summary",
+            "%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk grafik.",
+        ).replace("%1", thousands(data.details.future))
+        page.text(0, y + 34, page.width, 3.5, note, sans(6.5), colour=GREY)
+        return y + 39
     return y + 37
 
 
