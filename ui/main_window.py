@@ -18,15 +18,10 @@ from models.regions import Regions, default_regions
 from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs
-from ui.batches_page import BatchesPage
-from ui.conflicts_page import ConflictsPage
 from ui.dashboard_page import DashboardPage
-from ui.import_page import ImportPage
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
 from ui.settings_dialog import SettingsDialog
-from ui.setup_page import SetupPage
-from ui.trust_page import TrustPage
 
 if TYPE_CHECKING:
     from ui.excel_import_page import ExcelImportDialog, KpjImport
@@ -77,15 +72,24 @@ class MainWindow(QMainWindow):
         self.setup_page = None
         path = database_path(self.db)
         actor = self.settings.officer_name or (identity.name if identity else "")
+        # Each role's pages (and the crypto and batch code behind them) load only for it.
         if identity is None:
+            from ui.setup_page import SetupPage
+
             self.setup_page = SetupPage(self.db, self.settings, self.regions)
             self.setup_page.configured.connect(self._configured)
             self.tabs.addTab(self.setup_page, self.tr("Pertukaran data"))
         elif identity.role == "officer":
+            from ui.batches_page import BatchesPage
+
             self.batches = BatchesPage(self.db, path)
             self.batches.synced.connect(self._registrations_changed)
             self.tabs.addTab(self.batches, self.tr("Batch kirim"))
         elif identity.role == "district":
+            from ui.conflicts_page import ConflictsPage
+            from ui.import_page import ImportPage
+            from ui.trust_page import TrustPage
+
             self.import_page = ImportPage(self.db, path, actor)
             self.conflicts_page = ConflictsPage(self.db, actor)
             self.conflicts_page.resolved.connect(self._registrations_changed)
