@@ -81,20 +81,26 @@ def write_receipts(db: Database, folder: Path | str, device_ids: list[str]) -> l
 # --- officer -------------------------------------------------------------------------------
 
 
-def read_receipt(path: Path | str) -> dict:
-    """Read a receipt file and check its shape (not yet its signature)."""
+def read_signed_json(path: Path | str, limit: int, code: str, what: str) -> object:
+    """The JSON of a small file the district signed (a receipt, an updates file), read
+    whole up to ``limit`` bytes; `ReceiptError` ``unreadable`` or ``code`` otherwise."""
     path = Path(path)
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_RECEIPT_BYTES + 1)
+            raw = stream.read(limit + 1)
     except OSError as exc:
         raise ReceiptError("unreadable", f"{path}: cannot read it: {exc.strerror or exc}") from exc
-    if len(raw) > MAX_RECEIPT_BYTES:
-        raise ReceiptError("not_receipt", f"{path}: too large for a receipt")
+    if len(raw) > limit:
+        raise ReceiptError(code, f"{path}: too large for {what}")
     try:
-        document = json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ReceiptError("not_receipt", f"{path}: not a receipt (not JSON)") from exc
+        raise ReceiptError(code, f"{path}: not {what} (not JSON)") from exc
+
+
+def read_receipt(path: Path | str) -> dict:
+    """Read a receipt file and check its shape (not yet its signature)."""
+    document = read_signed_json(path, MAX_RECEIPT_BYTES, "not_receipt", "a receipt")
     problem = _shape_problem(document)
     if problem:
         raise ReceiptError("not_receipt", f"{path}: not a receipt ({problem})")

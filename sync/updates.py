@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -37,7 +36,7 @@ from models.updates import AppliedUpdates, OutgoingBatch
 from sync import keys
 from sync.batch_file import canonical_json
 from sync.enrolment import own_signing_key
-from sync.receipts import ReceiptError
+from sync.receipts import ReceiptError, read_signed_json
 
 BATCH_RECEIPT_FORMAT = "jaring-batch-receipt-1"
 UPDATES_FORMAT = "jaring-updates-1"
@@ -238,18 +237,7 @@ def write_update_files(
 
 def read_updates_file(path: Path | str) -> dict:
     """The JSON of an updates file (its checks come with `apply_updates`)."""
-    path = Path(path)
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_UPDATES_BYTES + 1)
-    except OSError as exc:
-        raise ReceiptError("unreadable", f"{path}: cannot read it: {exc.strerror or exc}") from exc
-    if len(raw) > MAX_UPDATES_BYTES:
-        raise ReceiptError("not_updates", f"{path}: too large for an updates file")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ReceiptError("not_updates", f"{path}: not an updates file (not JSON)") from exc
+    return read_signed_json(path, MAX_UPDATES_BYTES, "not_updates", "an updates file")
 
 
 def apply_updates_in(db: Database, folder: Path | str, actor: str) -> AppliedUpdates | None:
