@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve = commands.add_parser("serve", parents=[common], help="district: HTTP sync endpoint")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--port", type=_port, default=8765, help="1-65535")
     serve.add_argument("--certfile", help="TLS certificate (PEM); with --keyfile")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
     sync = commands.add_parser("sync", parents=[common], help="officer: send to the district")
@@ -298,12 +298,24 @@ def _write_updates_beside(args, receipts: list[str]) -> list[str]:
     return written
 
 
+def _port(text: str) -> int:
+    """``--port``: a TCP port number, 1-65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return port
+
+
 def _run_serve(args) -> dict:
-    from sync.server import serve
+    from sync.server import check_can_serve, serve
 
     path = _db_path(args)
     if not path.exists():
         raise ValueError(f"{path} does not exist (run district-init first)")
+    check_can_serve(args.host, args.port, certfile=args.certfile, keyfile=args.keyfile)
     print(f"Jaring sync endpoint on {'https' if args.certfile else 'http'}://{args.host}:"
           f"{args.port}/v1/ for {path}", file=sys.stderr)  # fmt: skip
     serve(path, args.host, args.port, certfile=args.certfile, keyfile=args.keyfile)
@@ -504,7 +516,7 @@ def _run_excel_export(args) -> dict:
             for path in done.paths:
                 print(path)
             return {"files": [str(p) for p in done.paths], "rows": done.rows,
-                    "marked": len(done.marked), "skipped": len(done.skipped)}  # fmt: skip
+                    "marked": done.marked, "skipped": len(done.skipped)}  # fmt: skip
         if args.mark_submitted:
             raise ValueError("--mark-submitted goes with --bpjs")
         done = export_master(db, args.out, status=args.status, kecamatan=args.kecamatan,
@@ -579,6 +591,20 @@ def _domain_errors() -> tuple[type[Exception], ...]:
     return (IdentityError, TrustError, KeyStoreError, ExcelExportError, ExcelImportError)
 
 
+#: Sub-commands that may start a new database; the others work on one that exists, so a
+#: mistyped --db is an error rather than a new, empty database.
+_CREATING = ("demo", "district-init", "officer-init")
+
+
+def _check_database_exists(args) -> None:
+    path = _db_path(args)
+    if args.command not in _CREATING and not Path(path).exists():
+        raise ValueError(
+            f"the database {path} does not exist (check --db; a new one is made by starting"
+            " the app, district-init, officer-init or demo)"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.db = getattr(args, "db", None)
@@ -588,6 +614,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(args.db or default_db_path())
     try:
+        _check_database_exists(args)
         result = COMMANDS[args.command](args)
     except (DatabaseError, ValueError, OSError, sqlite3.Error, *_domain_errors()) as exc:
         print(f"jaring {args.command}: {exc}", file=sys.stderr)

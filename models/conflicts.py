@@ -29,6 +29,7 @@ from sqlite_utils import Database
 from models import audit
 from models.db import write_transaction
 from models.files import atomic_file
+from models.merge import remember_officer_versions
 from models.nik import clean_number, parse_nik
 from models.registration import Registration, Status
 from models.store import DuplicateNik, RegistrationStore
@@ -404,6 +405,13 @@ def _add_as_different_person(
     corrected = arrived.copy(nik=nik, version=arrived.version + 1, updated_at=audit.now_iso())
     row = corrected.to_row()
     _write(db, row, update=False)
+    # The officer's device now owns a registration here: its corrections and status
+    # updates follow as for any other it sent.
+    sender = db.execute(
+        "SELECT device_id FROM imported_batches WHERE batch_id = ?", [conflict.batch_id]
+    ).fetchone()
+    if sender:
+        remember_officer_versions(db, sender[0], {incoming.id: (incoming.version, False)})
     return _Outcome(
         [
             ("merge_insert", arrived.id, arrived.version, None, arrived.to_row()),

@@ -13,7 +13,9 @@ KPJ), so comparing an officer's version with it would call a correction stale wh
 district had changed the record meanwhile. The officer owns the fields typed on the form;
 the district owns the status (submitted and registered stay; anything else becomes
 received) and a KPJ it recorded. A registration another device sent is never overwritten
-(stale, "sent by another device").
+(stale, "sent by another device"), and one that staff deleted (a duplicate resolved) is not
+brought back by a later correction (stale, "deleted at the district"); the officer's own
+deletion, though, the officer may undo.
 """
 
 from __future__ import annotations
@@ -219,17 +221,31 @@ def _existing(db: Database, ids: list[str]) -> dict[str, dict]:
     return found
 
 
-def _officer_versions(db: Database, ids: list[str]) -> dict[str, tuple[str, int]]:
-    """The device that sent each of these registrations and the highest version of it
-    merged so far (one query)."""
+def _officer_versions(db: Database, ids: list[str]) -> dict[str, tuple[str, int, bool]]:
+    """The device that sent each of these registrations, the highest version of it merged
+    so far and whether that version was a tombstone (one query)."""
     return {
-        rid: (device_id, version)
-        for rid, device_id, version in db.execute(
-            "SELECT registration_id, device_id, version FROM officer_versions"
+        rid: (device_id, version, bool(deleted))
+        for rid, device_id, version, deleted in db.execute(
+            "SELECT registration_id, device_id, version, deleted FROM officer_versions"
             " WHERE registration_id IN (SELECT value FROM json_each(?))",
             [json.dumps(ids)],
         )
     }
+
+
+def remember_officer_versions(
+    db: Database, device_id: str, versions: dict[str, tuple[int, bool]]
+) -> None:
+    """Record that ``device_id`` sent these registrations (id -> (version, tombstone)), as
+    the merge does and as staff's "different people" does for the record it adds."""
+    db.conn.executemany(
+        "INSERT INTO officer_versions (registration_id, device_id, version, deleted)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT(registration_id) DO UPDATE SET"
+        " device_id = excluded.device_id, version = excluded.version,"
+        " deleted = excluded.deleted",
+        [(rid, device_id, version, int(deleted)) for rid, (version, deleted) in versions.items()],
+    )
 
 
 def _nik_holders(db: Database, niks: list[str]) -> dict[str, list[str]]:
@@ -263,7 +279,7 @@ class _Plan:
         ids = [row["id"] for row in rows]
         self.existing = _existing(db, ids)
         self.officer = _officer_versions(db, ids)
-        self.sent: dict[str, int] = {}  # id -> the officer's version merged by this batch
+        self.sent: dict[str, tuple[int, bool]] = {}  # id -> (officer's version, tombstone)
         self.holders = _nik_holders(db, sorted({row["nik"] for row in rows if row["nik"]}))
         self.inserts: list[dict] = []
         self.pending: dict[str, int] = {}  # id -> its row in `inserts`
@@ -299,7 +315,7 @@ class _Plan:
         rid, version = row["id"], row["version"]
         old = self.existing.get(rid)
         if old is not None:
-            owner, known = self.officer.get(rid, (self.device_id, old["version"]))
+            owner, known, tombstone = self.officer.get(rid, (self.device_id, old["version"], False))
             if owner != self.device_id:
                 self.result.stale += 1
                 self.decide(rid, "stale", f"sent by another device ({owner})")
@@ -307,6 +323,12 @@ class _Plan:
             if version <= known:
                 self.result.stale += 1
                 self.decide(rid, "stale", f"v{version} <= v{known}")
+                return
+            if old["deleted"] and not row["deleted"] and not tombstone:
+                # Staff deleted it (a duplicate resolved): a correction does not bring it
+                # back. Only the officer's own deletion is undone by the officer.
+                self.result.stale += 1
+                self.decide(rid, "stale", f"v{version}: deleted at the district")
                 return
         holder = self._holder(row)
         if holder:
@@ -331,12 +353,12 @@ class _Plan:
                 self.updates.append(new)
             self.changes.append(("merge_update", rid, new["version"], old, new))
             self._hold(old, new)
-            self._sent(rid, version)
+            self._sent(rid, version, bool(row["deleted"]))
             self.result.updated += 1
             self.decide(rid, "updated", f"v{known} -> v{version}")
             return
         new = {**row, "status": Status.RECEIVED.value}
-        self._sent(rid, version)
+        self._sent(rid, version, bool(row["deleted"]))
         self.pending[rid] = len(self.inserts)
         self.inserts.append(new)
         self.changes.append(("merge_insert", rid, version, None, new))
@@ -349,9 +371,9 @@ class _Plan:
                 self.decide(rid, "likely_duplicate", f"{reason}: {other_id}")
         self._hold(None, new)
 
-    def _sent(self, rid: str, version: int) -> None:
-        self.officer[rid] = (self.device_id, version)
-        self.sent[rid] = version
+    def _sent(self, rid: str, version: int, tombstone: bool) -> None:
+        self.officer[rid] = (self.device_id, version, tombstone)
+        self.sent[rid] = (version, tombstone)
 
     def decide(self, rid: str, decision: str, detail: str) -> None:
         self.result.decisions.append((rid, decision, detail))
@@ -366,12 +388,7 @@ class _Plan:
                 [[row[k] for k in names] + [row["id"]] for row in self.updates],
             )
         insert_rows(db, self.inserts)
-        db.conn.executemany(
-            "INSERT INTO officer_versions (registration_id, device_id, version) VALUES (?, ?, ?)"
-            " ON CONFLICT(registration_id) DO UPDATE SET device_id = excluded.device_id,"
-            " version = excluded.version",
-            [(rid, self.device_id, version) for rid, version in self.sent.items()],
-        )
+        remember_officer_versions(db, self.device_id, self.sent)
         now = audit.now_iso()
         db.conn.executemany(
             "INSERT INTO conflicts (kind, batch_id, registration_id, incoming_id, incoming,"

@@ -358,22 +358,32 @@ def m010_dashboard(db: Database) -> None:
 
 @migrations()
 def m011_officer_versions(db: Database) -> None:
-    """District: the device that sent each registration and the highest version of it
-    merged (models.merge judges stale records by it, not by the district's own version).
-    Filled for what was merged before from the registrations as they stand."""
+    """District: the device that sent each registration, the highest version of it merged
+    and whether that version was a tombstone (models.merge judges stale records by it, not
+    by the district's own version, and keeps a registration the district deleted deleted).
+    Filled for what was merged before: the merge's audit rows carry the officer's version
+    (the district's copy took it then), the device is the one of the last insert or update.
+    Changed in place before any release (it gained ``deleted`` and this back-fill)."""
     db.executescript(
         """
         CREATE TABLE officer_versions (
           registration_id TEXT PRIMARY KEY,
           device_id TEXT NOT NULL,
-          version INTEGER NOT NULL
+          version INTEGER NOT NULL,
+          deleted INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
-        INSERT OR IGNORE INTO officer_versions (registration_id, device_id, version)
-          SELECT r.id, b.device_id, r.version FROM merge_log m
+        INSERT INTO officer_versions (registration_id, device_id, version, deleted)
+          SELECT m.registration_id, b.device_id, a.version,
+                 COALESCE(json_extract(a.after, '$.deleted'), 0) != 0
+          FROM merge_log m
           JOIN imported_batches b ON b.batch_id = m.batch_id
-          JOIN registrations r ON r.id = m.registration_id
-          WHERE m.decision IN ('inserted', 'updated')
-          ORDER BY m.id;
+          JOIN audit_log a ON a.seq = (
+            SELECT a2.seq FROM audit_log a2 WHERE a2.registration_id = m.registration_id
+              AND a2.action IN ('merge_insert', 'merge_update')
+            ORDER BY a2.version DESC, a2.seq DESC LIMIT 1)
+          WHERE m.id = (
+            SELECT MAX(m2.id) FROM merge_log m2 WHERE m2.registration_id = m.registration_id
+              AND m2.decision IN ('inserted', 'updated'));
         """
     )
 

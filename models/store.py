@@ -19,7 +19,13 @@ from models import audit
 from models.db import write_transaction
 from models.nik import clean_number
 from models.registration import Registration, Status
-from models.validation import NikHolder, ValidationContext, normalized, readiness
+from models.validation import (
+    NikHolder,
+    ValidationContext,
+    normalized,
+    readiness,
+    status_after_edit,
+)
 
 LIST_COLUMNS = (
     "rowid", "id", "nik", "full_name", "birth_date", "sex", "village_code",
@@ -363,14 +369,22 @@ class RegistrationStore:
         """Tombstone a registration (it stays in the file and in history)."""
         return self._set_deleted(registration_id, actor, deleted=True)
 
-    def restore(self, registration_id: str, actor: str) -> Registration:
-        """Undo a delete: the tombstone becomes live again, as a new version.
+    def restore(
+        self, registration_id: str, actor: str, *, officer_device: bool = False
+    ) -> Registration:
+        """Undo a delete: the tombstone becomes live again, as a new version, with the
+        status an edit would give it (`status_after_edit`): the district got the tombstone,
+        so on an officer's laptop the living record must leave again.
 
         Raises `DuplicateNik` when another registration took the NIK meanwhile.
         """
-        return self._set_deleted(registration_id, actor, deleted=False)
+        return self._set_deleted(
+            registration_id, actor, deleted=False, officer_device=officer_device
+        )
 
-    def _set_deleted(self, registration_id: str, actor: str, deleted: bool) -> Registration:
+    def _set_deleted(
+        self, registration_id: str, actor: str, deleted: bool, officer_device: bool = False
+    ) -> Registration:
         with write_transaction(self.db):
             reg = self.get(registration_id)
             if reg is None:
@@ -379,9 +393,11 @@ class RegistrationStore:
                 return reg
             action = "delete" if deleted else "restore"
             changed = reg.copy(deleted=deleted)
-            if not deleted and reg.status == Status.EXPORTED:
-                # The district got the tombstone: the living record must leave again.
-                changed = changed.copy(status=Status.READY.value)
+            if not deleted:
+                draft = reg.status == Status.DRAFT
+                changed = changed.copy(
+                    status=status_after_edit(reg.status, draft=draft, officer_device=officer_device)
+                )
             return self._save(changed, actor, action=action)
 
     def insert_many(self, registrations: list[Registration], actor: str) -> int:

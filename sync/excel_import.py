@@ -29,7 +29,6 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlite_utils import Database
 
 from models.bulk_import import insert_new, nik_holders_by_nik
@@ -39,6 +38,7 @@ from models.registration import Registration, Status
 from models.settings import load_settings
 from models.validation import REQUIRED, ValidationContext, normalized, readiness
 from sync.excel_headers import FIELDS, header_key, match_header
+from sync.excel_labels import _clean
 from sync.excel_reader import (
     MAX_ROWS,
     ExcelImportError,
@@ -457,7 +457,7 @@ _TEXT_FIELDS = frozenset({"nik", "kk", "kpj", "phone", "heir_phone", "rt", "rw",
 
 def _cell(value: object) -> object:
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return _clean(value)
     return value
 
 

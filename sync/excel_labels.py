@@ -7,8 +7,9 @@ and the small helpers that make write-only cells (text that stays text, bold hea
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from models.regions import Regions
@@ -20,6 +21,13 @@ DATE = "DD-MM-YYYY"
 DATE_TIME = "DD-MM-YYYY HH:MM"
 RUPIAH = '"Rp" #,##0'
 COUNT = "#,##0"
+#: The most characters an Excel cell holds.
+CELL_MAX_CHARS = 32_767
+
+#: Characters XML 1.0 does not allow (its ``Char`` production): the C0 controls other than
+#: tab and the line ends, lone surrogates, U+FFFE and U+FFFF. openpyxl's own pattern misses
+#: the last three, and a single one makes the whole workbook unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # --- Indonesian labels (the ones ui/labels.py shows, without Qt) ----------------------------
@@ -69,8 +77,14 @@ def period_label(months: int | None) -> str:
 
 
 def _clean(text: str) -> str:
-    """Text an .xlsx can hold: control characters (other than tab and newlines) removed."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text) if ILLEGAL_CHARACTERS_RE.search(text) else text
+    """Text an .xlsx can hold: characters XML 1.0 forbids (control characters other than
+    tab and newlines, lone surrogates, U+FFFE, U+FFFF) removed, and text longer than an
+    Excel cell holds (`CELL_MAX_CHARS`) cut to that length, its last character "…"."""
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text)
+    if len(text) > CELL_MAX_CHARS:
+        text = text[: CELL_MAX_CHARS - 1] + "…"
+    return text
 
 
 class _Names:

@@ -166,8 +166,8 @@ class _MasterSheet:
     def append(self, reg: Registration, monthly: int | None) -> None:
         self.rows += 1
         row = [
-            _clean(value if isinstance(value, str) else str(value))
-            if kind in _STRINGS and value is not None
+            str(value)  # FastRows cleans the text
+            if kind in _STRINGS and value is not None and not isinstance(value, str)
             else value
             for value, kind in zip(self.values(self.rows, reg, monthly), self.kinds, strict=True)
         ]

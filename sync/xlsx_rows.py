@@ -13,6 +13,12 @@ rows_before=<header rows>)``; ``append`` each data row (values in column order; 
 leaves a cell empty); ``close()`` before the workbook is saved (``discard()`` when it is abandoned).
 Rows may not be appended through openpyxl once `FastRows` has begun.
 
+What Excel cannot hold is not written as is: text goes through `sync.excel_labels._clean`
+(characters XML forbids removed; more than 32,767 characters, an Excel cell's limit, cut to
+32,767 ending in "…"); dates before 1900-01-01, which have no Excel serial number, are
+written as text, dd-mm-yyyy (with the time, HH:MM, in date-and-time columns); a number that
+is a bool, NaN or infinite is refused with ValueError.
+
 The only openpyxl internal relied on is the file a write-only sheet streams into
 (``sheet._writer.out``); a test writes a sheet both ways and compares the cells.
 """
@@ -20,6 +26,7 @@ The only openpyxl internal relied on is the file a write-only sheet streams into
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -28,11 +35,15 @@ from datetime import date, datetime
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from sync.excel_labels import _clean
+
 #: How a column's values are written.
 STRING, NUMBER, DATE, DATE_TIME = range(4)
 
 _EPOCH = date(1899, 12, 30)  # Excel's day 0 in the 1900 date system, right from 1900-03-01
 _EPOCH_ORDINAL = _EPOCH.toordinal()
+# Excel counts a 29-02-1900 that never was (serial 60): days before it are one less.
+_FAKE_LEAP_DAY_ORDINAL = date(1900, 3, 1).toordinal()
 _ROW_END = "</row>"
 _SHEET_DATA_END = b"</sheetData>"
 
@@ -59,12 +70,32 @@ def _escape(text: str) -> str:
 
 
 def excel_serial(value: date | datetime) -> str:
-    """A date (or naive date and time) as Excel's serial day number, as text."""
+    """A date (or naive date and time) from 1900-01-01 on as Excel's serial day number, as
+    text (1900-01-01 is 1, 1900-03-01 is 61: Excel has a 29-02-1900). ValueError before."""
+    if value.year < 1900:
+        raise ValueError(f"{value} is before 1900-01-01, the first day Excel counts")
+    ordinal = value.toordinal()
+    days = ordinal - _EPOCH_ORDINAL - (ordinal < _FAKE_LEAP_DAY_ORDINAL)
     if isinstance(value, datetime):
         seconds = value.hour * 3600 + value.minute * 60 + value.second
-        day = value.toordinal() - _EPOCH_ORDINAL + (seconds + value.microsecond / 1e6) / 86400
-        return repr(day) if seconds or value.microsecond else str(int(day))
-    return str(value.toordinal() - _EPOCH_ORDINAL)
+        if seconds or value.microsecond:
+            return repr(days + (seconds + value.microsecond / 1e6) / 86400)
+    return str(days)
+
+
+def _date_text(value: date | datetime) -> str:
+    """A date Excel cannot count (before 1900) as Indonesian text, dd-mm-yyyy [HH:MM]."""
+    text = f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+    if isinstance(value, datetime):
+        text += f" {value.hour:02d}:{value.minute:02d}"
+    return text
+
+
+def _number(value) -> object:
+    """A NUMBER cell's value, refused if XML's numbers cannot say it (or it is a bool)."""
+    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
+        raise ValueError(f"{value!r} is not a number a cell can hold")
+    return value
 
 
 class FastRows:
@@ -102,18 +133,23 @@ class FastRows:
             if value is None or value == "":
                 continue
             kind = kinds[index]
-            if kind == STRING:
-                text = _escape(value)
-                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-                parts.append(
-                    f'{self._string_start[index]}{number}"><is><t{space}>{text}</t></is></c>'
-                )
-            elif kind == NUMBER:
+            if kind == NUMBER:
+                if value.__class__ is not int:
+                    value = _number(value)
                 parts.append(f'{self._value_start[index]}{number}"><v>{value}</v></c>')
-            else:
-                parts.append(
-                    f'{self._value_start[index]}{number}"><v>{excel_serial(value)}</v></c>'
-                )
+                continue
+            if kind != STRING:
+                if value.year >= 1900:
+                    parts.append(
+                        f'{self._value_start[index]}{number}"><v>{excel_serial(value)}</v></c>'
+                    )
+                    continue
+                value = _date_text(value)
+            text = _escape(_clean(value))
+            if not text:  # nothing left that a cell can hold
+                continue
+            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+            parts.append(f'{self._string_start[index]}{number}"><is><t{space}>{text}</t></is></c>')
         parts.append(_ROW_END)
         self._file.write("".join(parts))
 

@@ -126,3 +126,74 @@ def test_excel_export_and_import_from_the_command_line(tmp_path):
     assert refused.returncode == 1 and "save it as" in refused.stderr
     nothing = run("excel-export", "--bpjs", "--out", str(tmp_path), "--db", db)
     assert nothing.returncode == 1 and len(nothing.stderr.strip().splitlines()) == 1
+
+
+def test_bpjs_files_from_the_command_line_report_what_was_marked(tmp_path):
+    import sqlite3
+
+    db = str(tmp_path / "kabupaten.db")
+    assert run("demo", "--records", "12", "--seed", "7", "--db", db).returncode == 0
+    with sqlite3.connect(db) as conn:  # as if merged from officers' batches
+        received = conn.execute(
+            "UPDATE registrations SET status = 'received' WHERE status = 'ready'"
+        ).rowcount
+    out = tmp_path / "bpjs"
+    out.mkdir()
+    done = run("excel-export", "--bpjs", "--mark-submitted", "--out", str(out), "--db", db,
+               "--json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    assert summary["rows"] == summary["marked"] == received > 0
+    assert [Path(f).name for f in summary["files"]] == sorted(p.name for p in out.iterdir())
+
+
+def test_a_mistyped_database_is_an_error_not_a_new_empty_one(tmp_path):
+    missing = tmp_path / "kabupatn.db"
+    for command in (["print-summary", "--out", str(tmp_path / "s.pdf")],
+                    ["excel-export", "--out", str(tmp_path / "x.xlsx")],
+                    ["sync", "--url", "http://127.0.0.1:9"]):  # fmt: skip
+        result = run(*command, "--db", str(missing), "--json")
+        assert result.returncode == 1
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "does not exist" in result.stderr
+        assert "error" in json.loads(result.stdout.strip().splitlines()[-1])
+        assert not missing.exists()
+
+
+@pytest.fixture
+def district_db(tmp_path):
+    db = tmp_path / "district.db"
+    made = run("district-init", "--name", "Disnaker Sukamara", "--regency", "62.08",
+               "--profile-out", str(tmp_path / "profile.json"), "--db", str(db))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    return db
+
+
+def test_serve_failures_are_one_line_before_any_server_starts(district_db, tmp_path):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as holder:
+        port = str(holder.getsockname()[1])
+        in_use = run("serve", "--port", port, "--db", str(district_db), "--json")
+    bad_host = run("serve", "--host", "256.1.1.1", "--db", str(district_db))
+    missing = tmp_path / "missing-cert.pem"
+    no_cert = run("serve", "--certfile", str(missing), "--keyfile", str(missing),
+                  "--port", port, "--db", str(district_db))  # fmt: skip
+    for result in (in_use, bad_host, no_cert):
+        assert result.returncode == 1, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert result.stderr.startswith("jaring serve: "), result.stderr
+    assert f"port {port} on 127.0.0.1 is already in use" in in_use.stderr
+    assert json.loads(in_use.stdout.strip().splitlines()[-1])["error"].startswith(f"port {port}")
+    assert "256.1.1.1" in bad_host.stderr
+    assert str(missing) in no_cert.stderr
+
+
+@pytest.mark.parametrize("port", ["0", "99999", "http"])
+def test_serve_refuses_a_port_out_of_range_without_a_traceback(district_db, port):
+    result = run("serve", "--port", port, "--db", str(district_db))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"jaring serve: error: argument --port: {port!r} is not a port number (1-65535)"
+    )

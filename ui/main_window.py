@@ -308,7 +308,12 @@ class MainWindow(QMainWindow):
         if not registration_id:
             return
         try:
-            reg = self.store.restore(registration_id, actor=self.settings.officer_name)
+            identity = load_identity(self.db)
+            reg = self.store.restore(
+                registration_id,
+                actor=self.settings.officer_name,
+                officer_device=identity is not None and identity.role == "officer",
+            )
         except DuplicateNik as exc:
             holder = exc.holders[0].full_name if exc.holders else "?"
             dialogs.inform(

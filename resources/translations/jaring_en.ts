@@ -2185,7 +2185,7 @@ Send it to the village to correct.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+44"/>
+        <location filename="../../ui/main_window.py" line="+39"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -2205,17 +2205,17 @@ Send it to the village to correct.</translation>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Pertukaran data</source>
         <translation>Data exchange</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Batch kirim</source>
         <translation>Outgoing batches</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Impor batch</source>
         <translation>Batch import</translation>
     </message>
@@ -2372,17 +2372,17 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Basis data tidak bisa ditulis. Periksa ruang disk, lalu coba lagi.</source>
         <translation>The database cannot be written. Check the free disk space, then try again.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-33"/>
         <source>Pendaftaran %1 dihapus. Ctrl+Z membatalkan.</source>
         <translation>Registration %1 deleted. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Tidak bisa dibatalkan</source>
         <translation>Cannot undo</translation>
     </message>

@@ -454,3 +454,40 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(db, tmp_path, monk
         export_merge_log(db, out)
     assert out.read_text() == "old"
     assert [p.name for p in out.parent.iterdir()] == ["log.csv"]
+
+
+def test_after_different_people_the_officer_owns_the_added_registration(db):
+    """Officer B's next correction of the record staff added is merged, not judged stale
+    against the district's version nor refused as another device's."""
+    conflict = nik_conflict(db)
+    resolve_conflict(db, conflict.id, "different_people", "staf", fields={"nik": OTHER_NIK})
+    result = merge(db, [record(id="r2", nik=OTHER_NIK, version=3, phone="081200000000")],
+                   device="dev-b", seq=2)  # fmt: skip
+    assert (result.updated, result.stale) == (1, 0)
+    assert RegistrationStore(db).get("r2").phone == "081200000000"
+    owner = db.execute("SELECT device_id, version FROM officer_versions WHERE registration_id"
+                       " = 'r2'").fetchone()  # fmt: skip
+    assert owner == ("dev-b", 3)
+
+
+def test_a_duplicate_staff_deleted_is_not_brought_back_by_a_correction(db):
+    conflict = duplicate_conflict(db)
+    resolve_conflict(db, conflict.id, "keep_existing", "staf")
+    assert RegistrationStore(db).get("r2").deleted
+    result = merge(db, [record(id="r2", nik=OTHER_NIK, version=2, phone="081200000000")],
+                   device="dev-b", seq=2)  # fmt: skip
+    assert (result.updated, result.stale) == (0, 1)
+    stored = RegistrationStore(db).get("r2")
+    assert stored.deleted and stored.phone == "081299998888"
+    ((detail,),) = db.execute(
+        "SELECT detail FROM merge_log WHERE registration_id = 'r2' AND decision = 'stale'"
+    ).fetchall()
+    assert "deleted at the district" in detail
+
+
+def test_the_officer_may_undo_the_officers_own_deletion(db):
+    merge(db, [record(id="r1")])
+    merge(db, [record(id="r1", version=2, deleted=True)], seq=2)
+    assert RegistrationStore(db).get("r1").deleted
+    result = merge(db, [record(id="r1", version=3, deleted=False)], seq=3)
+    assert result.updated == 1 and not RegistrationStore(db).get("r1").deleted

@@ -296,3 +296,53 @@ def test_another_device_never_overwrites_a_registration(db):
     assert store.get("r1").full_name == "Siti Aminah"
     (detail,) = db.execute("SELECT detail FROM merge_log WHERE decision = 'stale'").fetchone()
     assert "another device" in detail
+
+
+def test_migration_11_takes_the_officers_version_from_the_merges_audit_rows():
+    """Merged before officer_versions existed: the officer's version is the one the merge's
+    audit rows carry (not the district's, which its own changes moved on), the device the
+    one of the last insert or update, and a tombstone is remembered as such."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from models import audit, migrations
+
+    db = Database(sqlite3.connect(":memory:"))
+    for step in (migrations.m001_registrations, migrations.m002_search,
+                 migrations.m003_audit_log, migrations.m004_settings_and_autosave,
+                 migrations.m005_identity_and_trust, migrations.m006_batches_and_merge,
+                 migrations.m007_duplicate_lookups, migrations.m008_bulk_merge,
+                 migrations.m009_sync, migrations.m010_dashboard):  # fmt: skip
+        step(db)
+    r1 = record(id="r1")
+    r2 = record(id="r2", nik="6208014507900002")
+    with write_transaction(db):
+        db.conn.executemany(
+            f"INSERT INTO registrations ({', '.join(r1)}) VALUES ({', '.join('?' * len(r1))})",
+            [list({**r1, "version": 3, "status": "rejected"}.values()),
+             list({**r2, "version": 5, "deleted": 1}.values())],
+        )  # fmt: skip
+        changes = [
+            ("merge_insert", "r1", 1, None, r1),
+            ("reject", "r1", 2, r1, {**r1, "version": 2}),
+            ("district", "r1", 3, r1, {**r1, "version": 3}),
+            ("merge_insert", "r2", 1, None, r2),
+            ("merge_update", "r2", 5, r2, {**r2, "version": 5, "deleted": 1}),
+        ]
+        audit.append(db, audit.audit_rows(db, changes, "kabupaten"))
+        for batch, device, seq in (("a-1", "dev-a", 1), ("b-1", "dev-b", 1)):
+            db.execute(
+                "INSERT INTO imported_batches (batch_id, device_id, seq, prev, manifest_sha256,"
+                " file_sha256, file_name, imported_at, imported_by, records, inserted, updated,"
+                " stale, conflicts) VALUES (?, ?, ?, '', 'm', 'f', 'x', 'now', 'k', 1, 1, 0, 0, 0)",
+                [batch, device, seq],
+            )
+        db.conn.executemany(
+            "INSERT INTO merge_log (at, actor, batch_id, registration_id, decision, detail)"
+            " VALUES ('now', 'k', ?, ?, ?, '')",
+            [("a-1", "r1", "inserted"), ("a-1", "r2", "inserted"), ("b-1", "r2", "updated")],
+        )
+    migrations.m011_officer_versions(db)
+    found = sorted(db.execute("SELECT * FROM officer_versions").fetchall())
+    assert found == [("r1", "dev-a", 1, 0), ("r2", "dev-b", 5, 1)]

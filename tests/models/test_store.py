@@ -659,6 +659,25 @@ def test_restore_undoes_a_delete_unless_the_nik_was_taken(db):
     assert store.get(first.id).deleted
 
 
+@pytest.mark.parametrize(
+    ("status", "officer_device", "expected"),
+    [
+        ("exported", False, "ready"),
+        ("received", False, "received"),  # at the district its own word stays
+        ("received", True, "ready"),  # on a laptop the living record must leave again
+        ("registered", True, "ready"),
+        ("draft", True, "draft"),
+    ],
+)
+def test_a_restored_registration_gets_the_status_an_edit_would(
+    db, status, officer_device, expected
+):
+    store = RegistrationStore(db)
+    reg = store.save(Registration(nik="6208014507900001", full_name="Siti", status=status), "b")
+    store.delete(reg.id, "b")
+    assert store.restore(reg.id, "b", officer_device=officer_device).status == expected
+
+
 def test_a_bulk_insert_indexes_for_search_once_and_fails_whole(db):
     from models.db import write_transaction
     from models.store import insert_rows

@@ -133,3 +133,125 @@ def test_a_carriage_return_survives(tmp_path):
     rows.close()
     workbook.save(tmp_path / "cr.xlsx")
     assert load_workbook(tmp_path / "cr.xlsx")["Data"]["A2"].value == "Jl. Cempaka\r\nRT 002"
+
+
+def one_column(path, kind, values, number_format=None):
+    """A sheet "Data" with a header and ``values`` in column A, written by FastRows."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Data")
+    sheet.append(["Kolom"])
+    rows = FastRows(sheet, [FastColumn(kind, number_format)], rows_before=1)
+    for value in values:
+        rows.append([value])
+    rows.close()
+    workbook.save(path)
+    return path
+
+
+def column_a(path):
+    return [row[0] for row in load_workbook(path)["Data"].iter_rows(min_row=2, values_only=True)]
+
+
+def test_characters_xml_forbids_are_removed_and_the_workbook_stays_readable(tmp_path):
+    # openpyxl's ILLEGAL_CHARACTERS_RE misses U+FFFE, U+FFFF and lone surrogates.
+    values = [
+        "Siti\ufffeAminah",
+        "Budi\uffff",
+        "\ud800Ani\udfff",
+        "Tab\tand\x01bell\x07",
+        "\x01",
+        "Eko",
+    ]
+    path = one_column(tmp_path / "odd.xlsx", xlsx_rows.STRING, values)
+    # "\x01" alone leaves nothing: an empty cell.
+    assert column_a(path) == ["SitiAminah", "Budi", "Ani", "Tab\tandbell", None, "Eko"]
+
+
+def test_clean_removes_what_openpyxls_pattern_misses():
+    from sync.excel_labels import _clean
+
+    assert _clean("a\ufffeb\uffffc\ud800d\udbffe\udfff\x00f\x1f") == "abcdef"
+    assert _clean("Ñandú 日本 🐟 \t\n\r") == "Ñandú 日本 🐟 \t\n\r"
+
+
+def test_the_error_report_of_an_import_uses_the_same_cleaning():
+    from sync import excel_import
+    from sync.excel_labels import _clean
+
+    assert excel_import._cell("Rt\ufffe 02\x01") == _clean("Rt\ufffe 02\x01") == "Rt 02"
+    assert not hasattr(excel_import, "ILLEGAL_CHARACTERS_RE")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        date(1900, 1, 1),
+        date(1900, 1, 15),
+        date(1900, 2, 28),
+        date(1900, 3, 1),
+        datetime(1900, 1, 15, 12, 0),
+        datetime(1900, 2, 28, 23, 59, 59),
+    ],
+)
+def test_excel_serial_agrees_with_openpyxl_before_the_fake_leap_day(value):
+    assert float(excel_serial(value)) == pytest.approx(to_excel(value), abs=1e-9)
+
+
+def test_excel_serial_of_the_first_days_of_1900():
+    assert excel_serial(date(1900, 1, 1)) == "1"
+    assert excel_serial(date(1900, 1, 15)) == "15"
+    assert excel_serial(date(1900, 3, 1)) == "61"  # 60 is Excel's 29-02-1900
+    with pytest.raises(ValueError):
+        excel_serial(date(1899, 12, 31))
+
+
+def test_dates_before_1900_are_written_as_indonesian_text(tmp_path):
+    path = tmp_path / "old.xlsx"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Data")
+    sheet.append(["Lahir", "Diubah"])
+    columns = [
+        FastColumn(xlsx_rows.DATE, "DD-MM-YYYY"),
+        FastColumn(xlsx_rows.DATE_TIME, "DD-MM-YYYY HH:MM"),
+    ]
+    rows = FastRows(sheet, columns, rows_before=1)
+    rows.append([date(1899, 12, 31), datetime(1850, 7, 4, 8, 5)])
+    rows.append([date(1900, 1, 15), None])
+    rows.close()
+    workbook.save(path)
+    got = load_workbook(path)["Data"]
+    assert (got["A2"].value, got["A2"].data_type) == ("31-12-1899", "s")
+    assert (got["B2"].value, got["B2"].data_type) == ("04-07-1850 08:05", "s")
+    assert got["A3"].value == datetime(1900, 1, 15)
+
+
+@pytest.mark.parametrize("value", [True, False, float("nan"), float("inf"), float("-inf")])
+def test_numbers_a_cell_cannot_hold_are_refused(tmp_path, value):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Data")
+    rows = FastRows(sheet, [FastColumn(xlsx_rows.NUMBER)], rows_before=0)
+    with pytest.raises(ValueError):
+        rows.append([value])
+    rows.discard()
+
+
+def test_ints_and_finite_floats_are_numbers(tmp_path):
+    path = one_column(tmp_path / "n.xlsx", xlsx_rows.NUMBER, [0, -7, 10**15, 1.5, 1e-7])
+    assert column_a(path) == [0, -7, 10**15, 1.5, 1e-7]
+
+
+def test_text_longer_than_a_cell_holds_is_cut_with_an_ellipsis(tmp_path):
+    exact = "a" * 32_767
+    path = one_column(tmp_path / "long.xlsx", xlsx_rows.STRING, [exact, "b" * 40_000])
+    kept, cut = column_a(path)
+    assert kept == exact
+    assert len(cut) == 32_767
+    assert cut == "b" * 32_766 + "…"
+
+
+def test_leading_and_trailing_spaces_are_marked_to_be_kept_in_the_xml(tmp_path):
+    path = one_column(tmp_path / "sp.xlsx", xlsx_rows.STRING, ["  spaces  ", "no spaces"])
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert '<t xml:space="preserve">  spaces  </t>' in xml
+    assert "<t>no spaces</t>" in xml
