@@ -104,6 +104,12 @@ def load_identity(db: Database) -> Identity | None:
     return Identity(**values)
 
 
+def is_officer_device(db: Database) -> bool:
+    """Whether this database is an officer's laptop (where every edit must leave again)."""
+    identity = load_identity(db)
+    return identity is not None and identity.role == "officer"
+
+
 def save_identity(db: Database, identity: Identity) -> Identity:
     """Record ``identity``; returns it as stored.
 

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from models import audit
 from models.db import write_transaction
+from models.identity import is_officer_device
 from models.nik import clean_number
 from models.registration import Registration, Status
 from models.validation import (
@@ -370,14 +371,17 @@ class RegistrationStore:
         return self._set_deleted(registration_id, actor, deleted=True)
 
     def restore(
-        self, registration_id: str, actor: str, *, officer_device: bool = False
+        self, registration_id: str, actor: str, *, officer_device: bool | None = None
     ) -> Registration:
         """Undo a delete: the tombstone becomes live again, as a new version, with the
         status an edit would give it (`status_after_edit`): the district got the tombstone,
-        so on an officer's laptop the living record must leave again.
+        so on an officer's laptop the living record must leave again. ``officer_device``
+        defaults to what this database is (`is_officer_device`).
 
         Raises `DuplicateNik` when another registration took the NIK meanwhile.
         """
+        if officer_device is None:
+            officer_device = is_officer_device(self.db)
         return self._set_deleted(
             registration_id, actor, deleted=False, officer_device=officer_device
         )

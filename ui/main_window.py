@@ -308,12 +308,7 @@ class MainWindow(QMainWindow):
         if not registration_id:
             return
         try:
-            identity = load_identity(self.db)
-            reg = self.store.restore(
-                registration_id,
-                actor=self.settings.officer_name,
-                officer_device=identity is not None and identity.role == "officer",
-            )
+            reg = self.store.restore(registration_id, actor=self.settings.officer_name)
         except DuplicateNik as exc:
             holder = exc.holders[0].full_name if exc.holders else "?"
             dialogs.inform(

@@ -35,7 +35,7 @@ from sqlite_utils import Database
 from models import autosave
 from models.contribution import ContributionTable, default_table
 from models.formatting import parse_amount, parse_tanggal, rupiah, tanggal, thousands
-from models.identity import load_identity
+from models.identity import is_officer_device
 from models.nik import NikError, parse_nik
 from models.problems import Problem, error, errors, warnings
 from models.regions import Regions, default_regions
@@ -758,8 +758,7 @@ class RegistrationForm(QWidget):
         """Save what is typed; True when it was stored."""
         reg, parse_problems = self.registration()
         context = self._context()
-        identity = load_identity(self.db)
-        officer_device = identity is not None and identity.role == "officer"
+        officer_device = is_officer_device(self.db)
         if draft:
             reg = reg.copy(
                 status=status_after_edit(reg.status, draft=True, officer_device=officer_device)

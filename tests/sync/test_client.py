@@ -18,6 +18,7 @@ from models.batches import batch_history
 from models.bulk_import import set_registered
 from models.demo import fill_demo
 from models.identity import revoke_device
+from models.registration import Registration
 from models.settings import load_settings, save_settings
 from models.store import RegistrationStore
 from models.updates import outgoing_batches, reject_registrations, rejection_reason
@@ -519,3 +520,13 @@ def test_write_updates_refuses_a_device_that_is_not_enrolled(sites, tmp_path, ca
     for name in ("../escaped", "a/b", "", ".hidden", "x" * 65):
         with pytest.raises(ValueError):
             updates_path(usb, name)
+
+
+def test_restoring_on_a_laptop_sends_the_registration_again(sites):
+    district, officers, _ = sites
+    for db, expected in ((officers["budi"], "ready"), (district, "received")):
+        store = RegistrationStore(db)
+        reg = store.save(Registration(nik="6208014507900001", full_name="Siti",
+                                      status="received"), "b")  # fmt: skip
+        store.delete(reg.id, "b")
+        assert store.restore(reg.id, "b").status == expected

@@ -59,12 +59,26 @@ def answers():
 
 
 @pytest.fixture
-def window(qtbot, configured_db, answers):
-    main = MainWindow(configured_db, load_settings(configured_db))
-    main.show()
-    yield main
+def open_window(qtbot, answers):
+    """Open the main window on any database (shown); every window opened is closed when
+    the test ends."""
+    opened = []
+
+    def open_on(db):
+        main = MainWindow(db, load_settings(db))
+        main.show()
+        opened.append(main)
+        return main
+
+    yield open_on
     # Closed here rather than by qtbot, which closes widgets before fixtures end: unsaved
     # typing left by a test is thrown away without an unexpected question.
     answers.otherwise = "discard"
-    main.close()
-    main.deleteLater()
+    for main in opened:
+        main.close()
+        main.deleteLater()
+
+
+@pytest.fixture
+def window(configured_db, open_window):
+    return open_window(configured_db)

@@ -7,12 +7,10 @@ import pytest
 
 from models.demo import fill_demo
 from models.registration import Registration
-from models.settings import load_settings
 from models.store import RegistrationStore
 from sync.enrolment import init_district, init_officer
 from sync.exchange import export_batch
 from sync.keys import write_json_atomic
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -29,22 +27,10 @@ def sites(tmp_path):
     officer.close()
 
 
-def window_for(db, answers):
-    main = MainWindow(db, load_settings(db))
-    main.show()
-    return main
-
-
-def close(window, answers):
-    answers.otherwise = "discard"
-    window.close()
-    window.deleteLater()
-
-
-def test_officer_exports_a_batch_to_a_folder(qtbot, sites, answers, chooser):
+def test_officer_exports_a_batch_to_a_folder(qtbot, sites, answers, chooser, open_window):
     _, officer, tmp_path = sites
     fill_demo(officer, 20, seed=3, today=date(2026, 11, 27))
-    window = window_for(officer, answers)
+    window = open_window(officer)
     page = window.batches
     assert page is not None and window.import_page is None
     assert "menunggu dikirim" in page.pending.text()
@@ -57,12 +43,11 @@ def test_officer_exports_a_batch_to_a_folder(qtbot, sites, answers, chooser):
     assert len(list(usb.glob("*.jaring"))) == 1
     assert "Batch 1" in answers.asked[-1].text
     assert not page.export_button.isEnabled()  # nothing left to send
-    close(window, answers)
 
 
-def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser):
+def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser, open_window):
     district, officer, tmp_path = sites
-    window = window_for(district, answers)
+    window = open_window(district)
     assert window.batches is None and window.trust_page is not None
     chooser.append([str(tmp_path / "enrol.json")])
     answers.queue.append("yes")  # the fingerprints match
@@ -91,11 +76,10 @@ def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser):
     page.resolve("keep_existing")
     assert page.model.rowCount() == 0
     assert marked  # a decision changes the dashboard's figures
-    close(window, answers)
 
 
 def test_the_receipt_goes_back_on_the_stick_and_shows_in_the_history(
-    qtbot, sites, answers, chooser
+    qtbot, sites, answers, chooser, open_window
 ):
     from sync.enrolment import enrol
 
@@ -105,16 +89,15 @@ def test_the_receipt_goes_back_on_the_stick_and_shows_in_the_history(
     usb = tmp_path / "usb"
     usb.mkdir()
     export_batch(officer, usb)
-    desk = window_for(district, answers)
+    desk = open_window(district)
     assert desk.import_page.receipts_check.isChecked()
     chooser.append([str(usb)])
     desk.import_page.import_folder()
     qtbot.waitUntil(lambda: desk.import_page.report.rowCount() == 1, timeout=10000)
     assert "Tanda terima ditulis untuk 1 perangkat" in desk.import_page.summary.text()
     receipt = next(usb.glob("*.receipt.json"))
-    close(desk, answers)
 
-    laptop = window_for(officer, answers)
+    laptop = open_window(officer)
     page = laptop.batches
     column = page.model.columnCount() - 1
     assert page.model.index(0, column).data() == "belum diketahui"
@@ -136,4 +119,3 @@ def test_the_receipt_goes_back_on_the_stick_and_shows_in_the_history(
     acknowledged = {page.model.index(r, 0).data(): page.model.index(r, column).data()
                     for r in range(2)}  # fmt: skip
     assert acknowledged["2"] == "belum diketahui" and acknowledged["1"] != "belum diketahui"
-    close(laptop, answers)

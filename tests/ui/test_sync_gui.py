@@ -20,7 +20,6 @@ from sync.enrolment import enrol, init_district, init_officer
 from sync.keys import write_json_atomic
 from tests.sync.server_process import ServerProcess
 from ui.errors import receipt_text, rejection_text
-from ui.main_window import MainWindow
 from ui.records_model import COLUMNS
 from ui.settings_dialog import SettingsDialog
 
@@ -42,23 +41,13 @@ def officer_and_server(tmp_path):
     officer.close()
 
 
-def window_for(db):
-    main = MainWindow(db, load_settings(db))
-    main.show()
-    return main
-
-
-def close(window, answers):
-    answers.otherwise = "discard"
-    window.close()
-    window.deleteLater()
-
-
-def test_officer_sends_to_the_district_and_sees_the_news(qtbot, officer_and_server, answers):
+def test_officer_sends_to_the_district_and_sees_the_news(
+    qtbot, officer_and_server, answers, open_window
+):
     district, officer, server = officer_and_server
     fill_demo(officer, 6, seed=21, today=date(2026, 11, 27))
     save_settings(officer, dataclasses.replace(load_settings(officer), sync_url=server.url))
-    window = window_for(officer)
+    window = open_window(officer)
     assert window.send_action.isVisible() and window.batches.send_button.isEnabled()
     answers.queue.append("ok")
     window.send_action.trigger()
@@ -105,15 +94,14 @@ def test_officer_sends_to_the_district_and_sees_the_news(qtbot, officer_and_serv
     model = window.records.model
     tips = [model.index(r, status).data(Qt.ItemDataRole.ToolTipRole) for r in range(6)]
     assert not any(tips)  # the rejection is over
-    close(window, answers)
 
 
 def test_without_an_address_or_a_server_the_officer_is_told_what_to_do(
-    qtbot, officer_and_server, answers, monkeypatch
+    qtbot, officer_and_server, answers, monkeypatch, open_window
 ):
     _, officer, server = officer_and_server
     fill_demo(officer, 2, seed=22, today=date(2026, 11, 27))
-    window = window_for(officer)
+    window = open_window(officer)
     answers.queue.append("ok")
     window.batches.send()
     assert "Alamat server kabupaten belum diisi" in answers.asked[-1].text
@@ -126,7 +114,6 @@ def test_without_an_address_or_a_server_the_officer_is_told_what_to_do(
     qtbot.waitUntil(lambda: len(answers.asked) == 2, timeout=15000)
     assert "tidak bisa dihubungi" in answers.asked[-1].text
     assert window.batches.send_button.isEnabled()
-    close(window, answers)
 
 
 def test_the_settings_keep_the_district_address(qtbot, configured_db):
@@ -142,19 +129,20 @@ def test_the_settings_keep_the_district_address(qtbot, configured_db):
     assert dialog.settings().sync_url == "https://disnaker.example:8765"
 
 
-def test_the_district_has_no_send_action(qtbot, configured_db, answers):
-    window = window_for(configured_db)
+def test_the_district_has_no_send_action(qtbot, configured_db, answers, open_window):
+    window = open_window(configured_db)
     assert not window.send_action.isVisible()
-    close(window, answers)
 
 
-def test_each_sync_failure_says_what_happened_and_what_to_do(qtbot, officer_and_server, answers):
+def test_each_sync_failure_says_what_happened_and_what_to_do(
+    qtbot, officer_and_server, answers, open_window
+):
     district, officer, server = officer_and_server
     fill_demo(officer, 2, seed=23, today=date(2026, 11, 27))
     device = officer.execute("SELECT device_id FROM identity").fetchone()[0]
     revoke_device(district, device, "staf")
     save_settings(officer, dataclasses.replace(load_settings(officer), sync_url=server.url))
-    window = window_for(officer)
+    window = open_window(officer)
     page = window.batches
     answers.queue.append("ok")
     page.send()
@@ -187,7 +175,6 @@ def test_each_sync_failure_says_what_happened_and_what_to_do(qtbot, officer_and_
     assert lines[1].startswith("Tanda terima batch 1 tidak dipakai: Tanda terima tidak")
     assert "berkas diubah" not in lines[1]
     assert lines[2].startswith("Batch 2 ditolak: Kabupaten sudah menyimpan batch lain")
-    close(window, answers)
 
 
 def test_every_code_the_sync_server_or_a_receipt_gives_has_its_own_sentence(qapp):
