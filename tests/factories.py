@@ -7,6 +7,10 @@ from models.registration import Registration
 #: The day the validation tests pretend it is.
 TODAY = date(2025, 6, 1)
 
+#: When the factories' registrations were made: fixed, so that no test depends on the day
+#: it runs (a store stamps the wall clock only on what has no ``created_at``).
+CREATED_AT = "2025-05-20T03:00:00.000+00:00"
+
 
 def siti(**changes) -> Registration:
     """A complete, consistent registration: NIK 6208014507900001 is a woman born 1990-07-05
@@ -39,6 +43,7 @@ def siti(**changes) -> Registration:
         heir_phone="+62 813-4567-8901",
         consent=True,
         kpj="12345678901",
+        created_at=CREATED_AT,
     )
     return reg.copy(**changes)
 
