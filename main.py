@@ -163,9 +163,9 @@ def _db_path(args) -> Path:
 
 
 def _run_district_init(args) -> dict:
+    from exchange.enrolment import init_district
+    from exchange.keys import key_folder_for, write_json_atomic
     from models.settings import load_settings
-    from sync.enrolment import init_district
-    from sync.keys import key_folder_for, write_json_atomic
 
     path = _db_path(args)
     with closing(open_database(path)) as db:
@@ -176,8 +176,8 @@ def _run_district_init(args) -> dict:
 
 
 def _run_officer_init(args) -> dict:
-    from sync.enrolment import init_officer
-    from sync.keys import key_folder_for, read_district_profile, write_json_atomic
+    from exchange.enrolment import init_officer
+    from exchange.keys import key_folder_for, read_district_profile, write_json_atomic
 
     path = _db_path(args)
     profile = read_district_profile(args.profile)
@@ -193,7 +193,7 @@ def _run_officer_init(args) -> dict:
 
 
 def _run_enrol(args) -> dict:
-    from sync.enrolment import enrol
+    from exchange.enrolment import enrol
 
     with closing(open_database(_db_path(args))) as db:
         device = enrol(db, args.file, actor="command line")
@@ -210,7 +210,7 @@ def _run_revoke(args) -> dict:
 
 
 def _run_export(args) -> dict:
-    from sync.exchange import export_batch, rewrite_lost_batch
+    from exchange.transfer import export_batch, rewrite_lost_batch
 
     if not args.out.is_dir():
         raise ValueError(f"{args.out} is not a folder (is the USB stick plugged in?)")
@@ -233,9 +233,9 @@ def _run_export(args) -> dict:
 def _read_updates(db, folder: Path) -> int:
     """Apply this device's status updates file the district left in ``folder`` (how many
     registrations changed); a file that cannot be used is reported and stops nothing."""
+    from exchange.receipts import ReceiptError
+    from exchange.signed_updates import apply_updates_in
     from models.identity import load_identity
-    from sync.receipts import ReceiptError
-    from sync.updates import apply_updates_in
 
     identity = load_identity(db)
     try:
@@ -249,7 +249,7 @@ def _read_updates(db, folder: Path) -> int:
 def _read_receipt(db, folder: Path) -> list[int]:
     """The batches a district receipt left in ``folder`` acknowledges (newly); a receipt
     that cannot be used is reported and does not stop the export."""
-    from sync.receipts import ReceiptError, apply_receipt_in
+    from exchange.receipts import ReceiptError, apply_receipt_in
 
     try:
         found = apply_receipt_in(db, folder)
@@ -266,7 +266,7 @@ def _read_receipt(db, folder: Path) -> list[int]:
 
 
 def _run_import(args) -> dict:
-    from sync.exchange import import_batches
+    from exchange.transfer import import_batches
 
     with closing(open_database(_db_path(args))) as db:
         report = import_batches(db, args.paths, actor="command line", receipts=args.receipts)
@@ -284,8 +284,8 @@ def _run_import(args) -> dict:
 
 def _write_updates_beside(args, receipts: list[str]) -> list[str]:
     """Each device's updates file next to its receipt, so the stick carries both back."""
-    from sync.receipts import SUFFIX, ReceiptError
-    from sync.updates import write_update_files
+    from exchange.receipts import SUFFIX, ReceiptError
+    from exchange.signed_updates import write_update_files
 
     written = []
     with closing(open_database(_db_path(args))) as db:
@@ -310,7 +310,7 @@ def _port(text: str) -> int:
 
 
 def _run_serve(args) -> dict:
-    from sync.server import check_can_serve, serve
+    from httpsync.server import check_can_serve, serve
 
     path = _db_path(args)
     if not path.exists():
@@ -323,8 +323,8 @@ def _run_serve(args) -> dict:
 
 
 def _run_sync(args) -> dict:
+    from httpsync.client import SyncError, sync
     from models.settings import load_settings
-    from sync.client import SyncError, sync
 
     with closing(open_database(_db_path(args))) as db:
         url = args.url or load_settings(db).sync_url
@@ -350,8 +350,8 @@ def _run_sync(args) -> dict:
 
 
 def _run_write_updates(args) -> dict:
-    from sync.receipts import ReceiptError
-    from sync.updates import write_update_files
+    from exchange.receipts import ReceiptError
+    from exchange.signed_updates import write_update_files
 
     if not args.out.is_dir():
         raise ValueError(f"{args.out} is not a folder (is the USB stick plugged in?)")
@@ -366,9 +366,9 @@ def _run_write_updates(args) -> dict:
 
 
 def _run_apply_updates(args) -> dict:
+    from exchange.receipts import ReceiptError
+    from exchange.signed_updates import apply_updates, read_updates_file
     from models.identity import load_identity
-    from sync.receipts import ReceiptError
-    from sync.updates import apply_updates, read_updates_file
 
     with closing(open_database(_db_path(args))) as db:
         identity = load_identity(db)
@@ -384,7 +384,7 @@ def _run_apply_updates(args) -> dict:
 
 def _run_reject(args) -> dict:
     from models.identity import load_identity
-    from models.updates import reject_registrations
+    from models.status_updates import reject_registrations
 
     with closing(open_database(_db_path(args))) as db:
         identity = load_identity(db)
@@ -426,9 +426,9 @@ def _pdf_out(path: Path) -> Path:
 def _run_print_forms(args) -> dict:
     from models.nominatif import registrations_for_list
     from models.store import RegistrationStore
-    from ui.printing.context import print_context
-    from ui.printing.forms import paint_forms
-    from ui.printing.paper import write_pdf
+    from printing.context import print_context
+    from printing.forms import paint_forms
+    from printing.paper import write_pdf
 
     out = _pdf_out(args.out)
     with closing(open_database(_db_path(args))) as db:
@@ -456,9 +456,9 @@ def _run_print_forms(args) -> dict:
 
 def _run_print_list(args) -> dict:
     from models.nominatif import registrations_for_list
-    from ui.printing.context import print_context
-    from ui.printing.lists import paint_village_list
-    from ui.printing.paper import write_pdf
+    from printing.context import print_context
+    from printing.lists import paint_village_list
+    from printing.paper import write_pdf
 
     out = _pdf_out(args.out)
     with closing(open_database(_db_path(args))) as db:
@@ -484,9 +484,9 @@ def _run_print_summary(args) -> dict:
     from datetime import date
 
     from models.dashboard import dashboard, local_utc_offset
-    from ui.printing.context import print_context
-    from ui.printing.paper import write_pdf
-    from ui.printing.summary import paint_summary
+    from printing.context import print_context
+    from printing.paper import write_pdf
+    from printing.summary import paint_summary
 
     out = _pdf_out(args.out)
     with closing(open_database(_db_path(args))) as db:
@@ -505,7 +505,7 @@ def _run_print_summary(args) -> dict:
 
 
 def _run_excel_export(args) -> dict:
-    from sync.excel_export import export_bpjs, export_master
+    from excel.export import export_bpjs, export_master
 
     with closing(open_database(_db_path(args))) as db:
         if args.bpjs:
@@ -526,8 +526,8 @@ def _run_excel_export(args) -> dict:
 
 
 def _run_excel_import(args) -> dict:
-    from sync.excel_import import read_list, write_list
-    from sync.kpj_import import import_kpj
+    from excel.kpj_import import import_kpj
+    from excel.list_import import read_list, write_list
     from ui import labels
 
     with closing(open_database(_db_path(args))) as db:
@@ -544,7 +544,7 @@ def _run_excel_import(args) -> dict:
 
 
 def _run_demo(args) -> dict:
-    from models.demo import fill_demo
+    from demo.people import fill_demo
     from models.store import RegistrationStore
 
     if args.records < 1:
@@ -583,10 +583,10 @@ COMMANDS = {
 
 def _domain_errors() -> tuple[type[Exception], ...]:
     """Errors of the sub-commands that carry a one-line reason for the user."""
+    from excel.export import ExcelExportError
+    from excel.list_import import ExcelImportError
+    from exchange.keys import KeyStoreError
     from models.identity import IdentityError, TrustError
-    from sync.excel_export import ExcelExportError
-    from sync.excel_import import ExcelImportError
-    from sync.keys import KeyStoreError
 
     return (IdentityError, TrustError, KeyStoreError, ExcelExportError, ExcelImportError)
 

@@ -48,9 +48,9 @@ CHILD = textwrap.dedent(
     import json, sys, time
     sys.path.insert(0, {root!r})
     from models.db import open_database
-    from sync import exchange
+    from exchange import transfer
     reading = 0.0
-    read_batch = exchange.read_batch
+    read_batch = transfer.read_batch
     def timed_read(*args, **kwargs):  # to show reading apart from merging
         global reading
         started = time.perf_counter()
@@ -58,10 +58,10 @@ CHILD = textwrap.dedent(
             return read_batch(*args, **kwargs)
         finally:
             reading += time.perf_counter() - started
-    exchange.read_batch = timed_read
+    transfer.read_batch = timed_read
     db = open_database(sys.argv[1])
     started = time.perf_counter()
-    report = exchange.import_batches(db, [sys.argv[2]], actor="bench")
+    report = transfer.import_batches(db, [sys.argv[2]], actor="bench")
     elapsed = time.perf_counter() - started
     db.close()
     # VmHWM, not getrusage: Linux carries ru_maxrss over from the parent across exec.
@@ -90,13 +90,14 @@ def _ready(people, officer: str, device_id: str):
 def _build_site() -> None:
     """The cached set-up: a fresh district database with every device enrolled, the 50
     batch files, and an officer database holding 10,000 ready records for the export."""
+    from transfer.enrolment import enrol, init_district, init_officer
+    from transfer.keys import write_json_atomic
+    from transfer.transfer import export_batch
+
+    from demo.people import generate
     from models.db import open_database
-    from models.demo import generate
     from models.registration import new_id
     from models.store import RegistrationStore
-    from sync.enrolment import enrol, init_district, init_officer
-    from sync.exchange import export_batch
-    from sync.keys import write_json_atomic
 
     if SITE.exists():
         shutil.rmtree(SITE)  # an unfinished build
@@ -169,8 +170,9 @@ def _copy_db(source: Path, folder: Path) -> Path:
 
 
 def _export_times(folder: Path) -> list[float]:
+    from transfer.transfer import export_batch
+
     from models.db import open_database
-    from sync.exchange import export_batch
 
     times = []
     for run in range(EXPORT_RUNS):
@@ -198,11 +200,12 @@ def _import_in_child(folder: Path) -> dict:
 
 def _raw_ingest(folder: Path) -> tuple[float, int]:
     """(seconds of the raw ingest, rows); reading the files is not counted."""
+    from transfer.batch_file import read_batch
+    from transfer.enrolment import own_age_identity
+    from transfer.transfer import batch_files
+
     from models.db import open_database
     from models.identity import trusted_key
-    from sync.batch_file import read_batch
-    from sync.enrolment import own_age_identity
-    from sync.exchange import batch_files
 
     work = folder / "baseline"
     work.mkdir()

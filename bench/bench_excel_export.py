@@ -42,7 +42,7 @@ CHILD = textwrap.dedent(
             return next(int(l.split()[1]) for l in lines if l.startswith(field)) / 1024
 
     from models.db import open_database
-    from sync.excel_export import export_master
+    from excel.export import export_master
     db = open_database(sys.argv[1])
     before_mb = status("VmRSS")
     started = time.perf_counter()
@@ -90,8 +90,8 @@ def _baseline(db_path: Path) -> float:
 
 def bpjs_db() -> Path:
     """A database of 10,000 ``received`` registrations, made once and kept in bench/.cache."""
+    from demo.people import generate
     from models.db import open_database
-    from models.demo import generate
     from models.store import RegistrationStore
 
     path = CACHE / f"bpjs-{BPJS_RECORDS}-received.db"
@@ -111,8 +111,8 @@ def bpjs_db() -> Path:
 
 def _bpjs_times(folder: Path) -> tuple[list[float], float]:
     """Seconds of each unmarked run, and of one run that marks the rows submitted."""
+    from excel.export import export_bpjs
     from models.db import open_database
-    from sync.excel_export import export_bpjs
 
     db = open_database(bpjs_db())
     times = []

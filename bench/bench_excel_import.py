@@ -3,7 +3,7 @@
 A village's list is read and validated (`read_list`), then written in one transaction
 (`write_list`).
 
-The input is made once with openpyxl from `models.demo.generate` and kept in bench/.cache:
+The input is made once with openpyxl from `demo.people.generate` and kept in bench/.cache:
 one sheet, 27 columns as people write them (desa and kecamatan by name, names in capitals,
 dates as date cells, NIKs as text), about one row in six with an error or a warning (the
 demo's unfinished people). It comes in two forms: with its text in the shared-strings table
@@ -16,14 +16,14 @@ memory (VmHWM):
 - ``openpyxl``: openpyxl's read-only mode, every cell (the reader the import used before:
   the baseline);
 - ``calamine``: python-calamine alone, every cell;
-- ``reader``: `sync.excel_reader` (calamine, the XML scan for error cells and the row count,
+- ``reader``: `excel.reader` (calamine, the XML scan for error cells and the row count,
   cells made as openpyxl gave them), every cell;
 - ``read_list``: the whole first step (read, convert, validate, look up NIKs);
 - ``write_list``: the plan's ready and draft rows into a fresh database; with read_list,
   the whole import against the budget.
 
 Then the largest sheet the import takes (200,000 rows: the 10,000 repeated) is opened and
-loaded by `sync.excel_reader`: calamine's load cannot be cancelled, so its time is how long
+loaded by `excel.reader`: calamine's load cannot be cancelled, so its time is how long
 the Cancel button may have to wait. And `read_list` reads the whole of it: its peak memory is
 the import's, the plan of 200,000 rows included. It was 1,455 MB (33-42 s) while calamine's copy
 of the sheet stayed loaded until the last row was checked and every row kept its cells in a
@@ -67,7 +67,7 @@ HEADER = [
 
 
 def _rows():
-    from models.demo import generate
+    from demo.people import generate
     from models.regions import default_regions
 
     regions = default_regions()
@@ -204,7 +204,7 @@ CHILD = textwrap.dedent(
         sheet = CalamineWorkbook.from_path(source).get_sheet_by_index(0)
         figures["cells"] = sum(len(row) for row in sheet.iter_rows())
     elif kind in ("reader", "largest"):
-        from sync.excel_reader import open_workbook
+        from excel.reader import open_workbook
         loading = time.perf_counter()
         with open_workbook(source) as workbook:
             sheet = workbook.sheet(workbook.sheetnames[0])
@@ -214,7 +214,7 @@ CHILD = textwrap.dedent(
         from models.db import open_database
         from models.settings import Settings, save_settings
         from models.validation import ValidationContext
-        from sync.excel_import import read_list, write_list
+        from excel.list_import import read_list, write_list
         db = open_database(database)
         save_settings(db, Settings(officer_name="Petugas Bench", configured=True))
         context = ValidationContext(today=date(2025, 6, 1))
@@ -277,7 +277,7 @@ def measure(source: Path, kinds: list[str], runs: int = RUNS) -> None:
             )
         elif kind == "reader":
             print(
-                f"    sync.excel_reader (calamine + XML scan + cells), every cell "
+                f"    excel.reader (calamine + XML scan + cells), every cell "
                 f"({best['cells']:,}): {best['elapsed_s']:.2f} s (load {best['load_s']:.2f} s),"
                 f" peak {best['max_rss_mb']:.0f} MB ({of})"
             )
@@ -288,7 +288,7 @@ def measure(source: Path, kinds: list[str], runs: int = RUNS) -> None:
             )
         elif kind == "largest":
             print(
-                f"    sync.excel_reader, every cell ({best['cells']:,}): "
+                f"    excel.reader, every cell ({best['cells']:,}): "
                 f"{best['elapsed_s']:.2f} s, of which loading (not cancellable) "
                 f"{best['load_s']:.2f} s; peak {best['max_rss_mb']:.0f} MB"
             )

@@ -27,7 +27,7 @@ BUDGET_S = 10.0
 def _context(paper: str):
     from models.contribution import default_table
     from models.regions import default_regions
-    from ui.printing.context import PrintContext
+    from printing.context import PrintContext
 
     regions = default_regions()
     return PrintContext(
@@ -43,8 +43,8 @@ def _context(paper: str):
 
 def _write(people, paper: str, folder: Path) -> tuple[float, int, int]:
     """(seconds, pages, bytes) of writing ``people`` as forms into one PDF."""
-    from ui.printing.forms import paint_forms
-    from ui.printing.paper import write_pdf
+    from printing.forms import paint_forms
+    from printing.paper import write_pdf
 
     path = folder / f"forms-{paper}.pdf"
     context = _context(paper)
@@ -56,7 +56,7 @@ def _write(people, paper: str, folder: Path) -> tuple[float, int, int]:
 def main() -> dict:
     from PySide6.QtGui import QGuiApplication
 
-    from models.demo import generate
+    from demo.people import generate
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts need it)
     people = list(generate(FORMS, seed=SEED, regency_code="62.08", today=TODAY))

@@ -19,8 +19,8 @@ SAVES = 300
 
 
 def _saves(db_path: Path) -> list[float]:
+    from demo.people import generate
     from models.db import Checkpointer, open_database
-    from models.demo import generate
     from models.store import RegistrationStore
 
     db = open_database(db_path, autocheckpoint=False)  # as the GUI opens it

@@ -5,12 +5,12 @@ Set-up: a district and 50 enrolled officer databases, each with 20 batches of 5-
 registrations (about 11,300 people in all) written by the real export. Then:
 
 - **HTTP**: ``python main.py serve`` in a child process; 50 threads each run the real
-  client (`sync.client.sync`: status, push in seq order, verify and store receipts, pull
+  client (`httpsync.client.sync`: status, push in seq order, verify and store receipts, pull
   updates). Before its sync, each device starts about one upload in ten by hand and closes
   the socket after half the body (the server sees the connection drop; nothing is merged;
   the device's sync sends that batch again). Latency is per batch as the device sees it
   (request, merge, receipt verified and stored).
-- **Baseline**: the same 1,000 files through ``import`` (`sync.exchange.import_batches`)
+- **Baseline**: the same 1,000 files through ``import`` (`exchange.transfer.import_batches`)
   into a fresh copy of the same district database, in the same run.
 
 Checks: 1,000 imported batches, each once; every registration inserted once (merge_log);
@@ -52,11 +52,11 @@ def _free_port() -> int:
 
 def build(folder: Path) -> tuple[Path, list[Path], int]:
     """The district database (devices enrolled, nothing imported) and the officers'."""
+    from demo.people import fill_demo
+    from exchange.enrolment import enrol, init_district, init_officer
+    from exchange.keys import write_json_atomic
+    from exchange.transfer import export_batch
     from models.db import open_database
-    from models.demo import fill_demo
-    from sync.enrolment import enrol, init_district, init_officer
-    from sync.exchange import export_batch
-    from sync.keys import write_json_atomic
 
     district_path = folder / "district.db"
     district = open_database(district_path)
@@ -86,10 +86,10 @@ def build(folder: Path) -> tuple[Path, list[Path], int]:
 
 def _cut_upload(port: int, db, seq: int) -> None:
     """Start uploading batch ``seq`` and close the socket after half of its body."""
+    from exchange import keys
+    from exchange.enrolment import own_signing_key
+    from httpsync.server import request_text
     from models.batches import batch_content
-    from sync import keys
-    from sync.enrolment import own_signing_key
-    from sync.server import request_text
 
     device = db.execute("SELECT device_id FROM identity").fetchone()[0]
     batch_id = db.execute("SELECT batch_id FROM batches WHERE seq = ?", [seq]).fetchone()[0]
@@ -107,8 +107,8 @@ def _cut_upload(port: int, db, seq: int) -> None:
 
 
 def run_http(district_path: Path, officers: list[Path]) -> tuple[float, list[float], int, dict]:
+    from httpsync.client import Backoff, sync
     from models.db import open_database
-    from sync.client import Backoff, sync
 
     port = _free_port()
     log = open(district_path.with_name("server.log"), "wb")  # noqa: SIM115
@@ -205,9 +205,9 @@ def check(district_path: Path, officers: list[Path], people: int) -> str:
 
 
 def run_import(clean_district: Path, officers: list[Path], folder: Path) -> float:
+    from exchange.transfer import import_batches
     from models.batches import batch_content
     from models.db import open_database
-    from sync.exchange import import_batches
 
     files = folder / "files"
     files.mkdir()

@@ -18,8 +18,8 @@ CACHE = ROOT / "bench" / ".cache"
 
 def demo_db(records: int, seed: int = 1) -> Path:
     """A database of ``records`` demo registrations, made once and kept in bench/.cache."""
+    from demo.people import fill_demo
     from models.db import open_database
-    from models.demo import fill_demo
     from models.settings import Settings, save_settings
 
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 Both are bulk writes: one transaction, a version and a chained audit row per registration,
 and NIKs looked up in chunks rather than one query per row. The decisions (which rows, which
-conflicts) are made by `sync.excel_import`; this module only reads and writes.
+conflicts) are made by `excel.list_import`; this module only reads and writes.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ key and fingerprint, and where its private key files are. It is set once per dat
 public key. A device is never deleted, only revoked, so the record of who was trusted when
 stays; a revoked device id cannot be enrolled again (a new device id is needed).
 
-Private keys never come here. Checking keys and documents is `sync.keys`'s job: the
+Private keys never come here. Checking keys and documents is `exchange.keys`'s job: the
 enrolments given to `enrol_device` are expected to have been validated there.
 """
 
@@ -195,7 +195,7 @@ def trusted_keys(db: Database) -> dict[str, str]:
 
 
 def enrol_device(db: Database, enrolment: dict, actor: str) -> Device:
-    """Add the device of ``enrolment`` (validated by `sync.keys.read_enrolment`) to the
+    """Add the device of ``enrolment`` (validated by `exchange.keys.read_enrolment`) to the
     trust store; returns its entry.
 
     Enrolling the same device with the same key again changes nothing. Refused

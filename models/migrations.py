@@ -300,7 +300,7 @@ def m008_bulk_merge(db: Database) -> None:
 
 @migrations()
 def m009_sync(db: Database) -> None:
-    """HTTP sync and status updates (`models.updates`).
+    """HTTP sync and status updates (`models.status_updates`).
 
     Both sides: ``rejections``, why a registration was rejected (the status itself changes
     on the registration, audited; the reason lives here because a column the

@@ -127,15 +127,20 @@ def test_sql_checker_ignores_ui_text(source):
 # --- the rules ----------------------------------------------------------------------------
 
 
-def test_models_and_sync_are_found():
-    names = {p.relative_to(ROOT).as_posix() for p in python_files("models", "sync")}
-    assert {"models/store.py", "models/validation.py", "sync/__init__.py"} <= names
+#: The packages that never import Qt.
+QT_FREE = ("models", "exchange", "excel", "httpsync", "demo")
 
 
-def test_models_and_sync_do_not_import_qt():
+def test_the_qt_free_packages_are_found():
+    names = {p.relative_to(ROOT).as_posix() for p in python_files(*QT_FREE)}
+    assert {f"{package}/__init__.py" for package in QT_FREE} <= names
+    assert {"models/store.py", "exchange/batch_file.py", "excel/export.py"} <= names
+
+
+def test_the_qt_free_packages_do_not_import_qt():
     offenders = {
         path.relative_to(ROOT).as_posix(): found
-        for path in python_files("models", "sync")
+        for path in python_files(*QT_FREE)
         if (found := qt_imports(path.read_text(encoding="utf-8")))
     }
     assert offenders == {}

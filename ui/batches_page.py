@@ -1,5 +1,5 @@
 """Officer: the batch history, "Export batch" to a folder (a USB stick) and "Kirim ke
-kabupaten" over the network (`sync.client.sync` on a worker, with progress and Cancel)."""
+kabupaten" over the network (`httpsync.client.sync` on a worker, with progress and Cancel)."""
 
 from __future__ import annotations
 
@@ -18,22 +18,22 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from exchange.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
+from exchange.signed_updates import apply_updates_in
+from exchange.transfer import export_batch, rewrite_lost_batch
 from models import batches
 from models.batches import Acknowledgement
 from models.formatting import thousands
 from models.identity import load_identity
 from models.settings import load_settings
-from models.updates import last_sync_at
-from sync.exchange import export_batch, rewrite_lost_batch
-from sync.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
-from sync.updates import apply_updates_in
+from models.status_updates import last_sync_at
 from ui import dialogs
 from ui.errors import explain, receipt_text, rejection_text
 from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 
 if TYPE_CHECKING:
-    from sync.client import SyncResult
+    from httpsync.client import SyncResult
 
 
 def local_time(stamp: str | None) -> str:
@@ -185,7 +185,7 @@ class BatchesPage(QWidget):
         batch_text = self.tr("Batch %1")
 
         def job(db, progress, cancelled):
-            from sync.client import sync  # httpx loads only when an officer sends
+            from httpsync.client import sync  # httpx loads only when an officer sends
 
             def report(done: int, total: int, seq: str) -> None:
                 progress(done, total, batch_text.replace("%1", seq) if seq else "")
@@ -211,7 +211,7 @@ class BatchesPage(QWidget):
         self.send_button.setEnabled(True)
         self.refresh()
         self.synced.emit()  # what went before the failure stays done
-        from sync.client import SyncError
+        from httpsync.client import SyncError
 
         if not isinstance(exc, SyncError):
             dialogs.inform(self, self.tr("Pengiriman gagal"), explain(exc), error=True,

@@ -43,8 +43,8 @@ from models.formatting import rupiah, tanggal, thousands
 from models.regions import Regions, default_regions
 from models.settings import load_settings
 from models.store import RecordFilter
+from printing.charts import STATUS_COLOURS, Bar, BarChart, StackedBar
 from ui import dialogs, labels
-from ui.charts import STATUS_COLOURS, Bar, BarChart, StackedBar
 from ui.worker import Worker, run_with_progress
 
 KEY = Qt.ItemDataRole.UserRole
@@ -620,9 +620,9 @@ class DashboardPage(QWidget):
         self._with_whole(lambda data: self._write_summary(path, data))
 
     def _write_summary(self, path: Path, data: figures.Dashboard) -> None:
-        from ui.printing.context import print_context
-        from ui.printing.paper import write_pdf
-        from ui.printing.summary import paint_summary
+        from printing.context import print_context
+        from printing.paper import write_pdf
+        from printing.summary import paint_summary
 
         context = print_context(self.db, today=data.today, regions=self.regions)
         try:
@@ -638,9 +638,9 @@ class DashboardPage(QWidget):
     def print_summary(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from ui.printing.context import print_context
-        from ui.printing.paper import page_layout
-        from ui.printing.summary import paint_summary
+        from printing.context import print_context
+        from printing.paper import page_layout
+        from printing.summary import paint_summary
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout("A4"))

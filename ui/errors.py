@@ -10,17 +10,17 @@ import errno
 
 from PySide6.QtCore import QCoreApplication
 
+from exchange.batch_file import BatchRejected
+from exchange.keys import KeyExists, KeyStoreError
 from models.identity import IdentityError, TrustError
 from models.store import DuplicateNik
-from sync.batch_file import BatchRejected
-from sync.keys import KeyExists, KeyStoreError
 
 translate = QCoreApplication.translate
 
 
 def rejection_text(code: str) -> str:
-    """Why a batch or a sync request was refused (codes of `sync.batch_file.REJECTION_CODES`,
-    of the merge and of `sync.server`; a receipt's codes read as `receipt_text`), and what to
+    """Why a batch or a sync request was refused (codes of `exchange.batch_file.REJECTION_CODES`,
+    of the merge and of `httpsync.server`; a receipt's codes read as `receipt_text`), and what to
     do."""
     texts = {
         "not_a_batch": translate("Errors", "Bukan berkas batch Jaring."),
@@ -48,7 +48,7 @@ def rejection_text(code: str) -> str:
         "unreadable": translate(
             "Errors", "Berkas tidak bisa dibaca. Periksa flashdisk, lalu coba lagi."
         ),
-        # What the sync endpoint answers (sync.server); the batch is never half merged.
+        # What the sync endpoint answers (httpsync.server); the batch is never half merged.
         "batch_id_reused": translate(
             "Errors",
             "Kabupaten sudah menyimpan batch lain dengan kode batch yang sama. Batch "
@@ -116,7 +116,7 @@ def rejection_text(code: str) -> str:
     return translate("Errors", "Batch ditolak (%1).").replace("%1", code)
 
 
-#: Codes only a receipt or an updates document has (`sync.receipts`, `sync.updates`).
+#: Codes only a receipt or an updates document has (`exchange.receipts`, `exchange.signed_updates`).
 _RECEIPT_CODES = frozenset(
     {"other_batch", "not_receipt", "not_updates", "not_officer", "not_district"}
 )
@@ -124,7 +124,7 @@ _RECEIPT_CODES = frozenset(
 
 def receipt_text(code: str) -> str:
     """Why the district's receipt or status updates could not be used (codes of
-    `sync.receipts.ReceiptError`), and what to do. The batch itself is not in question."""
+    `exchange.receipts.ReceiptError`), and what to do. The batch itself is not in question."""
     texts = {
         "bad_signature": translate(
             "Errors",

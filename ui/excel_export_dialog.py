@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from excel.export import ExcelExportError, ExportCancelled, export_bpjs, export_master
 from models.formatting import thousands
 from models.regions import Regions, default_regions
-from sync.excel_export import ExcelExportError, ExportCancelled, export_bpjs, export_master
 from ui import dialogs, labels
 from ui.errors import explain
 from ui.region_combos import fill_choices, villages_for

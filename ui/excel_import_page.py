@@ -29,10 +29,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.formatting import thousands
-from models.settings import load_settings, save_settings
-from sync.excel_headers import header_key
-from sync.excel_import import (
+from excel.headers import header_key
+from excel.list_import import (
     FIELDS,
     ExcelImportError,
     ImportCancelled,
@@ -43,6 +41,8 @@ from sync.excel_import import (
     write_error_report,
     write_list,
 )
+from models.formatting import thousands
+from models.settings import load_settings, save_settings
 from ui import dialogs, labels
 from ui.errors import explain
 from ui.list_model import ListModel, list_view

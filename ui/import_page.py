@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from exchange.transfer import import_batches
 from models.formatting import thousands
 from models.identity import list_devices
 from models.merge import gaps
-from sync.exchange import import_batches
 from ui import dialogs
 from ui.errors import explain, rejection_text
 from ui.list_model import ListModel, list_view

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
 
     def _print_current(self) -> None:
         """Ctrl+P: the open registration's form, or the forms selected in the list."""
-        from ui.printing.request import FORMS
+        from printing.request import FORMS
 
         if self.tabs.currentWidget() is self.form:
             self.form.print_this(FORMS)

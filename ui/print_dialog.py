@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.formatting import thousands
+from printing.context import PrintContext, print_context
+from printing.forms import paint_forms
+from printing.lists import paint_village_list
+from printing.paper import PrintCancelled, page_layout, write_pdf
+from printing.receipts import paint_receipts
+from printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
 from ui import dialogs
 from ui.errors import explain
-from ui.printing.context import PrintContext, print_context
-from ui.printing.forms import paint_forms
-from ui.printing.lists import paint_village_list
-from ui.printing.paper import PrintCancelled, page_layout, write_pdf
-from ui.printing.receipts import paint_receipts
-from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
 from ui.worker import run_with_progress
 
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from models.contribution import ContributionTable, default_table
 from models.formatting import rupiah, tanggal
 from models.regions import Regions, default_regions
+from models.status_updates import rejection_reason
 from models.store import RecordFilter, RegistrationStore
-from models.updates import rejection_reason
 from ui import labels
 
 PAGE = 200

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from models.formatting import thousands
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
+from printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
 from ui import dialogs, labels
-from ui.printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
 from ui.records_model import COLUMNS, RecordsModel
 from ui.region_combos import fill_choices, villages_for
 

@@ -49,8 +49,8 @@ from models.validation import (
     validate,
     with_warnings_confirmed,
 )
+from printing.request import FORMS, RECEIPTS, by_ids
 from ui import dialogs, labels
-from ui.printing.request import FORMS, RECEIPTS, by_ids
 from ui.region_combos import fill_choices, villages_for
 
 OCCUPATIONS = (

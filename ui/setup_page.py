@@ -2,7 +2,7 @@
 ``officer-init`` and ``district-init`` do on the command line, without a terminal.
 
 Shown while the database has no identity. The keys and the identity come from
-`sync.enrolment`; this page asks for what they need, compares fingerprints with the user and
+`exchange.enrolment`; this page asks for what they need, compares fingerprints with the user and
 writes the document to hand over (an enrolment or the district profile). `configured` tells
 the main window to show the role's own pages.
 """
@@ -27,23 +27,23 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.db import database_path
-from models.identity import IdentityError, load_identity
-from models.regions import Regions, default_regions
-from models.settings import Settings
-from sync.enrolment import init_district, init_officer
-from sync.keys import (
+from exchange.enrolment import init_district, init_officer
+from exchange.keys import (
     KeyStoreError,
     key_folder_for,
     make_enrolment,
     read_district_profile,
     write_json_atomic,
 )
+from models.db import database_path
+from models.identity import IdentityError, load_identity
+from models.regions import Regions, default_regions
+from models.settings import Settings
 from ui import dialogs
 from ui.errors import explain
 
 _REGENCY_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
-_MAX_NAME = 200  # what `sync.keys` accepts in a profile or an enrolment
+_MAX_NAME = 200  # what `exchange.keys` accepts in a profile or an enrolment
 _JSON = "Jaring (*.json)"
 
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from exchange.enrolment import enrol
+from exchange.keys import read_enrolment
 from models.identity import list_devices, load_identity, revoke_device
-from sync.enrolment import enrol
-from sync.keys import read_enrolment
 from ui import dialogs
 from ui.batches_page import local_time
 from ui.errors import explain

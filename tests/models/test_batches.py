@@ -2,11 +2,11 @@
 
 from datetime import date
 
+from demo.people import generate
 from models.audit import verify_chain
 from models.batches import batch_content, batch_history, next_position, pending_export
 from models.batches import record_batch as _record_batch
 from models.db import write_transaction
-from models.demo import generate
 from models.registration import Registration
 from models.store import RegistrationStore
 

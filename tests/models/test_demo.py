@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from demo.people import fill_demo, generate
 from models.audit import verify_chain
-from models.demo import fill_demo, generate
 from models.nik import kk_problem, parse_nik
 from models.problems import errors
 from models.regions import default_regions

@@ -7,6 +7,7 @@ import dataclasses
 
 import pytest
 
+from exchange import keys
 from models.identity import (
     Identity,
     IdentityError,
@@ -19,7 +20,6 @@ from models.identity import (
     save_identity,
     trusted_key,
 )
-from sync import keys
 
 
 def new_pem() -> str:

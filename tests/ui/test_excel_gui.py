@@ -7,12 +7,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from excel.headers import header_key
+from excel.list_import import FIELDS, ImportPlan, ImportRow
 from models.db import database_path
 from models.problems import error, warning
 from models.settings import load_settings
 from models.store import RegistrationStore
-from sync.excel_headers import header_key
-from sync.excel_import import FIELDS, ImportPlan, ImportRow
 from tests.factories import siti
 from ui.excel_export_dialog import ExcelExportDialog
 from ui.excel_import_page import ExcelImportDialog, KpjImport

@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
-from models.demo import fill_demo
+from demo.people import fill_demo
+from exchange.enrolment import init_district, init_officer
+from exchange.keys import write_json_atomic
+from exchange.transfer import export_batch
 from models.registration import Registration
 from models.store import RegistrationStore
-from sync.enrolment import init_district, init_officer
-from sync.exchange import export_batch
-from sync.keys import write_json_atomic
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser, op
 def test_the_receipt_goes_back_on_the_stick_and_shows_in_the_history(
     qtbot, sites, answers, chooser, open_window
 ):
-    from sync.enrolment import enrol
+    from exchange.enrolment import enrol
 
     district, officer, tmp_path = sites
     enrol(district, tmp_path / "enrol.json", actor="staf")

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtPrintSupport import QPrinter
 
+from demo.people import fill_demo
 from models.db import database_path
-from models.demo import fill_demo
 from models.store import RegistrationStore
+from printing.paper import PrintCancelled
+from printing.request import BLANK, FORMS, LIST, RECEIPTS, blank_form_request, by_ids
 from tests.factories import siti
 from ui.print_dialog import PrintDialog, save_pdf_job
-from ui.printing.paper import PrintCancelled
-from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, blank_form_request, by_ids
 
 needs_pdfinfo = pytest.mark.skipif(
     shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is missing"

@@ -6,6 +6,9 @@ import subprocess
 
 import pytest
 
+from printing.context import print_context
+from printing.paper import write_pdf
+from printing.receipts import paint_receipts
 from tests.ui.printed import (
     LONG_NAME,
     TODAY,
@@ -17,9 +20,6 @@ from tests.ui.printed import (
     people,
     text,
 )
-from ui.printing.context import print_context
-from ui.printing.paper import write_pdf
-from ui.printing.receipts import paint_receipts
 
 
 @pytest.fixture

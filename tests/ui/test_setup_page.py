@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from exchange.enrolment import enrol, init_district, init_officer
+from exchange.keys import key_folder_for, read_district_profile, read_enrolment, write_json_atomic
 from models.db import database_path, open_database
 from models.identity import load_identity
 from models.settings import load_settings
-from sync.enrolment import enrol, init_district, init_officer
-from sync.keys import key_folder_for, read_district_profile, read_enrolment, write_json_atomic
 
 SETUP_TAB = "Pertukaran data"
 DISTRICT_TABS = ["Impor batch", "Konflik", "Perangkat petugas"]

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from demo.people import fill_demo
+from exchange.batch_file import REJECTION_CODES
+from exchange.enrolment import enrol, init_district, init_officer
+from exchange.keys import write_json_atomic
+from httpsync.client import Backoff, SyncError, SyncResult
 from models.db import open_database
-from models.demo import fill_demo
 from models.identity import revoke_device
 from models.settings import load_settings, save_settings
-from models.updates import reject_registrations
-from sync.batch_file import REJECTION_CODES
-from sync.client import Backoff, SyncError, SyncResult
-from sync.enrolment import enrol, init_district, init_officer
-from sync.keys import write_json_atomic
-from tests.sync.server_process import ServerProcess
+from models.status_updates import reject_registrations
+from tests.httpsync.server_process import ServerProcess
 from ui.errors import receipt_text, rejection_text
 from ui.records_model import COLUMNS
 from ui.settings_dialog import SettingsDialog
@@ -108,7 +108,7 @@ def test_without_an_address_or_a_server_the_officer_is_told_what_to_do(
     server.stop()  # no signal
     save_settings(officer, dataclasses.replace(load_settings(officer), sync_url=server.url))
     quick = Backoff(attempts=2, base=0.01, cap=0.01)
-    monkeypatch.setattr("sync.client.Backoff", lambda: quick)
+    monkeypatch.setattr("httpsync.client.Backoff", lambda: quick)
     answers.queue.append("ok")
     window.batches.send()
     qtbot.waitUntil(lambda: len(answers.asked) == 2, timeout=15000)
@@ -179,7 +179,8 @@ def test_each_sync_failure_says_what_happened_and_what_to_do(
 
 def test_every_code_the_sync_server_or_a_receipt_gives_has_its_own_sentence(qapp):
     sources = "".join(
-        (ROOT / "sync" / name).read_text() for name in ("server.py", "updates.py", "receipts.py")
+        (ROOT / name).read_text()
+        for name in ("httpsync/server.py", "exchange/signed_updates.py", "exchange/receipts.py")
     )
     refusal = re.compile(
         r'(?:ApiError\(|_error\()\s*[\w.]+,\s*"([a-z_]+)"|BatchRejected\(\s*"([a-z_]+)"'

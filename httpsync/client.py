@@ -1,0 +1,358 @@
+"""The officer's side of HTTP sync (``python main.py sync --url URL``, and "Kirim ke
+kabupaten" in the app).
+
+`sync` does, in order:
+
+1. packs the registrations waiting to leave into the next batch, exactly as an export to a
+   USB stick does (the file's bytes stay in the batch history; no file is left behind);
+2. asks the district which of this device's batches it holds
+   (``GET /v1/devices/{id}/status``), so a batch acknowledged once but missing there (a
+   district database restored from a backup) is sent again;
+3. pushes every batch not yet acknowledged, in seq order (``PUT /v1/batches/{batch_id}``),
+   verifies each receipt with the district key of this device's profile, stores it, marks
+   the batch acknowledged and what it carried ``received`` — one transaction per batch;
+4. pulls the status updates after its stored cursor and applies them (KPJ numbers,
+   rejections with their reasons), verifying their signature the same way.
+
+Network errors, 5xx, 408 and 429 are retried with exponential backoff and full jitter; any
+other 4xx is the district's verdict on that batch (reported, the next batch goes on). Each
+step commits on its own, so an interruption at any point — cable pulled, laptop shut,
+server killed mid-upload — loses nothing: the next run sends again what has no receipt yet,
+and the district answers a batch it already holds with the same receipt.
+
+Requests are signed with the device's key (`httpsync.protocol.request_text`); a laptop clock that
+is off is corrected from the server's answer.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import random
+import ssl
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import httpx
+from sqlite_utils import Database
+
+from exchange import keys
+from exchange.enrolment import own_signing_key
+from exchange.receipts import ReceiptError
+from exchange.signed_updates import apply_updates, check_batch_receipt
+from exchange.transfer import export_batch
+from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
+from models import status_updates
+from models.identity import IdentityError, load_identity
+from models.status_updates import OutgoingBatch
+
+CHUNK_BYTES = 64 * 1024
+_RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+
+
+class SyncError(Exception):
+    """Sync stopped; ``code`` is stable, ``result`` what was done before it stopped.
+
+    - ``unreachable``: no answer, or only 5xx/408/429, after the last attempt;
+    - ``cancelled``: the user stopped it;
+    - ``device_refused``: the district does not know this device, or revoked it (403);
+    - ``clock_skew``: the district still finds the clock off after correcting it once;
+    - ``server_refused``: any other 4xx; ``server_code`` is the district's ``error``;
+    - ``bad_answer``: an answer that is not what the API promises (not JSON, another
+      status, updates that do not verify).
+    """
+
+    def __init__(
+        self, code: str, message: str, result: SyncResult | None = None, *,
+        server_code: str = "",
+    ):  # fmt: skip
+        super().__init__(message)
+        self.code = code
+        self.server_code = server_code
+        self.result = result
+
+
+@dataclass
+class SyncResult:
+    """What one sync did (``sync --json`` prints `as_json`)."""
+
+    exported_seq: int | None = None
+    batches_sent: int = 0
+    batches_already_there: int = 0
+    batches_failed: int = 0
+    updates_applied: int = 0
+    received: list[int] = field(default_factory=list)  # seq acknowledged by this sync
+    # seq, status, stage ("upload": the district refused the batch; "receipt": its receipt
+    # did not verify here), code (the district's, or a `ReceiptError`'s), message
+    failures: list[dict] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "batches_sent": self.batches_sent,
+            "batches_already_there": self.batches_already_there,
+            "batches_failed": self.batches_failed,
+            "updates_applied": self.updates_applied,
+            "exported_seq": self.exported_seq,
+            "acknowledged": self.received,
+            "failures": self.failures,
+        }
+
+
+@dataclass
+class Backoff:
+    """Exponential backoff with full jitter: attempt n waits up to base * 2**n seconds."""
+
+    attempts: int = 6
+    base: float = 0.5
+    cap: float = 30.0
+
+    def delay(self, attempt: int) -> float:
+        return random.uniform(0, min(self.cap, self.base * 2**attempt))
+
+
+class _Channel:
+    """Signed requests to the district, retried; a cancel is honoured between chunks."""
+
+    def __init__(self, db, url, *, backoff, timeout, verify, transport, cancelled, sleep):
+        identity = load_identity(db)
+        self.device_id = identity.device_id
+        self.key = own_signing_key(db)
+        self.backoff = backoff
+        self.cancelled = cancelled or (lambda: False)
+        self.sleep = sleep
+        self.clock_offset = 0
+        self.client = httpx.Client(
+            base_url=url.rstrip("/"),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            verify=ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify,
+            transport=transport,
+            headers={"User-Agent": "Jaring"},
+        )
+
+    def close(self) -> None:
+        self.client.close()
+
+    def _headers(self, method: str, path: str, query: str) -> dict:
+        stamp = str(int(time.time()) + self.clock_offset)
+        text = request_text(method, path, query, stamp, self.device_id)
+        return {
+            DEVICE_HEADER: self.device_id,
+            TIME_HEADER: stamp,
+            SIGNATURE_HEADER: base64.b64encode(keys.sign(self.key, text)).decode("ascii"),
+        }
+
+    def check_cancel(self) -> None:
+        if self.cancelled():
+            raise SyncError("cancelled", "sync cancelled")
+
+    def _wait(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            self.check_cancel()
+            self.sleep(min(left, 0.2))
+
+    def request(
+        self, method: str, path: str, *, query: str = "", body: bytes | None = None,
+        sent: Callable[[int, int], None] | None = None,
+    ) -> httpx.Response:  # fmt: skip
+        """The district's answer (any status but the retried ones); raises `SyncError`
+        ``unreachable`` after the last attempt."""
+        skew_fixed = False
+        attempt = 0
+        while True:
+            self.check_cancel()
+            headers = self._headers(method, path, query)
+            content = None
+            if body is not None:
+                headers["Content-Length"] = str(len(body))
+                headers["Content-Type"] = "application/octet-stream"
+                content = self._chunks(body, sent)
+            url = f"{path}?{query}" if query else path
+            try:
+                response = self.client.request(method, url, content=content, headers=headers)
+            except httpx.TransportError as exc:
+                problem = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            else:
+                if (
+                    response.status_code == 401
+                    and not skew_fixed
+                    and _code(response) == ("clock_skew")
+                ):
+                    server_time = response.json().get("server_time")
+                    if isinstance(server_time, int):
+                        self.clock_offset = server_time - int(time.time())
+                        skew_fixed = True
+                        continue
+                if response.status_code not in _RETRY_STATUS:
+                    return response
+                problem = f"HTTP {response.status_code}"
+            attempt += 1
+            if attempt >= self.backoff.attempts:
+                raise SyncError(
+                    "unreachable",
+                    f"the district server cannot be reached ({problem}) after {attempt} attempts",
+                )
+            self._wait(self.backoff.delay(attempt - 1))
+
+    def _chunks(self, body: bytes, sent) -> Iterator[bytes]:
+        for start in range(0, len(body), CHUNK_BYTES):
+            self.check_cancel()
+            yield body[start : start + CHUNK_BYTES]
+            if sent:
+                sent(min(start + CHUNK_BYTES, len(body)), len(body))
+
+
+def _code(response: httpx.Response) -> str:
+    with contextlib.suppress(ValueError, AttributeError):
+        return str(response.json().get("error", ""))
+    return ""
+
+
+def _message(response: httpx.Response) -> str:
+    with contextlib.suppress(ValueError, AttributeError):
+        return str(response.json().get("message", ""))[:300]
+    return response.text[:300]
+
+
+def _refusal(response: httpx.Response, what: str) -> SyncError:
+    """Why the district did not answer ``what`` with 200, as a `SyncError`."""
+    status, code, message = response.status_code, _code(response), _message(response)
+    if status == 403 and code in ("unknown_device", "revoked"):
+        return SyncError(
+            "device_refused",
+            f"the district does not know this device or revoked it: {message}",
+            server_code=code,
+        )
+    if status == 401 and code == "clock_skew":
+        return SyncError(
+            "clock_skew", f"the district finds this laptop's clock off: {message}", server_code=code
+        )
+    if 400 <= status < 500:
+        return SyncError(
+            "server_refused",
+            f"the district refused {what} (HTTP {status} {code or '-'}): {message}",
+            server_code=code,
+        )
+    return SyncError("bad_answer", f"the district server answered {what} with HTTP {status}")
+
+
+def _json(response: httpx.Response) -> object:
+    try:
+        return response.json()
+    except ValueError:
+        raise SyncError("bad_answer", "the district server's answer is not JSON") from None
+
+
+def sync(
+    db: Database,
+    url: str,
+    *,
+    actor: str = "",
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    export_first: bool = True,
+    backoff: Backoff | None = None,
+    timeout: float = 60.0,
+    verify: bool | str = True,
+    transport: httpx.BaseTransport | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    upload_progress: Callable[[int, int, int], None] | None = None,
+) -> SyncResult:
+    """Push this device's batches to the district at ``url`` and pull its status updates
+    (see the module's description). ``progress(done, total, text)`` reports batches;
+    ``upload_progress(seq, sent, size)`` bytes of the batch on its way; ``verify`` is
+    httpx's (a CA bundle path for a district certificate of its own). Raises `SyncError`,
+    whose ``result`` says what was done before it stopped."""
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"{url!r} is not an http:// or https:// address")
+    identity = load_identity(db)
+    if identity is None or identity.role != "officer":
+        raise IdentityError("not_officer", "only an officer's device syncs; run officer-init")
+    actor = actor or identity.name
+    result = SyncResult()
+    channel = _Channel(
+        db, url, backoff=backoff or Backoff(), timeout=timeout, verify=verify,
+        transport=transport, cancelled=cancelled, sleep=sleep,
+    )  # fmt: skip
+    try:
+        if export_first:
+            with tempfile.TemporaryDirectory(prefix="jaring-sync-") as folder:
+                exported = export_batch(db, folder)
+            result.exported_seq = exported.seq if exported else None
+        _push(db, channel, identity.device_id, actor, result, progress, upload_progress)
+        _pull(db, channel, identity.device_id, actor, result)
+    except SyncError as exc:
+        exc.result = result
+        raise
+    finally:
+        channel.close()
+    return result
+
+
+def _push(db, channel: _Channel, device_id: str, actor: str, result: SyncResult,
+          progress, upload_progress) -> None:  # fmt: skip
+    response = channel.request("GET", f"/{API}/devices/{device_id}/status")
+    if response.status_code != 200:
+        raise _refusal(response, "the status request")
+    status = _json(response)
+    missing = set(status.get("missing_seqs", [])) if isinstance(status, dict) else set()
+    last = status.get("last_seq", 0) if isinstance(status, dict) else 0
+    outgoing = status_updates.outgoing_batches(db, missing, last if isinstance(last, int) else 0)
+    for number, batch in enumerate(outgoing):
+        if progress:
+            progress(number, len(outgoing), str(batch.seq))
+        _push_one(db, channel, batch, actor, result, upload_progress)
+    if progress:
+        progress(len(outgoing), len(outgoing), "")
+
+
+def _push_one(db, channel: _Channel, batch: OutgoingBatch, actor: str, result: SyncResult,
+              upload_progress) -> None:  # fmt: skip
+    sent = (lambda done, size: upload_progress(batch.seq, done, size)) if upload_progress else None
+    response = channel.request(
+        "PUT", f"/{API}/batches/{batch.batch_id}", body=batch.content, sent=sent
+    )
+    if response.status_code not in (200, 201):
+        result.batches_failed += 1
+        result.failures.append({
+            "seq": batch.seq, "status": response.status_code, "stage": "upload",
+            "code": _code(response) or "http_error", "message": _message(response),
+        })  # fmt: skip
+        return
+    document = _json(response)
+    try:
+        entry = check_batch_receipt(db, document, batch)
+    except ReceiptError as exc:
+        result.batches_failed += 1
+        # Not the batch but its receipt failed: the batch stays unacknowledged, sent again.
+        result.failures.append({"seq": batch.seq, "status": response.status_code,
+                                "stage": "receipt", "code": exc.code,
+                                "message": str(exc)})  # fmt: skip
+        return
+    status_updates.store_receipt(db, entry, document, actor)
+    result.received.append(batch.seq)
+    if response.status_code == 201:
+        result.batches_sent += 1
+    else:
+        result.batches_already_there += 1
+
+
+def _pull(db, channel: _Channel, device_id: str, actor: str, result: SyncResult) -> None:
+    while True:
+        since = status_updates.updates_cursor(db)
+        response = channel.request(
+            "GET", f"/{API}/devices/{device_id}/updates", query=f"since={since}"
+        )
+        if response.status_code != 200:
+            raise _refusal(response, "the updates request")
+        document = _json(response)
+        try:
+            applied = apply_updates(db, document, actor)
+        except ReceiptError as exc:
+            raise SyncError("bad_answer", f"the district's updates were not used: {exc}") from exc
+        result.updates_applied += applied.applied
+        body = document["updates"]
+        if not body["more"] or body["cursor"] <= since:
+            return

@@ -1,0 +1,463 @@
+"""The district's sync endpoint: officers' laptops push batches and pull status updates over
+HTTP (``python main.py serve``).
+
+A Starlette application under uvicorn. Nothing is trusted because of the transport: a batch
+pushed here goes through the very checks of a USB import (`exchange.batch_file.read_batch`:
+known device, signature, hashes, decryption, records) and the same merge
+(`models.merge.merge_batch`, all or nothing, idempotent by batch id).
+
+Endpoints (all answers are JSON; errors are ``{"error": code, "message": text}``):
+
+- ``PUT /v1/batches/{batch_id}``, body: the batch file. 201 with the signed receipt
+  (`exchange.signed_updates.batch_receipt`) when merged now, 200 with the *same* receipt when it was
+  already there; 4xx with the reason when refused (nothing merged).
+- ``GET /v1/devices/{device_id}/status``: the last batch number received and the missing
+  ones, so the device knows what to send again.
+- ``GET /v1/devices/{device_id}/updates?since=N``: signed status updates after position N.
+- ``GET /v1/health``.
+
+Device requests carry ``X-Jaring-Device``, ``X-Jaring-Time`` (Unix seconds) and
+``X-Jaring-Signature``: the device's Ed25519 signature (base64) of `request_text`. They are
+checked against the trust store **before** any body is read: unknown or revoked devices get
+403, a bad signature 401, a clock too far off 401 ``clock_skew`` with the server's time (the
+client corrects and retries). A body is refused with 413 when its Content-Length or what
+actually arrives exceeds the limit, with 408 when it stalls. A device reads only its own
+status and updates.
+
+Threads: each request's database work runs on a worker thread with a connection of that
+thread's own; verifying batches (decryption, hashing) runs in parallel, while merges go one
+at a time through a single merge thread (SQLite has one writer) that keeps the
+likely-duplicate index between batches. The access log (logger ``jaring.access``) has the
+method, path, status, size and time: batch and device ids, never a name, a NIK or an IP.
+
+Where it may listen: uvicorn has no timeout for reading a request's headers (a client that
+sends them a byte at a time holds a connection open), and the request signature covers
+neither the body nor a nonce, so a request seen on the wire can be replayed within the
+clock window (`CLOCK_WINDOW_SECONDS`). That reaches little — a batch body is signed on its
+own and merges once, and a device reads only its own status and updates — but on a network
+beyond the district office the endpoint belongs behind TLS and a reverse proxy with header
+and body timeouts (nginx: ``client_header_timeout``, ``client_body_timeout``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import contextlib
+import errno
+import logging
+import os
+import re
+import socket
+import sqlite3
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import anyio.to_thread
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from exchange import keys
+from exchange.batch_file import MAX_FILE_BYTES, BatchRejected, batch_file_name, read_batch
+from exchange.enrolment import own_age_identity
+from exchange.signed_updates import batch_receipt, make_updates
+from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
+from models import merge, status_updates
+from models.db import data_version, open_database
+from models.duplicates import LikelyDuplicates
+from models.identity import load_identity, trusted_key
+
+#: How far a device's clock may be from the server's (village laptops drift; the client
+#: corrects itself from the answer).
+CLOCK_WINDOW_SECONDS = 600
+#: A body that sends nothing for this long is cut off.
+BODY_IDLE_SECONDS = 30.0
+ACTOR = "sync server"
+#: ``since`` of the updates: a position in the audit log, at most 18 digits (SQLite's
+#: integers end at 2**63 - 1).
+_SINCE = re.compile(r"[0-9]{1,18}")
+
+access_log = logging.getLogger("jaring.access")
+
+#: HTTP status for each way `read_batch` or the merge refuses a batch.
+_REJECTION_STATUS = {
+    "unknown_device": 403,
+    "too_large": 413,
+    "seq_reused": 409,
+    "batch_id_reused": 409,
+}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, **extra):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+def _error(status: int, code: str, message: str, **extra) -> JSONResponse:
+    headers = {"Retry-After": "2"} if status == 503 else None
+    return JSONResponse({"error": code, "message": message, **extra}, status, headers=headers)
+
+
+class _District:
+    """The district database as the server uses it: a connection per thread, the age
+    identity loaded once, and the one merge thread."""
+
+    def __init__(self, db_path: Path | str):
+        self.db_path = str(db_path)
+        self._local = threading.local()
+        self._connections: list = []
+        self._lock = threading.Lock()
+        db = self.connection()
+        identity = load_identity(db)
+        if identity is None or identity.role != "district":
+            raise ValueError(f"{db_path} is not a district database (run district-init)")
+        self.name = identity.name
+        self.age_identity = own_age_identity(db)
+        self._merger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jaring-merge")
+        self._duplicates = LikelyDuplicates()
+        self._data_version: int | None = None
+
+    def connection(self):
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = open_database(self.db_path)
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    def close(self) -> None:
+        self._merger.shutdown(wait=True)
+        for db in self._connections:
+            # A connection belongs to its thread; SQLite closes the others with the process.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                db.close()
+
+    # --- run on worker threads -------------------------------------------------------
+
+    def device_key(self, device_id: str) -> str | None:
+        return trusted_key(self.connection(), device_id)
+
+    def verify(self, data: bytes):
+        db = self.connection()
+        return read_batch(data, device_key=lambda d: trusted_key(db, d), identity=self.age_identity)
+
+    def merge(self, verified) -> tuple[dict, bool]:
+        """Merge on the merge thread; returns (receipt, merged now)."""
+        return self._merger.submit(self._merge, verified).result()
+
+    def _merge(self, verified) -> tuple[dict, bool]:
+        db = self.connection()
+        before = data_version(db)
+        if before != self._data_version:
+            self._duplicates.reset()  # another program wrote meanwhile: load it afresh
+        # Kept as read *before* this merge: a commit by another program while it runs (which
+        # the index does not follow) then differs at the next merge, and resets the index.
+        self._data_version = before
+        if trusted_key(db, verified.device_id) is None:
+            raise BatchRejected(
+                "unknown_device", f"The device {verified.device_id} was revoked meanwhile."
+            )
+        held = status_updates.imported_batch(db, verified.batch_id)
+        if held is None:
+            result = merge.merge_batch(
+                db, manifest=verified.manifest, manifest_sha256=verified.manifest_sha256,
+                file_sha256=verified.file_sha256,
+                file_name=batch_file_name(verified.device_id, verified.seq),
+                records=verified.records, audit_rows=verified.audit_lines, actor=ACTOR,
+                duplicates=self._duplicates,
+            )  # fmt: skip
+            merged = not result.skipped
+            held = status_updates.imported_batch(db, verified.batch_id)
+        else:
+            merged = False
+        if held["file_sha256"] != verified.file_sha256:
+            raise BatchRejected(
+                "batch_id_reused",
+                "The district already holds this batch id with other content.",
+            )
+        return batch_receipt(db, verified.batch_id), merged
+
+
+def _authenticate(district: _District, request: Request) -> str:
+    """The device id of a signed request, checked before any body is read."""
+    device_id = request.headers.get(DEVICE_HEADER, "")
+    stamp = request.headers.get(TIME_HEADER, "")
+    signature = request.headers.get(SIGNATURE_HEADER, "")
+    if not device_id or not stamp or not signature:
+        raise ApiError(401, "unauthenticated", "device headers missing")
+    pem = district.device_key(device_id)
+    if pem is None:
+        raise ApiError(403, "unknown_device", "this device is not enrolled or was revoked")
+    try:
+        moment = int(stamp)
+        raw = base64.b64decode(signature, validate=True)
+    except (ValueError, binascii.Error):
+        raise ApiError(401, "bad_request_signature", "malformed device headers") from None
+    text = request_text(request.method, request.url.path, request.url.query, stamp, device_id)
+    if not keys.verify(pem, text, raw):
+        raise ApiError(401, "bad_request_signature", "the request is not signed by this device")
+    if abs(time.time() - moment) > CLOCK_WINDOW_SECONDS:
+        raise ApiError(401, "clock_skew", "the device's clock is off", server_time=int(time.time()))
+    return device_id
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise ApiError(400, "bad_request", "Content-Length is not a number")
+        if int(declared) > limit:
+            raise ApiError(413, "too_large", f"a batch may not exceed {limit} bytes")
+    chunks, size = [], 0
+    stream = request.stream().__aiter__()
+    while True:
+        try:
+            chunk = await asyncio.wait_for(stream.__anext__(), BODY_IDLE_SECONDS)
+        except StopAsyncIteration:
+            break
+        except TimeoutError:
+            raise ApiError(408, "timeout", "the batch stopped arriving") from None
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "too_large", f"a batch may not exceed {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_app(db_path: Path | str, *, max_body_bytes: int = MAX_FILE_BYTES) -> Starlette:
+    """The sync application for the district database at ``db_path``."""
+    district = _District(db_path)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        district.close()
+
+    async def in_thread(fn, *args):
+        return await anyio.to_thread.run_sync(fn, *args)
+
+    async def guarded(request: Request, handler) -> JSONResponse:
+        try:
+            return await handler(request)
+        except ApiError as exc:
+            return _error(exc.status, exc.code, exc.message, **exc.extra)
+        except ClientDisconnect:
+            # The device went away mid-upload: nothing was merged; it will send again.
+            return _error(400, "disconnected", "the upload was cut off")
+        except BatchRejected as exc:
+            return _error(_REJECTION_STATUS.get(exc.code, 422), exc.code, exc.message)
+        except merge.MalformedRecord as exc:
+            return _error(422, "bad_records", str(exc))
+        except merge.SeqReused as exc:
+            return _error(409, "seq_reused", str(exc))
+        except sqlite3.OperationalError as exc:
+            access_log.warning("database busy: %s", exc)
+            return _error(503, "busy", "the district database is busy; try again")
+
+    async def put_batch(request: Request) -> JSONResponse:
+        async def handle(request: Request) -> JSONResponse:
+            device_id = await in_thread(_authenticate, district, request)
+            data = await _read_body(request, max_body_bytes)
+            verified = await in_thread(district.verify, data)
+            if verified.device_id != device_id:
+                raise ApiError(403, "other_device", "the batch was signed by another device")
+            if verified.batch_id != request.path_params["batch_id"]:
+                raise ApiError(400, "batch_id_mismatch", "the URL names another batch id")
+            receipt, merged = await in_thread(district.merge, verified)
+            return JSONResponse(receipt, 201 if merged else 200)
+
+        return await guarded(request, handle)
+
+    def own_device(request: Request, device_id: str) -> None:
+        if request.path_params["device_id"] != device_id:
+            raise ApiError(403, "other_device", "a device reads only its own status")
+
+    async def device_status(request: Request) -> JSONResponse:
+        async def handle(request: Request) -> JSONResponse:
+            own_device(request, await in_thread(_authenticate, district, request))
+            found = await in_thread(
+                lambda: status_updates.device_status(
+                    district.connection(), request.path_params["device_id"]
+                )
+            )
+            return JSONResponse({
+                "device_id": found.device_id, "last_seq": found.last_seq,
+                "missing_seqs": found.missing_seqs, "batches": found.batches,
+            })  # fmt: skip
+
+        return await guarded(request, handle)
+
+    async def device_updates(request: Request) -> JSONResponse:
+        async def handle(request: Request) -> JSONResponse:
+            own_device(request, await in_thread(_authenticate, district, request))
+            since = request.query_params.get("since", "0")
+            # ASCII digits only (str.isdigit takes "²"), and few enough for SQLite's integer.
+            if not _SINCE.fullmatch(since):
+                raise ApiError(400, "bad_request", "since must be a whole number of 1-18 digits")
+            document = await in_thread(
+                lambda: make_updates(
+                    district.connection(), request.path_params["device_id"], int(since)
+                )
+            )
+            return JSONResponse(document)
+
+        return await guarded(request, handle)
+
+    async def health(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok", "api": API, "district": district.name})
+
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, "http_error", str(exc.detail))
+
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        access_log.exception("internal error on %s %s", request.method, request.url.path)
+        return _error(500, "internal", "the server failed; see its log")
+
+    app = Starlette(
+        routes=[
+            Route(f"/{API}/batches/{{batch_id}}", put_batch, methods=["PUT"]),
+            Route(f"/{API}/devices/{{device_id}}/status", device_status, methods=["GET"]),
+            Route(f"/{API}/devices/{{device_id}}/updates", device_updates, methods=["GET"]),
+            Route(f"/{API}/health", health, methods=["GET"]),
+        ],
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+        lifespan=lifespan,
+    )
+    return _AccessLog(app)
+
+
+class _AccessLog:
+    """ASGI middleware: one log line per request, without personal data."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = time.perf_counter()
+        outcome = {"status": 0, "bytes": 0}
+
+        async def receive_counted():
+            message = await receive()
+            if message["type"] == "http.request":
+                outcome["bytes"] += len(message.get("body", b""))
+            return message
+
+        async def send_seen(message):
+            if message["type"] == "http.response.start":
+                outcome["status"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive_counted, send_seen)
+        finally:
+            query = scope.get("query_string", b"").decode("latin-1")
+            access_log.info(
+                "%s %s%s %s in=%d %.0fms", scope["method"], scope["path"],
+                f"?{query}" if query else "", outcome["status"] or "-", outcome["bytes"],
+                (time.perf_counter() - started) * 1000,
+            )  # fmt: skip
+
+
+def serve(
+    db_path: Path | str,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    *,
+    certfile: str | None = None,
+    keyfile: str | None = None,
+    max_body_bytes: int = MAX_FILE_BYTES,
+) -> None:
+    """Run the sync endpoint until interrupted (TLS with ``certfile`` and ``keyfile``).
+    `ServeError` first when it could not start (see `check_can_serve`)."""
+    import uvicorn
+
+    check_can_serve(host, port, certfile=certfile, keyfile=keyfile)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    config = uvicorn.Config(
+        create_app(db_path, max_body_bytes=max_body_bytes),
+        host=host,
+        port=port,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+        access_log=False,  # ours has no client addresses
+        timeout_keep_alive=15,
+        timeout_graceful_shutdown=10,
+        limit_concurrency=500,
+        log_level="info",
+    )
+    uvicorn.Server(config).run()
+
+
+class ServeError(OSError):
+    """Why the endpoint cannot start, in one line."""
+
+
+def check_can_serve(
+    host: str, port: int, *, certfile: str | None = None, keyfile: str | None = None
+) -> None:
+    """Raise `ServeError` with a one-line reason when `serve` could not start: a port out of
+    range, a host that is no address of this computer, an address in use, a certificate or
+    key that cannot be read. uvicorn would only log these, or fail with a traceback."""
+    if bool(certfile) != bool(keyfile):
+        raise ServeError("TLS needs both --certfile and --keyfile")
+    for path, what in ((certfile, "TLS certificate"), (keyfile, "TLS key")):
+        if path:
+            _check_readable(path, what)
+    if not 1 <= port <= 65535:
+        raise ServeError(f"port {port} is not between 1 and 65535")
+    _check_can_listen(host, port)
+
+
+def _check_readable(path: str, what: str) -> None:
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise ServeError(f"{what} {path} cannot be read: {exc.strerror or exc}") from None
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Bind (and close again) a socket to every address uvicorn will listen on."""
+    try:
+        addresses = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except (OSError, UnicodeError) as exc:  # socket.gaierror is an OSError
+        reason = getattr(exc, "strerror", None) or exc
+        raise ServeError(
+            f"cannot listen on {host!r}: no such address or host name ({reason})"
+        ) from None
+    for family, kind, proto, _, address in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            # As asyncio's create_server, under uvicorn: SO_REUSEADDR on POSIX only (on
+            # Windows it would let the probe share a port that is in use).
+            if os.name == "posix":
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6 and hasattr(socket, "IPV6_V6ONLY"):
+                probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                probe.bind(address)
+            except OSError as exc:
+                raise ServeError(_bind_failure(host, port, exc)) from None
+
+
+def _bind_failure(host: str, port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use (is another server running?)"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {host}: it is not an address of this computer"
+    if isinstance(exc, PermissionError) and port < 1024:
+        return f"no permission to listen on port {port} (below 1024 needs administrator rights)"
+    return f"cannot listen on {host} port {port}: {exc.strerror or exc}"
