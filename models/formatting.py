@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 
@@ -39,3 +40,18 @@ def parse_amount(text: str) -> int | None:
     if not digits.lstrip("-").isdigit():
         raise ValueError("not an amount")
     return int(digits)
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def arg(text: str, *values: object) -> str:
+    """Fill Qt-style placeholders in one pass: ``arg("%1 dari %2", 5, "9.863")`` ->
+    ``5 dari 9.863``. Translated texts keep ``%1``… so a translator may reorder them; a value
+    that itself holds ``%2`` is left as it is, and a placeholder with no value stays."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 1 <= number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)

@@ -18,7 +18,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/charts.py" line="+216"/>
+        <location filename="../../printing/charts.py" line="+216"/>
         <source>Belum ada data</source>
         <extracomment>Colours for bars (a calm blue first) and for the statuses of the progress bar.</extracomment>
         <translation>No data yet</translation>
@@ -937,7 +937,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+13"/>
         <source>Tanda terima tidak ditandatangani kantor kabupaten perangkat ini, atau telah diubah. Tanda terima itu diabaikan.</source>
-        <extracomment>Codes only a receipt or an updates document has (`sync.receipts`, `sync.updates`).</extracomment>
+        <extracomment>Codes only a receipt or an updates document has (`exchange.receipts`, `exchange.signed_updates`).</extracomment>
         <translation>The receipt is not signed by this device&apos;s district office, or was altered. It was ignored.</translation>
     </message>
     <message>
@@ -2372,17 +2372,17 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+39"/>
         <source>Basis data tidak bisa ditulis. Periksa ruang disk, lalu coba lagi.</source>
         <translation>The database cannot be written. Check the free disk space, then try again.</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-28"/>
         <source>Pendaftaran %1 dihapus. Ctrl+Z membatalkan.</source>
         <translation>Registration %1 deleted. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Tidak bisa dibatalkan</source>
         <translation>Cannot undo</translation>
     </message>
@@ -2536,12 +2536,12 @@ Send it to the village to correct.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/context.py" line="+29"/>
+        <location filename="../../printing/context.py" line="+29"/>
         <source>Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan (peserta BPU)</source>
         <translation>Employment social security for vulnerable workers (BPU participants)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/forms.py" line="+118"/>
+        <location filename="../../printing/forms.py" line="+118"/>
         <source>PEMERINTAH %1</source>
         <translation>GOVERNMENT OF %1</translation>
     </message>
@@ -2612,7 +2612,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/printing/list_plan.py" line="+121"/>
+        <location filename="../../printing/list_plan.py" line="+121"/>
         <source>Iuran per bulan</source>
         <translation>Contribution per month</translation>
     </message>
@@ -2643,7 +2643,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/printing/receipts.py" line="+87"/>
+        <location filename="../../printing/receipts.py" line="+87"/>
         <source>Petugas pendaftar</source>
         <translation>Registering officer</translation>
     </message>
@@ -2655,7 +2655,7 @@ Kepala Desa/Lurah %1</source>
 Village head %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/facts.py" line="+67"/>
+        <location filename="../../printing/facts.py" line="+67"/>
         <source>Kelurahan %1</source>
         <translation>Kelurahan %1</translation>
     </message>
@@ -2675,14 +2675,14 @@ Village head %1</translation>
         <translation>Village head of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/list_plan.py" line="-7"/>
+        <location filename="../../printing/list_plan.py" line="-7"/>
         <source>No.</source>
         <extracomment>Padding inside a table cell (millimetres).</extracomment>
         <translation>No.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/printing/receipts.py" line="-4"/>
+        <location filename="../../printing/receipts.py" line="-4"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
@@ -2723,7 +2723,7 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../ui/printing/receipts.py" line="-13"/>
+        <location filename="../../printing/receipts.py" line="-13"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
@@ -2758,7 +2758,7 @@ Village head %1</translation>
         <translation>Nominative list</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/lists.py" line="+82"/>
+        <location filename="../../printing/lists.py" line="+82"/>
         <source>Jumlah halaman ini: %1 orang</source>
         <translation>Total on this page: %1 people</translation>
     </message>
@@ -2788,7 +2788,7 @@ Village head %1</translation>
         <translation>NIP.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/receipts.py" line="+7"/>
+        <location filename="../../printing/receipts.py" line="+7"/>
         <source>%1 per bulan (%2), sumber iuran: %3</source>
         <translation>%1 per month (%2), paid by: %3</translation>
     </message>
@@ -3362,7 +3362,7 @@ Village head %1</translation>
         <translation>Paid every %1 months: %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Belum bisa disimpan: %1 kesalahan. Perbaiki, atau simpan sebagai draf.</source>
         <translation>Cannot save yet (errors: %1). Fix them, or save as a draft.</translation>
     </message>
@@ -3763,7 +3763,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../ui/printing/summary.py" line="+136"/>
+        <location filename="../../printing/summary.py" line="+136"/>
         <source>Ringkasan capaian kepesertaan BPJS Ketenagakerjaan</source>
         <translation>BPJS Ketenagakerjaan coverage summary</translation>
     </message>

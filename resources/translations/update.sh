@@ -3,7 +3,7 @@
 #
 #   resources/translations/update.sh
 #
-# 1. pyside6-lupdate reads the source strings (Indonesian) from ui/ (and main.py when it
+# 1. pyside6-lupdate reads the source strings (Indonesian) from ui/ and printing/ (and main.py when it
 #    has any) into jaring_en.ts: translations already there are kept, new strings are added
 #    as "unfinished", strings no longer in the code are dropped (-no-obsolete).
 # 2. Translate the new strings in jaring_en.ts (Qt Linguist, or any editor: fill in
@@ -29,7 +29,8 @@ fi
 lupdate="$pyside_dir/lupdate"
 lrelease="$pyside_dir/lrelease"
 
-sources=("$root"/ui/*.py "$root"/ui/*/*.py)
+shopt -s nullglob
+sources=("$root"/ui/*.py "$root"/ui/*/*.py "$root"/printing/*.py)
 if grep -qE '(\btr|\btranslate)\(' "$root/main.py"; then
   sources+=("$root/main.py")
 fi
