@@ -544,7 +544,7 @@ def _run_excel_import(args) -> dict:
 
 
 def _run_demo(args) -> dict:
-    from demo.people import fill_demo
+    from demo.fill import fill_demo
     from models.store import RegistrationStore
 
     if args.records < 1:

@@ -52,7 +52,7 @@ def _free_port() -> int:
 
 def build(folder: Path) -> tuple[Path, list[Path], int]:
     """The district database (devices enrolled, nothing imported) and the officers'."""
-    from demo.people import fill_demo
+    from demo.fill import fill_demo
     from exchange.enrolment import enrol, init_district, init_officer
     from exchange.keys import write_json_atomic
     from exchange.transfer import export_batch

@@ -18,7 +18,7 @@ CACHE = ROOT / "bench" / ".cache"
 
 def demo_db(records: int, seed: int = 1) -> Path:
     """A database of ``records`` demo registrations, made once and kept in bench/.cache."""
-    from demo.people import fill_demo
+    from demo.fill import fill_demo
     from models.db import open_database
     from models.settings import Settings, save_settings
 

@@ -184,6 +184,10 @@ def _narrow(f: RecordFilter, clauses: list[str], params: list) -> None:
         params += [f.conflict_officer, f.conflict_officer]
 
 
+#: NIKs asked about per query, well under SQLite's limit on bound parameters.
+_IN_CHUNK = 500
+
+
 class RegistrationStore:
     """Registrations in one database connection."""
 
@@ -403,6 +407,21 @@ class RegistrationStore:
                     status=status_after_edit(reg.status, draft=draft, officer_device=officer_device)
                 )
             return self._save(changed, actor, action=action)
+
+    def live_niks_among(self, niks: list[str]) -> set[str]:
+        """Which of ``niks`` a live registration (draft or not) already holds."""
+        held: set[str] = set()
+        for start in range(0, len(niks), _IN_CHUNK):
+            chunk = niks[start : start + _IN_CHUNK]
+            # "+deleted" keeps SQLite on the nik index: without statistics it prefers an
+            # index on (deleted, ...) and reads every live row for each chunk.
+            rows = self.db.execute(
+                f"SELECT nik FROM registrations WHERE nik IN ({','.join('?' * len(chunk))})"
+                " AND +deleted = 0",
+                chunk,
+            )
+            held.update(row[0] for row in rows)
+        return held
 
     def insert_many(self, registrations: list[Registration], actor: str) -> int:
         """Insert new registrations in one transaction (demo data, bulk loads)."""

@@ -588,7 +588,7 @@ def test_a_broken_template_is_refused(db, received, tmp_path, template):
 def test_a_master_list_read_back_gives_the_same_registrations(tmp_path):
     from datetime import date
 
-    from demo.people import fill_demo
+    from demo.fill import fill_demo
     from excel.list_import import read_list, write_list
     from models.db import open_database
     from models.store import RecordFilter, RegistrationStore

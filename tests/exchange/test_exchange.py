@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from demo.people import fill_demo
+from demo.fill import fill_demo
 from exchange.transfer import export_batch, import_batches, rewrite_lost_batch
 from models.audit import verify_chain
 from models.identity import revoke_device

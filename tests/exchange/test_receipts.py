@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from demo.people import fill_demo
+from demo.fill import fill_demo
 from exchange.receipts import (
     ReceiptError,
     apply_receipt,

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from demo.people import fill_demo
+from demo.fill import fill_demo
 from exchange.receipts import ReceiptError
 from exchange.signed_updates import batch_receipt, check_batch_receipt
 from httpsync import client

@@ -12,7 +12,7 @@ from datetime import date
 import httpx
 import pytest
 
-from demo.people import fill_demo
+from demo.fill import fill_demo
 from exchange import keys
 from exchange.enrolment import own_signing_key
 from exchange.transfer import export_batch

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from demo.people import fill_demo, generate
+from demo.fill import fill_demo
+from demo.people import generate
 from models.audit import verify_chain
 from models.nik import kk_problem, parse_nik
 from models.problems import errors

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from demo.people import fill_demo
+from demo.fill import fill_demo
 from exchange.enrolment import init_district, init_officer
 from exchange.keys import write_json_atomic
 from exchange.transfer import export_batch

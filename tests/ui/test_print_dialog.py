@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtPrintSupport import QPrinter
 
-from demo.people import fill_demo
+from demo.fill import fill_demo
 from models.db import database_path
 from models.store import RegistrationStore
 from printing.paper import PrintCancelled

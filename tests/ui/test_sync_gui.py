@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from demo.people import fill_demo
+from demo.fill import fill_demo
 from exchange.batch_file import REJECTION_CODES
 from exchange.enrolment import enrol, init_district, init_officer
 from exchange.keys import write_json_atomic
