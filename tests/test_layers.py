@@ -1,5 +1,5 @@
-"""The layer rules of DESIGN.md: nothing in models/ or sync/ imports Qt, and all SQL lives in
-models/ (ui/ holds no SQL statements)."""
+"""The layer rules of ARCHITECTURE.md: what each package may import (the Qt-free core, the
+widget-free printing and use cases), and all SQL in models/."""
 
 from __future__ import annotations
 
@@ -127,35 +127,90 @@ def test_sql_checker_ignores_ui_text(source):
 # --- the rules ----------------------------------------------------------------------------
 
 
-#: The packages that never import Qt.
-QT_FREE = ("models", "exchange", "excel", "httpsync", "demo")
+#: Our packages, and what each may not import: the layers of ARCHITECTURE.md. ``"Qt"`` is
+#: PySide6 and shiboken6 as a whole, ``"QtWidgets"`` only the widgets.
+PACKAGES = ("models", "exchange", "excel", "httpsync", "printing", "app", "demo", "ui")
+FORBIDDEN = {
+    "models": {"Qt", "exchange", "excel", "httpsync", "printing", "app", "demo", "ui"},
+    "exchange": {"Qt", "excel", "httpsync", "printing", "app", "demo", "ui"},
+    "excel": {"Qt", "exchange", "httpsync", "printing", "app", "demo", "ui"},
+    "httpsync": {"Qt", "excel", "printing", "demo", "ui"},
+    "printing": {"QtWidgets", "exchange", "excel", "httpsync", "app", "demo", "ui"},
+    "app": {"QtWidgets", "ui"},
+    "demo": {"Qt", "exchange", "excel", "httpsync", "printing", "app", "ui"},
+}
+QT_FREE = tuple(name for name, banned in FORBIDDEN.items() if "Qt" in banned)
 
 
-def test_the_qt_free_packages_are_found():
-    names = {p.relative_to(ROOT).as_posix() for p in python_files(*QT_FREE)}
-    assert {f"{package}/__init__.py" for package in QT_FREE} <= names
+def imported_modules(source: str) -> list[str]:
+    """Every module a piece of Python source imports, by its full dotted name."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+    return found
+
+
+def broken_rules(package: str, source: str) -> list[str]:
+    """The imports of ``source`` that the rules of ``package`` forbid."""
+    banned = FORBIDDEN.get(package, set())
+    broken = [name for name in qt_imports(source) if "Qt" in banned]
+    if "QtWidgets" in banned:
+        broken += [name for name in imported_modules(source) if "QtWidgets" in name.split(".")]
+    broken += [
+        name for name in imported_modules(source)
+        if name.split(".")[0] in banned and name.split(".")[0] in PACKAGES
+    ]  # fmt: skip
+    return sorted(set(broken))
+
+
+@pytest.mark.parametrize(
+    ("package", "source", "broken"),
+    [
+        ("models", "from ui.labels import x", ["ui.labels", "ui.labels.x"]),
+        ("excel", "def f():\n    import exchange.keys\n", ["exchange.keys"]),
+        ("printing", "from PySide6.QtWidgets import QWidget", ["PySide6.QtWidgets",
+                                                            "PySide6.QtWidgets.QWidget"]),
+        ("printing", "from PySide6.QtGui import QPainter", []),
+        ("app", "from PySide6 import QtWidgets", ["PySide6.QtWidgets"]),
+        ("app", "from printing.forms import paint_forms", []),
+        ("ui", "from app import exchange", []),
+    ],
+)  # fmt: skip
+def test_the_rule_checker(package, source, broken):
+    assert broken_rules(package, source) == broken
+
+
+def test_the_packages_are_found():
+    names = {p.relative_to(ROOT).as_posix() for p in python_files(*PACKAGES)}
+    assert {f"{package}/__init__.py" for package in PACKAGES} <= names
     assert {"models/store.py", "exchange/batch_file.py", "excel/export.py"} <= names
 
 
-def test_the_qt_free_packages_do_not_import_qt():
+def test_each_package_imports_only_what_its_layer_allows():
     offenders = {
         path.relative_to(ROOT).as_posix(): found
-        for path in python_files(*QT_FREE)
-        if (found := qt_imports(path.read_text(encoding="utf-8")))
+        for package in FORBIDDEN
+        for path in python_files(package)
+        if (found := broken_rules(package, path.read_text(encoding="utf-8")))
     }
     assert offenders == {}
 
 
-def test_ui_holds_no_sql():
-    """ui/ may not exist yet; when it does, its string literals hold no SQL."""
+def test_no_sql_outside_models():
+    """String literals that are SQL statements stand only in models/."""
+    others = [p for p in python_files(*PACKAGES) if p.parts[len(ROOT.parts)] != "models"]
     offenders = {
         path.relative_to(ROOT).as_posix(): found
-        for path in python_files("ui")
+        for path in [*others, ROOT / "main.py"]
         if (found := sql_strings(path.read_text(encoding="utf-8")))
     }
     assert offenders == {}
 
 
 def test_sql_lives_in_models():
-    """The checker does find SQL where it belongs, so an empty ui/ result means something."""
+    """The checker does find SQL where it belongs, so an empty result elsewhere means
+    something."""
     assert sql_strings((ROOT / "models" / "store.py").read_text(encoding="utf-8"))

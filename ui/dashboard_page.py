@@ -43,8 +43,9 @@ from models.formatting import rupiah, tanggal, thousands
 from models.regions import Regions, default_regions
 from models.settings import load_settings
 from models.store import RecordFilter
-from printing.charts import STATUS_COLOURS, Bar, BarChart, StackedBar
+from printing.charts import STATUS_COLOURS, Bar
 from ui import dialogs, labels
+from ui.charts import BarChart, StackedBar
 from ui.worker import Worker, run_with_progress
 
 KEY = Qt.ItemDataRole.UserRole
