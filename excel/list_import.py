@@ -16,7 +16,7 @@ Three steps, so that the user sees what will happen before anything is written:
 `import_kpj` (in `excel.kpj_import`) reads BPJS's results, NIK and KPJ per row.
 
 Every Excel trap is a problem on its row (`excel.cell_values`); a file that cannot be read at
-all raises `ExcelImportError` (`excel.reader`). Long reads call ``progress(done, total,
+all raises `ExcelImportError` (`excel.workbook_file`). Long reads call ``progress(done, total,
 text)`` every 500 rows and stop with `ImportCancelled` when ``cancelled()`` says so.
 """
 
@@ -37,14 +37,13 @@ from excel.headers import FIELDS, header_key, match_header
 from excel.kpj_import import KpjResult, RowProblem, import_kpj
 from excel.reader import (
     MAX_ROWS,
-    ExcelImportError,
-    ImportCancelled,
     Layout,
     SourceWorkbook,
     choose_layout,
     data_rows,
     open_workbook,
 )
+from excel.workbook_file import ExcelImportError, ImportCancelled
 from models.bulk_import import insert_new, nik_holders_by_nik
 from models.files import atomic_file
 from models.problems import Problem, error

@@ -20,7 +20,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Border, Side
 
 from demo.people import generate
-from excel import list_import, reader
+from excel import list_import, reader, workbook_file
 from excel.cell_values import VillageFinder, cell_date, cell_flag, title_if_shouted
 from excel.headers import _PARENTHESIS, _SYNONYMS, FIELDS, header_key, match_header
 from excel.list_import import (
@@ -450,7 +450,7 @@ def test_the_xml_scan_is_the_same_in_small_chunks(db, monkeypatch):
     """Error cells and the row count are found across the boundaries of the chunks the
     sheet's XML is read in."""
     whole = plan_of(db, "traps.xlsx")
-    monkeypatch.setattr(reader, "_CHUNK", 97)
+    monkeypatch.setattr(workbook_file, "_CHUNK", 97)
     chunked = plan_of(db, "traps.xlsx")
     assert [(r.number, codes(r)) for r in chunked.rows] == [
         (r.number, codes(r)) for r in whole.rows
