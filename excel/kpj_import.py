@@ -18,8 +18,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from excel.cell_values import RowConverter
 from excel.reader import choose_layout, data_rows, open_workbook
+from excel.row_converter import RowConverter
 from excel.workbook_file import ImportCancelled
 from models.bulk_import import kpj_holders, live_registrations_by_nik, set_registered
 from models.db import write_transaction

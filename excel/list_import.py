@@ -15,7 +15,7 @@ Three steps, so that the user sees what will happen before anything is written:
 
 `import_kpj` (in `excel.kpj_import`) reads BPJS's results, NIK and KPJ per row.
 
-Every Excel trap is a problem on its row (`excel.cell_values`); a file that cannot be read at
+Every Excel trap is a problem on its row (`excel.row_converter`); a file that cannot be read at
 all raises `ExcelImportError` (`excel.workbook_file`). Long reads call ``progress(done, total,
 text)`` every 500 rows and stop with `ImportCancelled` when ``cancelled()`` says so.
 """
@@ -31,7 +31,6 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from sqlite_utils import Database
 
-from excel.cell_values import RowConverter, VillageFinder
 from excel.excel_labels import _clean
 from excel.headers import FIELDS, header_key, match_header
 from excel.kpj_import import KpjResult, RowProblem, import_kpj
@@ -43,6 +42,8 @@ from excel.reader import (
     data_rows,
     open_workbook,
 )
+from excel.row_converter import RowConverter
+from excel.villages import VillageFinder
 from excel.workbook_file import ExcelImportError, ImportCancelled
 from models.bulk_import import insert_new, nik_holders_by_nik
 from models.files import atomic_file

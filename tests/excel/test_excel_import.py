@@ -21,7 +21,7 @@ from openpyxl.styles import Border, Side
 
 from demo.people import generate
 from excel import list_import, reader, workbook_file
-from excel.cell_values import VillageFinder, cell_date, cell_flag, title_if_shouted
+from excel.cell_values import cell_date, cell_flag, title_if_shouted
 from excel.headers import _PARENTHESIS, _SYNONYMS, FIELDS, header_key, match_header
 from excel.list_import import (
     ExcelImportError,
@@ -33,6 +33,7 @@ from excel.list_import import (
     write_error_report,
     write_list,
 )
+from excel.villages import VillageFinder
 from models import bulk_import
 from models.audit import verify_chain
 from models.regions import default_regions
