@@ -23,23 +23,8 @@ from models.formatting import rupiah, tanggal
 from models.registration import Registration
 from printing import facts
 from printing.context import PrintContext
-from printing.drawing import (
-    Boxes,
-    Cell,
-    Choices,
-    Filler,
-    Heading,
-    Item,
-    Letterhead,
-    Row,
-    Signatures,
-    Signer,
-    Space,
-    Style,
-    Text,
-    fit,
-    paint_stack,
-)
+from printing.drawing import Filler, Item, Space, Style, Text, fit, paint_stack
+from printing.form_items import Boxes, Cell, Choices, Heading, Letterhead, Row, Signatures, Signer
 from printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
 from ui import labels
 from ui.labels import display_value
