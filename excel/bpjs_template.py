@@ -82,24 +82,8 @@ def load_template(source: Path | str | Mapping | None = None) -> BpjsTemplate:
         raise _template_error("it needs a list of columns")
     if not data["columns"]:
         raise _template_error("it has no columns")
-    columns = []
     known = _REGISTRATION_FIELDS | set(DERIVED_VALUES)
-    for number, spec in enumerate(data["columns"], 1):
-        if not isinstance(spec, Mapping) or not isinstance(spec.get("header"), str):
-            raise _template_error(f"column {number} needs a header")
-        value, constant = spec.get("value", ""), spec.get("constant")
-        if constant is not None and not isinstance(constant, str):
-            raise _template_error(f"column {number}: a constant is text")
-        if constant is None and value not in known:
-            raise _template_error(f"column {number} ({spec['header']}): unknown value {value!r}")
-        mapping = spec.get("map", {})
-        if not isinstance(mapping, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
-        ):
-            raise _template_error(f"column {number}: 'map' maps text to text")
-        columns.append(
-            BpjsColumn(spec["header"], value, constant, dict(mapping), bool(spec.get("upper")))
-        )
+    columns = [_column(number, spec, known) for number, spec in enumerate(data["columns"], 1)]
     limit = data.get("max_rows_per_file", BPJS_MAX_ROWS)
     if not isinstance(limit, int) or not 1 <= limit <= BPJS_MAX_ROWS:
         raise _template_error(f"max_rows_per_file must be 1 to {BPJS_MAX_ROWS:,}")
@@ -115,6 +99,23 @@ def load_template(source: Path | str | Mapping | None = None) -> BpjsTemplate:
         max_rows_per_file=limit,
         file_prefix=prefix,
     )
+
+
+def _column(number: int, spec: object, known: set[str]) -> BpjsColumn:
+    """Column ``number`` of a template, checked."""
+    if not isinstance(spec, Mapping) or not isinstance(spec.get("header"), str):
+        raise _template_error(f"column {number} needs a header")
+    value, constant = spec.get("value", ""), spec.get("constant")
+    if constant is not None and not isinstance(constant, str):
+        raise _template_error(f"column {number}: a constant is text")
+    if constant is None and value not in known:
+        raise _template_error(f"column {number} ({spec['header']}): unknown value {value!r}")
+    mapping = spec.get("map", {})
+    if not isinstance(mapping, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
+    ):
+        raise _template_error(f"column {number}: 'map' maps text to text")
+    return BpjsColumn(spec["header"], value, constant, dict(mapping), bool(spec.get("upper")))
 
 
 def bpjs_text(value) -> str:

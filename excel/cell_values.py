@@ -87,31 +87,38 @@ def cell_date(value: object, epoch: datetime) -> date | None:
     if isinstance(value, date):
         return value
     if is_number(value):
-        if not _SERIALS[0] <= value <= _SERIALS[1]:
-            raise ValueError("not an Excel date")
-        found = from_excel(value, epoch)
-        if not isinstance(found, datetime):
-            raise ValueError("not an Excel date")
-        return found.date()
+        return _serial_date(value, epoch)
     if not isinstance(value, str):
         raise ValueError("not a date")
     text = tidy_text(value)
-    if not text:
-        return None
+    return _text_date(text) if text else None
+
+
+def _serial_date(value: float, epoch: datetime) -> date:
+    """An Excel serial number (a date column formatted General) as a date."""
+    if not _SERIALS[0] <= value <= _SERIALS[1]:
+        raise ValueError("not an Excel date")
+    found = from_excel(value, epoch)
+    if not isinstance(found, datetime):
+        raise ValueError("not an Excel date")
+    return found.date()
+
+
+def _text_date(text: str) -> date:
+    """``1985-03-12``, ``12-03-1985`` (or with / and .) or ``12 Maret 1985`` as a date."""
     if match := _YMD.match(text):
         year, month, day = (int(part) for part in match.groups())
-    elif match := _DMY.match(text):
-        day, month, year = (int(part) for part in match.groups())
-        if len(match.group(3)) != 4:
-            raise ValueError("year must have four digits")
+        return date(year, month, day)
+    if match := _DMY.match(text):
+        day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
     elif (match := _D_MONTH_Y.match(text)) and match.group(2).casefold() in _MONTHS:
-        day, year = int(match.group(1)), int(match.group(3))
+        day, year_text = int(match.group(1)), match.group(3)
         month = _MONTHS[match.group(2).casefold()]
-        if len(match.group(3)) != 4:
-            raise ValueError("year must have four digits")
     else:
         raise ValueError("not a date")
-    return date(year, month, day)
+    if len(year_text) != 4:
+        raise ValueError("year must have four digits")
+    return date(int(year_text), month, day)
 
 
 def _choices(table: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -104,22 +104,29 @@ def _read_entries(path: Path, result: KpjResult, progress, cancelled) -> list[_E
                     progress(result.rows_read, total, layout.sheet)
             reg, problems = converter.convert(cells)
             nik, kpj = clean_number(reg.nik), clean_number(reg.kpj)
-            if not any(p.field == "nik" for p in problems):
-                if not nik:
-                    problems.append(error("required", "nik"))
-                elif not ASCII_DIGITS.match(nik):
-                    problems.append(error("nik.digits", "nik"))
-                elif len(nik) != 16:
-                    problems.append(error("nik.length", "nik"))
-            if not any(p.is_error and p.field == "kpj" for p in problems):
-                if not kpj:
-                    problems.append(error("required", "kpj"))
-                elif not DIGITS_11.match(kpj):
-                    problems.append(error("kpj.format", "kpj"))
+            problems += _number_problems(nik, kpj, problems)
             result.problems += [RowProblem(number, p) for p in problems]
             if not any(p.is_error for p in problems):
                 entries.append(_Entry(number, nik, kpj))
     return entries
+
+
+def _number_problems(nik: str, kpj: str, found: list[Problem]) -> list[Problem]:
+    """What is wrong with a row's NIK and KPJ beyond what reading its cells ``found``."""
+    problems = []
+    if not any(p.field == "nik" for p in found):
+        if not nik:
+            problems.append(error("required", "nik"))
+        elif not ASCII_DIGITS.match(nik):
+            problems.append(error("nik.digits", "nik"))
+        elif len(nik) != 16:
+            problems.append(error("nik.length", "nik"))
+    if not any(p.is_error and p.field == "kpj" for p in found):
+        if not kpj:
+            problems.append(error("required", "kpj"))
+        elif not DIGITS_11.match(kpj):
+            problems.append(error("kpj.format", "kpj"))
+    return problems
 
 
 def _conflict(entry: _Entry, reason: str, registration_id: str = "", existing: str = "") -> dict:
