@@ -11,6 +11,12 @@ from functools import lru_cache
 from openpyxl.utils.datetime import from_excel
 
 from excel.headers import INVISIBLE, words
+from models.vocabulary import (
+    FUNDING_LABELS,
+    HEIR_RELATION_LABELS,
+    MARITAL_LABELS,
+    TARGET_GROUP_LABELS,
+)
 
 #: The error values Excel and LibreOffice store in a formula cell that failed.
 EXCEL_ERRORS = frozenset(
@@ -121,8 +127,17 @@ def _text_date(text: str) -> date:
     return date(int(year_text), month, day)
 
 
-def _choices(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {choice_key(text): code for code, texts in table.items() for text in (code, *texts)}
+def _choices(
+    table: dict[str, tuple[str, ...]], labels: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Text -> code: each code, its other spellings in ``table`` and its label in ``labels``
+    (`models.vocabulary`: what Jaring's own Excel exports write), compared by `choice_key`."""
+    labels = labels or {}
+    return {
+        choice_key(text): code
+        for code, texts in table.items()
+        for text in (code, labels.get(code, code), *texts)
+    }
 
 
 SEX = _choices({
@@ -130,40 +145,33 @@ SEX = _choices({
     "P": ("Perempuan", "Pr", "Wanita", "W", "Female", "F", "Cewek"),
 })  # fmt: skip
 MARITAL = _choices({
-    "belum_kawin": ("Belum kawin", "Belum menikah", "BK", "TK", "Lajang", "Single", "Bujang"),
-    "kawin": ("Kawin", "Menikah", "Sudah menikah", "Sudah kawin", "K", "Nikah"),
-    "cerai_hidup": ("Cerai hidup", "CH"),
-    "cerai_mati": ("Cerai mati", "CM"),
-})  # fmt: skip
+    "belum_kawin": ("Belum menikah", "BK", "TK", "Lajang", "Single", "Bujang"),
+    "kawin": ("Menikah", "Sudah menikah", "Sudah kawin", "K", "Nikah"),
+    "cerai_hidup": ("CH",),
+    "cerai_mati": ("CM",),
+}, MARITAL_LABELS)  # fmt: skip
 TARGET_GROUP = _choices({
-    "petani": ("Petani", "Pekebun", "Petani / pekebun", "Tani", "Pekebun / petani"),
-    "nelayan": ("Nelayan",),
-    "peternak": ("Peternak",),
-    "umkm": (
-        "UMKM", "Usaha mikro", "Usaha mikro dan kecil", "Usaha mikro dan kecil (UMKM)",
-        "Pelaku UMKM",
-    ),
-    "atlet": ("Atlet", "Olahragawan", "Atlet / olahragawan"),
-    "non_asn": ("Non ASN", "Non-ASN", "Pegawai non-ASN", "Pegawai non ASN", "Honorer", "THL"),
-    "miskin_rentan": (
-        "Miskin", "Rentan", "Miskin rentan", "Warga miskin", "Warga miskin / rentan",
-    ),
-    "informal_lain": (
-        "Informal", "Informal lain", "Pekerja informal", "Pekerja informal lainnya", "Lainnya",
-    ),
-})  # fmt: skip
+    "petani": ("Petani", "Pekebun", "Tani", "Pekebun / petani"),
+    "nelayan": (),
+    "peternak": (),
+    "umkm": ("UMKM", "Usaha mikro", "Usaha mikro dan kecil", "Pelaku UMKM"),
+    "atlet": ("Atlet", "Olahragawan"),
+    "non_asn": ("Non ASN", "Non-ASN", "Pegawai non ASN", "Honorer", "THL"),
+    "miskin_rentan": ("Miskin", "Rentan", "Miskin rentan", "Warga miskin"),
+    "informal_lain": ("Informal", "Informal lain", "Pekerja informal", "Lainnya"),
+}, TARGET_GROUP_LABELS)  # fmt: skip
 FUNDING = _choices({
-    "apbd": ("APBD", "APBD kabupaten", "Pemda", "Pemerintah daerah"),
-    "csr": ("CSR", "CSR perusahaan"),
-    "mandiri": ("Mandiri", "Sendiri", "Bayar sendiri", "Mandiri (bayar sendiri)"),
-})  # fmt: skip
+    "apbd": ("APBD", "Pemda", "Pemerintah daerah"),
+    "csr": ("CSR",),
+    "mandiri": ("Mandiri", "Sendiri", "Bayar sendiri"),
+}, FUNDING_LABELS)  # fmt: skip
 HEIR_RELATION = _choices({
-    "suami_istri": ("Suami", "Istri", "Isteri", "Suami/istri", "Suami istri", "Pasangan"),
-    "anak": ("Anak", "Anak kandung"),
-    "orang_tua": ("Orang tua", "Ortu", "Ayah", "Ibu", "Bapak", "Ayah/ibu"),
-    "saudara": ("Saudara", "Saudara kandung", "Kakak", "Adik"),
-    "lainnya": ("Lainnya", "Lain-lain", "Lain"),
-})  # fmt: skip
+    "suami_istri": ("Suami", "Istri", "Isteri", "Suami istri", "Pasangan"),
+    "anak": ("Anak kandung",),
+    "orang_tua": ("Ortu", "Ayah", "Ibu", "Bapak", "Ayah/ibu"),
+    "saudara": ("Saudara", "Kakak", "Adik"),
+    "lainnya": ("Lain-lain", "Lain"),
+}, HEIR_RELATION_LABELS)  # fmt: skip
 YES = frozenset({"ya", "y", "yes", "1", "true", "benar", "setuju", "bersedia", "v", "x", "ok"})
 NO = frozenset({"tidak", "t", "no", "n", "0", "false", "tidaksetuju", "tidakbersedia", "tdk"})
 _CHECK_MARKS = frozenset("✓✔√☑")

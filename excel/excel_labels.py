@@ -1,8 +1,9 @@
-"""Indonesian labels and cell formatting for the Excel exports, without Qt.
+"""Cell formatting for the Excel exports, without Qt.
 
-The label tables mirror the ones ui/labels.py shows; next to them the Excel number formats,
-the text cleaning every written value goes through, region names looked up once per code,
-and the small helpers that make write-only cells (text that stays text, bold headers).
+The Excel number formats, the text cleaning every written value goes through, region names
+looked up once per code, and the small helpers that make write-only cells (text that stays
+text, bold headers). The Indonesian labels of the codes are `models.vocabulary`'s, the same
+the screens show untranslated.
 """
 
 from __future__ import annotations
@@ -28,52 +29,6 @@ CELL_MAX_CHARS = 32_767
 #: tab and the line ends, lone surrogates, U+FFFE and U+FFFF. openpyxl's own pattern misses
 #: the last three, and a single one makes the whole workbook unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-# --- Indonesian labels (the ones ui/labels.py shows, without Qt) ----------------------------
-
-MARITAL_LABELS = {
-    "belum_kawin": "Belum kawin",
-    "kawin": "Kawin",
-    "cerai_hidup": "Cerai hidup",
-    "cerai_mati": "Cerai mati",
-}
-TARGET_GROUP_LABELS = {
-    "petani": "Petani / pekebun",
-    "nelayan": "Nelayan",
-    "peternak": "Peternak",
-    "umkm": "Usaha mikro dan kecil (UMKM)",
-    "atlet": "Atlet / olahragawan",
-    "non_asn": "Pegawai non-ASN",
-    "miskin_rentan": "Warga miskin / rentan",
-    "informal_lain": "Pekerja informal lainnya",
-}
-FUNDING_LABELS = {
-    "apbd": "APBD kabupaten",
-    "csr": "CSR perusahaan",
-    "mandiri": "Mandiri (bayar sendiri)",
-}
-HEIR_RELATION_LABELS = {
-    "suami_istri": "Suami/istri",
-    "anak": "Anak",
-    "orang_tua": "Orang tua",
-    "saudara": "Saudara kandung",
-    "lainnya": "Lainnya",
-}
-STATUS_LABELS = {
-    "draft": "Draf",
-    "ready": "Siap kirim",
-    "exported": "Sudah diekspor",
-    "received": "Diterima kabupaten",
-    "submitted": "Diajukan ke BPJS",
-    "registered": "Terdaftar",
-    "rejected": "Ditolak",
-}
-
-
-def period_label(months: int | None) -> str:
-    """``3`` -> ``3 bulan``."""
-    return f"{months} bulan" if months else ""
 
 
 def _clean(text: str) -> str:

@@ -18,7 +18,7 @@ Both stream the rows (openpyxl's write-only mode, the master's data rows through
 target folder, renamed when complete; a cancel or an error (full disk, pulled USB stick)
 leaves no file and marks nothing, and the BPJS files are all or nothing together.
 
-The work is split: `excel.excel_labels` (labels, formats, cells), `excel.master_sheet` (the
+The work is split: `excel.excel_labels` (formats, cells), `excel.master_sheet` (the
 master sheets), `excel.bpjs_template` (the BPJS layout and its rows) and `excel.export_errors`;
 this module reads the registrations and publishes the files.
 """

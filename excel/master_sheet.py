@@ -22,22 +22,25 @@ from excel.excel_labels import (
     COUNT,
     DATE,
     DATE_TIME,
-    FUNDING_LABELS,
-    HEIR_RELATION_LABELS,
-    MARITAL_LABELS,
     RUPIAH,
-    STATUS_LABELS,
-    TARGET_GROUP_LABELS,
     TEXT,
     _clean,
     _header_cell,
     _Names,
     _text_cell,
-    period_label,
 )
 from excel.xlsx_rows import FastColumn, FastRows
 from models.export_rows import ExportTotals, RegionTotals
 from models.registration import Registration
+from models.vocabulary import (
+    FUNDING_LABELS,
+    HEIR_RELATION_LABELS,
+    MARITAL_LABELS,
+    STATUS_LABELS,
+    TARGET_GROUP_LABELS,
+    period_label,
+    yes_no,
+)
 
 MASTER_SHEET = "Pendaftaran"
 SUMMARY_SHEET = "Rekap"
@@ -156,7 +159,7 @@ class _MasterSheet:
             reg.heir_name,
             HEIR_RELATION_LABELS.get(reg.heir_relation, reg.heir_relation),
             reg.heir_phone,
-            "Ya" if reg.consent else "Tidak",
+            yes_no(reg.consent),
             STATUS_LABELS.get(reg.status, reg.status),
             reg.kpj,
             reg.created_by,

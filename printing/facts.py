@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models.contribution import Contribution
+from models.formatting import arg
 from models.registration import Registration
 from printing.context import PrintContext
 
@@ -64,12 +65,12 @@ def kecamatan_name(code: str, context: PrintContext) -> str:
 def village_title(code: str, context: PrintContext) -> str:
     """ "Desa Natai Sedawak" or "Kelurahan Mendawai"."""
     if village_kind(code) == "kelurahan":
-        return translate("Printing", "Kelurahan %1").replace("%1", village_name(code, context))
-    return translate("Printing", "Desa %1").replace("%1", village_name(code, context))
+        return arg(translate("Printing", "Kelurahan %1"), village_name(code, context))
+    return arg(translate("Printing", "Desa %1"), village_name(code, context))
 
 
 def village_head(code: str, context: PrintContext) -> str:
     """Who signs a list of one village: "Kepala Desa X", or "Lurah X" for a kelurahan."""
     if village_kind(code) == "kelurahan":
-        return translate("Printing", "Lurah %1").replace("%1", village_name(code, context))
-    return translate("Printing", "Kepala Desa %1").replace("%1", village_name(code, context))
+        return arg(translate("Printing", "Lurah %1"), village_name(code, context))
+    return arg(translate("Printing", "Kepala Desa %1"), village_name(code, context))

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sized
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from models.formatting import rupiah, tanggal
+from models.formatting import arg, rupiah, tanggal
 from models.registration import Registration
 from printing import facts
 from printing.context import PrintContext
@@ -100,9 +100,7 @@ class _Words:
         self.funding = labels.funding_labels()
         self.heir_relation = labels.heir_relation_labels()
         self.period = labels.period_labels()
-        self.government = translate("Printing", "PEMERINTAH %1").replace(
-            "%1", context.regency_name.upper()
-        )
+        self.government = arg(translate("Printing", "PEMERINTAH %1"), context.regency_name.upper())
         self.programme = context.programme
         self.title = translate("Printing", "FORMULIR PENDAFTARAN PESERTA BPJS KETENAGAKERJAAN")
         self.subtitle = translate("Printing", "Bukan Penerima Upah (BPU)")
@@ -333,7 +331,7 @@ class _Form:
             [
                 Signer(w.worker, reg.full_name if reg else ""),
                 Signer(w.officer, context.officer if reg else ""),
-                Signer(w.village_head.replace("%1", village.name if village else "")),
+                Signer(arg(w.village_head, village.name if village else "")),
             ],
         )
 
@@ -349,7 +347,5 @@ def _contribution(reg: Registration, context: PrintContext, w: _Words) -> str:
         parts.append(f"JHT {rupiah(contribution.jht)}")
     text = f"{rupiah(contribution.monthly)} ({' + '.join(parts)})"
     if contribution.months > 1:
-        text += "\n" + w.per_period.replace("%1", str(contribution.months)).replace(
-            "%2", rupiah(contribution.per_period)
-        )
+        text += "\n" + arg(w.per_period, contribution.months, rupiah(contribution.per_period))
     return text

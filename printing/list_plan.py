@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice
 
-from models.formatting import rupiah, tanggal
+from models.formatting import arg, rupiah, tanggal
 from models.registration import Registration
 from printing.context import PrintContext
 from printing.drawing import sans
@@ -183,10 +183,11 @@ class ListGeometry:
         return ListRow(height, cells, number, monthly, reg.village_code)
 
     def heading_row(self, village_code: str, context: PrintContext, continued: bool) -> ListRow:
-        text = translate("Printing", "Kecamatan %1 — %2").replace(
-            "%1", kecamatan_name(village_code[:8], context)
+        text = arg(
+            translate("Printing", "Kecamatan %1 — %2"),
+            kecamatan_name(village_code[:8], context),
+            village_title(village_code, context),
         )
-        text = text.replace("%2", village_title(village_code, context))
         if continued:
             text += " " + translate("Printing", "(lanjutan)")
         heading = Paragraph(text, self.bold, self.table_width - 2 * self.pad, self.device)
@@ -263,10 +264,8 @@ def _list_info(
         ], village_title(desa, context)
     if kecamatan:
         name = kecamatan_name(kecamatan, context)
-        return [(fields["kecamatan"], name)], translate("Printing", "Kecamatan %1").replace(
-            "%1", name
-        )
-    everywhere = translate("Printing", "Seluruh %1").replace("%1", context.regency_name)
+        return [(fields["kecamatan"], name)], arg(translate("Printing", "Kecamatan %1"), name)
+    everywhere = arg(translate("Printing", "Seluruh %1"), context.regency_name)
     return [(translate("Printing", "Wilayah"), everywhere)], context.regency_name
 
 
@@ -292,7 +291,7 @@ def plan_list(
         Paragraph(context.regency_name.upper(), g.subtitle_bold, width, device, center),
     ]  # fmt: skip
     info, short_name = _list_info(context, desa, kecamatan)
-    as_of = translate("Printing", "Keadaan per %1").replace("%1", tanggal(context.today))
+    as_of = arg(translate("Printing", "Keadaan per %1"), tanggal(context.today))
     title_height = (
         sum(t.height for t in title) + g.mm(3) + len(info) * g.line_height * 1.15 + g.mm(3)
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
-from models.formatting import rupiah, tanggal
+from models.formatting import arg, rupiah, tanggal
 from models.registration import Registration
 from printing.context import PrintContext
 from printing.drawing import GRID, INK, MUTED
@@ -79,7 +79,7 @@ def _paint_list_page(
         _paint_row(painter, g, row, y)
         y += row.height
     people = [row for row in page if row.number]
-    label = translate("Printing", "Jumlah halaman ini: %1 orang").replace("%1", str(len(people)))
+    label = arg(translate("Printing", "Jumlah halaman ini: %1 orang"), len(people))
     _paint_sum_row(painter, g, y, label, sum(row.monthly or 0 for row in people))
     _paint_footer(painter, g, plan.footer, index, total)
     return y + g.sum_height
@@ -196,11 +196,7 @@ def _paint_sum_row(painter: QPainter, g: ListGeometry, y: float, label: str, amo
 
 def _paint_footer(painter: QPainter, g: ListGeometry, text: str, index: int, total: int) -> None:
     y = g.area.height() - g.footer_height + g.mm(2)
-    page = (
-        translate("Printing", "Halaman %1 dari %2")
-        .replace("%1", str(index + 1))
-        .replace("%2", str(total))
-    )
+    page = arg(translate("Printing", "Halaman %1 dari %2"), index + 1, total)
     page_text = Paragraph(page, g.bold, g.area.width(), g.device, Qt.AlignmentFlag.AlignRight)
     room = g.area.width() - page_text.natural_width - g.mm(6)
     painter.setPen(MUTED)
@@ -227,7 +223,7 @@ def _paint_closing(
     """The grand total under the last page's sum (which ends at ``y``), then the
     signatures."""
     g = plan.geometry
-    label = translate("Printing", "Jumlah seluruhnya: %1 orang").replace("%1", str(people))
+    label = arg(translate("Printing", "Jumlah seluruhnya: %1 orang"), people)
     _paint_sum_row(painter, g, y, label, grand)
     y += g.sum_height + g.mm(6)
     block = min(g.mm(95), g.area.width() / 2 - g.mm(5))

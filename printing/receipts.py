@@ -19,7 +19,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPen
 
-from models.formatting import rupiah, tanggal
+from models.formatting import arg, rupiah, tanggal
 from models.nik import masked_nik
 from models.registration import Registration
 from printing.context import PrintContext
@@ -67,17 +67,15 @@ def _slip_lines(reg: Registration, context: PrintContext) -> list[tuple[str, str
     village = reg.village_code
     place = "—"
     if village:
-        kecamatan = translate("Printing", "Kecamatan %1").replace(
-            "%1", kecamatan_name(village[:8], context)
-        )
+        kecamatan = arg(translate("Printing", "Kecamatan %1"), kecamatan_name(village[:8], context))
         place = f"{village_title(village, context)}, {kecamatan}"
     monthly = monthly_contribution(reg, context)
     funding = labels.funding_labels().get(reg.funding_source, reg.funding_source)
-    paid = (
-        translate("Printing", "%1 per bulan (%2), sumber iuran: %3")
-        .replace("%1", rupiah(monthly) if monthly is not None else "—")
-        .replace("%2", ", ".join(reg.programs))
-        .replace("%3", funding)
+    paid = arg(
+        translate("Printing", "%1 per bulan (%2), sumber iuran: %3"),
+        rupiah(monthly) if monthly is not None else "—",
+        ", ".join(reg.programs),
+        funding,
     )
     return [
         (translate("Printing", "Nama lengkap"), reg.full_name),
@@ -145,7 +143,7 @@ def _slip(
     y += s.mm(4)
     title = translate("Printing", "TANDA TERIMA PENDAFTARAN")
     y += put(Paragraph(title, s.title, width, device, center), x, y)
-    number = translate("Printing", "Nomor pendaftaran: %1").replace("%1", reg.id)
+    number = arg(translate("Printing", "Nomor pendaftaran: %1"), reg.id)
     y += put(Paragraph(number, s.small, width, device, center), x, y)
     y = max(y, qr.bottom()) + s.mm(4)
 

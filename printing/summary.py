@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QPen
 
 from models import dashboard as figures
-from models.formatting import rupiah, tanggal, thousands
+from models.formatting import arg, rupiah, tanggal, thousands
 from printing.charts import STATUS_COLOURS, Bar, paint_hbars, paint_stacked, paint_vbars
 from printing.context import PrintContext
 from printing.drawing import GREY, INK, RULE, sans
@@ -137,26 +137,27 @@ def _title(page: _Page, context: PrintContext, data: figures.Dashboard) -> float
         sans(14, True),
     )
     page.text(0, 7, page.width, 5, context.programme, sans(9), colour=GREY)
-    page.text(0, 12, page.width, 5,
-              translate("Summary", "%1 · keadaan per %2").replace("%1", context.regency_name)
-              .replace("%2", tanggal(data.today)), sans(9, True))  # fmt: skip
+    where_when = arg(
+        translate("Summary", "%1 · keadaan per %2"), context.regency_name, tanggal(data.today)
+    )
+    page.text(0, 12, page.width, 5, where_when, sans(9, True))
     return 19.0
 
 
 def _progress(page: _Page, p: figures.Progress, y: float) -> float:
     y = page.section(0, y, page.width, translate("Summary", "Capaian terhadap target"))
-    headline = (
-        translate("Summary", "%1 dari %2 pekerja terdata (%3)")
-        .replace("%1", thousands(p.counted))
-        .replace("%2", thousands(p.target))
-        .replace("%3", percent(p.percent))
+    headline = arg(
+        translate("Summary", "%1 dari %2 pekerja terdata (%3)"),
+        thousands(p.counted),
+        thousands(p.target),
+        percent(p.percent),
     )
     page.text(0, y, page.width, 8, headline, sans(15, True))
     y += 8
-    registered = (
-        translate("Summary", "%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target")
-        .replace("%1", thousands(p.registered))
-        .replace("%2", percent(p.registered_percent))
+    registered = arg(
+        translate("Summary", "%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target"),
+        thousands(p.registered),
+        percent(p.registered_percent),
     )
     page.text(0, y, page.width, 5.5, registered, sans(10.5, True))
     y += 6.5
@@ -220,7 +221,7 @@ def _budget_and_groups(page: _Page, data: figures.Dashboard, y: float) -> float:
     note = translate(
         "Summary", "Target penuh = %1 × %2 per bulan (golongan terendah); setahun = 12 bulan."
     )
-    note = note.replace("%1", thousands(b.target)).replace("%2", rupiah(b.target_each))
+    note = arg(note, thousands(b.target), rupiah(b.target_each))
     note += " " + translate("Summary", "APBD: dibayar kabupaten.")
     page.text(0, left + 0.5, half, 7, note, sans(6.5), colour=GREY)
     left += 8
@@ -264,9 +265,7 @@ def _places_and_people(
             left,
             half,
             4,
-            translate("Summary", "… dan %1 kecamatan lagi").replace(
-                "%1", str(len(ordered) - MAX_PLACES)
-            ),
+            arg(translate("Summary", "… dan %1 kecamatan lagi"), len(ordered) - MAX_PLACES),
             sans(6.5),
             colour=GREY,
         )
@@ -300,7 +299,7 @@ def _timeline(page: _Page, data: figures.Dashboard, y: float) -> float:
     weeks = data.details.weeks[-MAX_WEEKS:]
     title = translate("Summary", "Pendaftaran terhitung per minggu")
     if len(data.details.weeks) > MAX_WEEKS:
-        title += " " + translate("Summary", "(%1 minggu terakhir)").replace("%1", str(MAX_WEEKS))
+        title += " " + arg(translate("Summary", "(%1 minggu terakhir)"), MAX_WEEKS)
     y = page.section(0, y, page.width, title)
     bars = [Bar(w.start.isoformat(), w.start.strftime("%d/%m"), w.counted) for w in weeks]
     if bars:
@@ -318,10 +317,14 @@ def _timeline(page: _Page, data: figures.Dashboard, y: float) -> float:
             colour=GREY,
         )
     if data.details.future:
-        note = translate(
-            "Summary",
-            "%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk grafik.",
-        ).replace("%1", thousands(data.details.future))
+        note = arg(
+            translate(
+                "Summary",
+                "%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk"
+                " grafik.",
+            ),
+            thousands(data.details.future),
+        )
         page.text(0, y + 34, page.width, 3.5, note, sans(6.5), colour=GREY)
         return y + 39
     return y + 37
@@ -353,21 +356,17 @@ def _officers(page: _Page, data: figures.Dashboard, y: float) -> float:
     ]
     y = page.table(0, y, widths, header, rows)
     if len(officers) > MAX_OFFICERS:
-        page.text(0, y, w, 4, translate("Summary", "… dan %1 petugas lagi").replace(
-            "%1", str(len(officers) - MAX_OFFICERS)), sans(6.5), colour=GREY)  # fmt: skip
+        more = arg(translate("Summary", "… dan %1 petugas lagi"), len(officers) - MAX_OFFICERS)
+        page.text(0, y, w, 4, more, sans(6.5), colour=GREY)
         y += 4
     return y
 
 
 def _footer(page: _Page, context: PrintContext) -> None:
-    text = (
-        translate("Summary", "Dicetak dengan Jaring dari basis data lokal, %1%2.")
-        .replace("%1", tanggal(context.today))
-        .replace(
-            "%2",
-            (" " + translate("Summary", "oleh %1").replace("%1", context.officer))
-            if context.officer
-            else "",
-        )
+    by = " " + arg(translate("Summary", "oleh %1"), context.officer) if context.officer else ""
+    text = arg(
+        translate("Summary", "Dicetak dengan Jaring dari basis data lokal, %1%2."),
+        tanggal(context.today),
+        by,
     )
     page.text(0, page.height - 5, page.width, 5, text, sans(6.5), colour=GREY)

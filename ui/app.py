@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from models.db import Checkpointer, DatabaseError, open_database
+from models.formatting import arg
 from models.settings import load_settings, save_settings
 from ui import dialogs
 from ui.i18n import install_translators
@@ -25,11 +26,14 @@ def run_app(db_path: Path) -> int:
         dialogs.inform(
             None,
             "Jaring",
-            app.translate(
-                "App",
-                "Basis data tidak bisa dibuka:\n%1\n\nPeriksa berkasnya atau pilih berkas "
-                "lain dengan --db.",
-            ).replace("%1", str(exc)),
+            arg(
+                app.translate(
+                    "App",
+                    "Basis data tidak bisa dibuka:\n%1\n\nPeriksa berkasnya atau pilih berkas "
+                    "lain dengan --db.",
+                ),
+                exc,
+            ),
         )
         return 2
     settings = load_settings(db)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models import conflicts
+from models.formatting import arg
 from ui import dialogs, labels
-from ui.errors import explain
 from ui.list_model import ListModel, list_view
+from ui.messages import conflict_kind, conflict_reason, explain
 
 COMPARED = conflicts.REGISTRATION_FIELDS
 
@@ -36,12 +37,11 @@ class ConflictsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.actor = actor
-        kinds = {"nik": self.tr("NIK sama"), "likely_duplicate": self.tr("Mungkin ganda")}
         self.model = ListModel(
             [
-                (self.tr("Jenis"), lambda c: kinds.get(c.kind, c.kind)),
+                (self.tr("Jenis"), lambda c: conflict_kind(c.kind)),
                 (self.tr("NIK"), lambda c: c.incoming.get("nik", "")),
-                (self.tr("Alasan"), lambda c: labels.conflict_reason(c.reason)),
+                (self.tr("Alasan"), lambda c: conflict_reason(c.reason)),
                 (self.tr("Data yang ada"), lambda c: (c.existing or {}).get("full_name", "—")),
                 (self.tr("Data baru"), lambda c: c.incoming.get("full_name", "")),
             ],
@@ -95,7 +95,7 @@ class ConflictsPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(conflicts.list_conflicts(self.db))
-        self.count.setText(self.tr("%1 konflik terbuka").replace("%1", str(len(self.model.rows))))
+        self.count.setText(arg(self.tr("%1 konflik terbuka"), len(self.model.rows)))
         if self.model.rows:
             self.list.selectRow(0)
         self.show_current()
@@ -113,7 +113,7 @@ class ConflictsPage(QWidget):
         if conflict is None:
             self.reason.setText(self.tr("Tidak ada konflik yang perlu diputuskan."))
             return
-        self.reason.setText(labels.conflict_reason(conflict.reason))
+        self.reason.setText(conflict_reason(conflict.reason))
         names = labels.field_labels()
         existing = conflict.existing or {}
         differing = set(conflict.differing_fields())
@@ -185,7 +185,5 @@ class ConflictsPage(QWidget):
         dialogs.inform(
             self,
             self.tr("Log tersimpan"),
-            self.tr("%1 keputusan tersimpan di %2")
-            .replace("%1", str(rows))
-            .replace("%2", chosen[0]),
+            arg(self.tr("%1 keputusan tersimpan di %2"), rows, chosen[0]),
         )

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from models.contribution import ContributionTable, default_table
-from models.formatting import rupiah, tanggal
+from models.formatting import arg, rupiah, tanggal
 from models.regions import Regions, default_regions
 from models.status_updates import rejection_reason
 from models.store import RecordFilter, RegistrationStore
@@ -92,7 +92,7 @@ class RecordsModel(QAbstractTableModel):
             row = self.row(index.row())
             if row and row["status"] == "rejected":
                 reason = rejection_reason(self.store.db, row["id"])  # only when hovered
-                return self.tr("Ditolak: %1").replace("%1", reason or "—")
+                return arg(self.tr("Ditolak: %1"), reason or "—")
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.formatting import thousands
+from models.formatting import arg, thousands
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
 from printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
@@ -245,7 +245,7 @@ class RecordsPage(QWidget):
             record_filter, text="", status="", kecamatan_code=kept[0], village_code=kept[1]
         )
         self.dashboard_label.setText(
-            self.tr("Dari dasbor: %1").replace("%1", record_filter.label or self.tr("pilihan"))
+            arg(self.tr("Dari dasbor: %1"), record_filter.label or self.tr("pilihan"))
         )
         self.dashboard_bar.setVisible(self.dashboard_filter.narrowed or not offered)
         self.apply_filter()
@@ -276,13 +276,9 @@ class RecordsPage(QWidget):
         shown = self.model.rowCount()
         total = self.store.count()
         if shown == total:
-            text = self.tr("%1 pendaftaran").replace("%1", thousands(total))
+            text = arg(self.tr("%1 pendaftaran"), thousands(total))
         else:
-            text = (
-                self.tr("%1 dari %2 pendaftaran")
-                .replace("%1", thousands(shown))
-                .replace("%2", thousands(total))
-            )
+            text = arg(self.tr("%1 dari %2 pendaftaran"), thousands(shown), thousands(total))
         self.count.setText(text)
 
     def focus_search(self) -> None:

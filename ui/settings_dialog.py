@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.formatting import arg
 from models.regions import Regions, default_regions
 from models.settings import Settings
 
@@ -141,8 +142,9 @@ class SettingsDialog(QDialog):
             self.age_min.setFocus()
         elif not valid_sync_url(self._sync_url()):
             self.message.setText(
-                self.tr("Alamat server harus diawali http:// atau https://, misalnya %1.").replace(
-                    "%1", "https://kabupaten.example.go.id:8765"
+                arg(
+                    self.tr("Alamat server harus diawali http:// atau https://, misalnya %1."),
+                    "https://kabupaten.example.go.id:8765",
                 )
             )
             self.sync_url.setFocus()

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+28"/>
+        <location filename="../../ui/app.py" line="+30"/>
         <source>Basis data tidak bisa dibuka:
 %1
 
@@ -295,17 +295,17 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/conflicts_page.py" line="+39"/>
+        <location filename="../../ui/messages.py" line="+162"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Mungkin ganda</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/conflicts_page.py" line="+42"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
@@ -800,7 +800,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+26"/>
+        <location filename="../../ui/messages.py" line="+25"/>
         <source>Bukan berkas batch Jaring.</source>
         <translation>Not a Jaring batch file.</translation>
     </message>
@@ -986,7 +986,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>The receipt cannot be used (%1).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Ruang disk atau flashdisk penuh. Tidak ada yang berubah; kosongkan ruang lalu coba lagi.</source>
         <translation>The disk or USB stick is full. Nothing was changed; free up some space, then try again.</translation>
     </message>
@@ -1847,7 +1847,7 @@ Send it to the village to correct.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+19"/>
+        <location filename="../../models/vocabulary.py" line="+26"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
@@ -1997,7 +1997,7 @@ Send it to the village to correct.</translation>
         <translation>M — Male</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>P — Perempuan</source>
         <translation>F — Female</translation>
     </message>
@@ -2022,7 +2022,7 @@ Send it to the village to correct.</translation>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Petani / pekebun</source>
         <translation>Farmer / planter</translation>
     </message>
@@ -2062,7 +2062,7 @@ Send it to the village to correct.</translation>
         <translation>Other informal worker</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>APBD kabupaten</source>
         <translation>Regency budget (APBD)</translation>
     </message>
@@ -2077,7 +2077,7 @@ Send it to the village to correct.</translation>
         <translation>Self-paid (mandiri)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Suami/istri</source>
         <translation>Spouse</translation>
     </message>
@@ -2102,7 +2102,7 @@ Send it to the village to correct.</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>1 bulan</source>
         <translation>1 month</translation>
     </message>
@@ -2122,7 +2122,7 @@ Send it to the village to correct.</translation>
         <translation>12 months</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -2157,17 +2157,17 @@ Send it to the village to correct.</translation>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+4"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tidak</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../ui/messages.py" line="-203"/>
         <source>NIK sama, pendaftaran lain</source>
         <translation>Same NIK, different registration</translation>
     </message>
@@ -2546,7 +2546,7 @@ Send it to the village to correct.</translation>
         <translation>GOVERNMENT OF %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>FORMULIR PENDAFTARAN PESERTA BPJS KETENAGAKERJAAN</source>
         <translation>BPJS KETENAGAKERJAAN PARTICIPANT REGISTRATION FORM</translation>
     </message>
@@ -2643,7 +2643,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../printing/receipts.py" line="+87"/>
+        <location filename="../../printing/receipts.py" line="+85"/>
         <source>Petugas pendaftar</source>
         <translation>Registering officer</translation>
     </message>
@@ -2655,7 +2655,7 @@ Kepala Desa/Lurah %1</source>
 Village head %1</translation>
     </message>
     <message>
-        <location filename="../../printing/facts.py" line="+67"/>
+        <location filename="../../printing/facts.py" line="+68"/>
         <source>Kelurahan %1</source>
         <translation>Kelurahan %1</translation>
     </message>
@@ -2702,7 +2702,7 @@ Village head %1</translation>
         <translation>Signature</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Kecamatan %1 — %2</source>
         <translation>Kecamatan %1 — %2</translation>
     </message>
@@ -2723,12 +2723,12 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../printing/receipts.py" line="-13"/>
+        <location filename="../../printing/receipts.py" line="-11"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Seluruh %1</source>
         <translation>All of %1</translation>
     </message>
@@ -2763,12 +2763,12 @@ Village head %1</translation>
         <translation>Total on this page: %1 people</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+117"/>
         <source>Halaman %1 dari %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>Jumlah seluruhnya: %1 orang</source>
         <translation>Grand total: %1 people</translation>
     </message>
@@ -2788,7 +2788,7 @@ Village head %1</translation>
         <translation>NIP.</translation>
     </message>
     <message>
-        <location filename="../../printing/receipts.py" line="+7"/>
+        <location filename="../../printing/receipts.py" line="+5"/>
         <source>%1 per bulan (%2), sumber iuran: %3</source>
         <translation>%1 per month (%2), paid by: %3</translation>
     </message>
@@ -2846,7 +2846,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/labels.py" line="-158"/>
+        <location filename="../../ui/messages.py" line="-126"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -2981,12 +2981,12 @@ Village head %1</translation>
         <translation>This NIK is already in an earlier row of this file.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Isian %1 perlu diperiksa.</source>
         <translation>Please check %1.</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-79"/>
         <source>Nama berisi angka atau tanda yang tidak biasa. Sudah sesuai KTP?</source>
         <translation>The name contains digits or unusual characters. Does it match the KTP?</translation>
     </message>
@@ -3108,12 +3108,12 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+196"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-193"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
     </message>
@@ -3163,12 +3163,12 @@ Village head %1</translation>
         <translation>Registrations: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 dari %2 pendaftaran</source>
         <translation>Registrations: %1 of %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>Pilih dulu pendaftaran di daftar (Ctrl+klik untuk memilih beberapa).</source>
         <translation>First select registrations in the list (Ctrl+click to select several).</translation>
     </message>
@@ -3467,7 +3467,7 @@ Village head %1</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+50"/>
+        <location filename="../../ui/settings_dialog.py" line="+51"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>
@@ -3552,7 +3552,7 @@ Village head %1</translation>
         <translation>The minimum age cannot be higher than the maximum age.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Alamat server harus diawali http:// atau https://, misalnya %1.</source>
         <translation>The server address must start with http:// or https://, for example %1.</translation>
     </message>
@@ -3773,7 +3773,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>%1 · as of %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Capaian terhadap target</source>
         <translation>Progress toward the target</translation>
     </message>
@@ -3888,7 +3888,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>… and %1 more kecamatan</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Jenis kelamin dan umur</source>
         <translation>Sex and age</translation>
     </message>
@@ -3923,12 +3923,12 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>No registrations yet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk grafik.</source>
         <translation>%1 registration(s) dated after this week (wrong laptop clock?) are not in the chart.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Kinerja petugas</source>
         <translation>Officer activity</translation>
     </message>
@@ -3983,12 +3983,12 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>… and %1 more officers</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Dicetak dengan Jaring dari basis data lokal, %1%2.</source>
         <translation>Printed with Jaring from the local database, %1%2.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>oleh %1</source>
         <translation>by %1</translation>
     </message>

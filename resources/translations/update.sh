@@ -3,9 +3,11 @@
 #
 #   resources/translations/update.sh
 #
-# 1. pyside6-lupdate reads the source strings (Indonesian) from ui/ and printing/ (and main.py when it
-#    has any) into jaring_en.ts: translations already there are kept, new strings are added
-#    as "unfinished", strings no longer in the code are dropped (-no-obsolete).
+# 1. pyside6-lupdate reads the source strings (Indonesian) from ui/ and printing/, from the
+#    Qt-free modules that mark theirs with QT_TRANSLATE_NOOP (models/vocabulary.py: the names
+#    of the domain's codes) and from main.py when it has any, into jaring_en.ts: translations
+#    already there are kept, new strings are added as "unfinished", strings no longer in the
+#    code are dropped (-no-obsolete).
 # 2. Translate the new strings in jaring_en.ts (Qt Linguist, or any editor: fill in
 #    <translation> and remove type="unfinished"), then run this script again.
 # 3. pyside6-lrelease compiles jaring_en.ts into jaring_en.qm, which the app loads
@@ -31,6 +33,11 @@ lrelease="$pyside_dir/lrelease"
 
 shopt -s nullglob
 sources=("$root"/ui/*.py "$root"/ui/*/*.py "$root"/printing/*.py)
+for core in "$root"/models/*.py "$root"/exchange/*.py "$root"/excel/*.py "$root"/httpsync/*.py "$root"/demo/*.py; do
+  if grep -q 'QT_TRANSLATE_NOOP(' "$core"; then
+    sources+=("$core")
+  fi
+done
 if grep -qE '(\btr|\btranslate)\(' "$root/main.py"; then
   sources+=("$root/main.py")
 fi

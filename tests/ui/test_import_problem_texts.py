@@ -1,11 +1,11 @@
-"""The Indonesian sentences of the Excel import's problem codes (`ui.labels.problem_text`)."""
+"""The Indonesian sentences of the Excel import's problem codes (`ui.messages.problem_text`)."""
 
 import pytest
 
 from models.problems import error, warning
-from ui import labels
+from ui.messages import problem_text
 
-FALLBACK = labels.problem_text(error("no.such.code", "nik"))
+FALLBACK = problem_text(error("no.such.code", "nik"))
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ FALLBACK = labels.problem_text(error("no.such.code", "nik"))
     ],
 )
 def test_each_import_problem_has_its_own_sentence(problem, words):
-    text = labels.problem_text(problem)
+    text = problem_text(problem)
     assert text != FALLBACK
     assert words in text
     assert "%1" not in text

@@ -123,3 +123,21 @@ def test_the_summary_notes_registrations_dated_in_the_future(qapp, sample, tmp_p
     seen = _flat(pdf)
     assert "1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?)" in seen
     assert _line(pdf, "(tanpa desa)", "1")
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("officer", "footer"),
+    [
+        ("Budi %2", "basis data lokal, 27-11-2026 oleh Budi %2."),
+        ("", "basis data lokal, 27-11-2026."),
+    ],
+)
+def test_the_footer_says_when_and_by_whom(qapp, configured_db, tmp_path, officer, footer):
+    import dataclasses
+
+    data = figures.dashboard(configured_db, today=TODAY)
+    context = dataclasses.replace(print_context(configured_db, today=TODAY), officer=officer)
+    pdf = tmp_path / "ringkasan.pdf"
+    write_pdf(pdf, lambda device: paint_summary(device, data, context))
+    assert footer in _flat(pdf)
