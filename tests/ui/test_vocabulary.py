@@ -5,7 +5,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from excel.cell_values import FUNDING, HEIR_RELATION, MARITAL, TARGET_GROUP, _key
+from excel.cell_values import FUNDING, HEIR_RELATION, MARITAL, TARGET_GROUP, choice_key
 from excel.export import export_master
 from models import vocabulary
 from models.registration import (
@@ -75,6 +75,6 @@ def test_the_excel_import_reads_back_the_words_of_the_export():
         (vocabulary.FUNDING_LABELS, FUNDING),
         (vocabulary.HEIR_RELATION_LABELS, HEIR_RELATION),
     ):
-        assert {code: choices.get(_key(text)) for code, text in table.items()} == {
+        assert {code: choices.get(choice_key(text)) for code, text in table.items()} == {
             code: code for code in table
         }
