@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sized
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
+from i18n import labels
+from i18n.labels import display_value
 from models.formatting import arg, rupiah, tanggal
 from models.registration import Registration
 from printing import facts
@@ -26,8 +28,6 @@ from printing.context import PrintContext
 from printing.drawing import Filler, Item, Space, Style, Text, fit, paint_stack
 from printing.form_items import Boxes, Cell, Choices, Heading, Letterhead, Row, Signatures, Signer
 from printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
-from ui import labels
-from ui.labels import display_value
 
 translate = QCoreApplication.translate
 

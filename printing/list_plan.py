@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice
 
+from i18n import labels
 from models.formatting import arg, rupiah, tanggal
 from models.registration import Registration
 from printing.context import PrintContext
@@ -26,7 +27,6 @@ from printing.facts import (
 )
 from printing.paper import Sheet
 from printing.paragraph import Paragraph, text_width
-from ui import labels
 
 translate = QCoreApplication.translate
 

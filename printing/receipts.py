@@ -19,6 +19,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPen
 
+from i18n import labels
 from models.formatting import arg, rupiah, tanggal
 from models.nik import masked_nik
 from models.registration import Registration
@@ -27,7 +28,6 @@ from printing.drawing import GRID, INK, MUTED, draw_qr, sans
 from printing.facts import kecamatan_name, monthly_contribution, qr_text, village_title
 from printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
 from printing.paragraph import Paragraph, text_width
-from ui import labels
 
 translate = QCoreApplication.translate
 

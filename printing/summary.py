@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QPen
 
+from i18n import labels
 from models import dashboard as figures
 from models.formatting import arg, rupiah, tanggal, thousands
 from printing.charts import STATUS_COLOURS, Bar, paint_hbars, paint_stacked, paint_vbars
 from printing.context import PrintContext
 from printing.drawing import GREY, INK, RULE, sans
 from printing.paper import Sheet, begin
-from ui import labels
 
 translate = QCoreApplication.translate
 

@@ -1,5 +1,5 @@
 """The layer rules of ARCHITECTURE.md: what each package may import (the Qt-free core, the
-widget-free printing and use cases), and all SQL in models/."""
+widget-free translations, printing and use cases), and all SQL in models/."""
 
 from __future__ import annotations
 
@@ -129,15 +129,17 @@ def test_sql_checker_ignores_ui_text(source):
 
 #: Our packages, and what each may not import: the layers of ARCHITECTURE.md. ``"Qt"`` is
 #: PySide6 and shiboken6 as a whole, ``"QtWidgets"`` only the widgets.
-PACKAGES = ("models", "exchange", "excel", "httpsync", "printing", "app", "demo", "ui")
+PACKAGES = ("models", "exchange", "excel", "httpsync", "i18n", "printing", "app", "demo", "ui")
+OURS_ABOVE_MODELS = {"exchange", "excel", "httpsync", "i18n", "printing", "app", "demo", "ui"}
 FORBIDDEN = {
-    "models": {"Qt", "exchange", "excel", "httpsync", "printing", "app", "demo", "ui"},
-    "exchange": {"Qt", "excel", "httpsync", "printing", "app", "demo", "ui"},
-    "excel": {"Qt", "exchange", "httpsync", "printing", "app", "demo", "ui"},
-    "httpsync": {"Qt", "excel", "printing", "demo", "ui"},
+    "models": {"Qt", *OURS_ABOVE_MODELS},
+    "exchange": {"Qt", *OURS_ABOVE_MODELS - {"exchange"}},
+    "excel": {"Qt", *OURS_ABOVE_MODELS - {"excel"}},
+    "httpsync": {"Qt", "excel", "i18n", "printing", "demo", "ui"},
+    "i18n": {"QtWidgets", "QtGui", "excel", "httpsync", "printing", "app", "demo", "ui"},
     "printing": {"QtWidgets", "exchange", "excel", "httpsync", "app", "demo", "ui"},
     "app": {"QtWidgets", "ui"},
-    "demo": {"Qt", "exchange", "excel", "httpsync", "printing", "app", "ui"},
+    "demo": {"Qt", *OURS_ABOVE_MODELS - {"demo"}},
 }
 QT_FREE = tuple(name for name, banned in FORBIDDEN.items() if "Qt" in banned)
 
@@ -157,8 +159,8 @@ def broken_rules(package: str, source: str) -> list[str]:
     """The imports of ``source`` that the rules of ``package`` forbid."""
     banned = FORBIDDEN.get(package, set())
     broken = [name for name in qt_imports(source) if "Qt" in banned]
-    if "QtWidgets" in banned:
-        broken += [name for name in imported_modules(source) if "QtWidgets" in name.split(".")]
+    for qt_module in {"QtWidgets", "QtGui"} & banned:
+        broken += [name for name in imported_modules(source) if qt_module in name.split(".")]
     broken += [
         name for name in imported_modules(source)
         if name.split(".")[0] in banned and name.split(".")[0] in PACKAGES
@@ -177,6 +179,8 @@ def broken_rules(package: str, source: str) -> list[str]:
         ("app", "from PySide6 import QtWidgets", ["PySide6.QtWidgets"]),
         ("app", "from printing.forms import paint_forms", []),
         ("ui", "from app import exchange", []),
+        ("i18n", "from PySide6.QtGui import QFont", ["PySide6.QtGui", "PySide6.QtGui.QFont"]),
+        ("printing", "from i18n.labels import display_value", []),
     ],
 )  # fmt: skip
 def test_the_rule_checker(package, source, broken):

@@ -4,6 +4,6 @@ domain's codes."""
 
 from __future__ import annotations
 
-from ui.messages import explain, receipt_text, rejection_text
+from i18n.messages import explain, receipt_text, rejection_text
 
 __all__ = ["explain", "receipt_text", "rejection_text"]

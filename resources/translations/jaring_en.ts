@@ -18,9 +18,8 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../printing/charts.py" line="+216"/>
+        <location filename="../../ui/charts.py" line="+50"/>
         <source>Belum ada data</source>
-        <extracomment>Colours for bars (a calm blue first) and for the statuses of the progress bar.</extracomment>
         <translation>No data yet</translation>
     </message>
 </context>
@@ -295,7 +294,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/messages.py" line="+162"/>
+        <location filename="../../i18n/messages.py" line="+162"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -406,7 +405,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="+138"/>
+        <location filename="../../ui/dashboard_page.py" line="+139"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
@@ -800,7 +799,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/messages.py" line="+25"/>
+        <location filename="../../i18n/messages.py" line="+25"/>
         <source>Bukan berkas batch Jaring.</source>
         <translation>Not a Jaring batch file.</translation>
     </message>
@@ -2167,7 +2166,7 @@ Send it to the village to correct.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="-203"/>
+        <location filename="../../i18n/messages.py" line="-203"/>
         <source>NIK sama, pendaftaran lain</source>
         <translation>Same NIK, different registration</translation>
     </message>
@@ -2541,7 +2540,7 @@ Send it to the village to correct.</translation>
         <translation>Employment social security for vulnerable workers (BPU participants)</translation>
     </message>
     <message>
-        <location filename="../../printing/forms.py" line="+118"/>
+        <location filename="../../printing/forms.py" line="+103"/>
         <source>PEMERINTAH %1</source>
         <translation>GOVERNMENT OF %1</translation>
     </message>
@@ -2846,7 +2845,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/messages.py" line="-126"/>
+        <location filename="../../i18n/messages.py" line="-126"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>

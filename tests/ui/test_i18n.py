@@ -109,7 +109,7 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
 
 
 #: The application's packages: every module in them that marks a text for translation is read.
-PACKAGES = ("ui", "printing", "models", "exchange", "excel", "httpsync", "demo")
+PACKAGES = ("ui", "printing", "i18n", "app", "models", "exchange", "excel", "httpsync", "demo")
 MARKED = re.compile(r"\b(tr|translate|QT_TRANSLATE_NOOP|QT_TR_NOOP)\(")
 
 
