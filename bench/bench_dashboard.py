@@ -65,7 +65,7 @@ CHILD = textwrap.dedent(
         page = window = DashboardPage(db)
         page.resize(1280, 800)
     watcher = Painted()
-    page.headline.installEventFilter(watcher)
+    page.progress_card.headline.installEventFilter(watcher)
     loaded = []
     page.details_loaded.connect(lambda: loaded.append(time.perf_counter()))
     window.show()
@@ -74,7 +74,7 @@ CHILD = textwrap.dedent(
     painted = time.perf_counter()
     while not loaded:  # idle like the app's event loop: a busy loop starves the worker
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    page.groups_chart.repaint()
+    page.groups_card.chart.repaint()
     full = time.perf_counter()
     print(json.dumps({{
         "painted_s": painted - started, "full_s": full - started,

@@ -292,6 +292,54 @@ Check the file, or choose another file with --db.</translation>
     </message>
 </context>
 <context>
+    <name>BudgetCard</name>
+    <message>
+        <location filename="../../ui/dashboard/budget_card.py" line="+23"/>
+        <source>Anggaran iuran</source>
+        <translation>Contribution budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sumber iuran</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Per bulan</source>
+        <translation>Per month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per tahun</source>
+        <translation>Per year</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Target penuh dari APBD</source>
+        <translation>Full target from the APBD</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Iuran per bulan dari tabel golongan penghasilan (JKK, JKM, dan JHT bila dipilih); setahun = 12 bulan. Target penuh: %1 × %2 (golongan terendah, tanpa JHT).</source>
+        <translation>Monthly contribution from the income bracket table (JKK, JKM, and JHT when chosen); a year = 12 months. Full target: %1 × %2 (lowest bracket, without JHT).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 pendaftaran tanpa penghasilan dihitung golongan terendah.</source>
+        <translation>%1 registration(s) without an income counted at the lowest bracket.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <location filename="../../i18n/messages.py" line="+162"/>
@@ -405,295 +453,47 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="+139"/>
+        <location filename="../../ui/dashboard_page.py" line="+78"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ringkasan untuk Bupati</source>
-        <translation>Summary for the Regent</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Simpan PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cetak…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Capaian terhadap target</source>
-        <translation>Progress toward the target</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Anggaran iuran</source>
-        <translation>Contribution budget</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sumber iuran</source>
-        <translation>Funding source</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Peserta</source>
-        <translation>Participants</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Per bulan</source>
-        <translation>Per month</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Per tahun</source>
-        <translation>Per year</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Kelompok sasaran</source>
-        <translation>Target group</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Sebaran per kecamatan dan desa</source>
-        <translation>By district (kecamatan) and village</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Kecamatan / desa</source>
-        <translation>Kecamatan / village</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Terdaftar</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Bagian</source>
-        <translation>Share</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Jenis kelamin dan umur</source>
-        <translation>Sex and age</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Pendaftaran per minggu</source>
-        <translation>Registrations per week</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Kinerja petugas</source>
-        <translation>Officer activity</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Petugas</source>
-        <translation>Officer</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Pendaftaran</source>
-        <translation>Registrations</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Draf</source>
-        <translation>Drafts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Peringatan</source>
-        <translation>Warnings</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Draf/peringatan</source>
-        <translation>Drafts/warnings</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Konflik</source>
-        <translation>Conflicts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Per hari aktif</source>
-        <translation>Per active day</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Per minggu aktif</source>
-        <translation>Per active week</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Hari aktif</source>
-        <translation>Active days</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Terakhir</source>
-        <translation>Latest</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+99"/>
         <source>Rincian tidak bisa dibaca: %1</source>
         <translation>The details cannot be read: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Capaian kepesertaan — %1</source>
         <translation>Coverage — %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Per %1, dari basis data di komputer ini</source>
         <translation>As of %1, from the database on this computer</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1 dari %2 pekerja terdata (%3)</source>
-        <translation>%1 of %2 workers recorded (%3)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target</source>
-        <translation>%1 already registered with BPJS (have a KPJ): %2 of the target</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Terdata: pendaftaran yang belum dihapus, bukan draf dan tidak ditolak BPJS (siap kirim, diekspor, diterima, diajukan, terdaftar). Terlindungi baru yang sudah terdaftar di BPJS. Target %1 dari pengaturan.</source>
-        <translation>Recorded: registrations not deleted, not drafts and not rejected by BPJS (ready, exported, received, submitted, registered). Only those registered with BPJS are protected. Target %1 from the settings.</translation>
-    </message>
-    <message>
-        <location line="+127"/>
-        <source>Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang membuatnya. Peringatan: pendaftaran yang membawa peringatan yang dikonfirmasi. Draf/peringatan: bagian yang masih draf atau membawa peringatan. Konflik: antrean konflik kabupaten dari data petugas itu (klik: pendaftaran yang terlibat).</source>
-        <translation>Every registration not deleted, drafts included, by the officer who created it. Warnings: registrations carrying confirmed warnings. Drafts/warnings: the share still in draft or carrying warnings. Conflicts: the district&apos;s conflict queue from that officer&apos;s data (click: the registrations involved).</translation>
-    </message>
-    <message>
-        <location line="+155"/>
-        <source>Ringkasan</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Angka tidak bisa dibaca: %1</source>
-        <translation>The figures cannot be read: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Membaca angka untuk ringkasan…</source>
-        <translation>Reading the figures for the summary…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="-279"/>
-        <source>Jumlah</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Target penuh dari APBD</source>
-        <translation>Full target from the APBD</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Iuran per bulan dari tabel golongan penghasilan (JKK, JKM, dan JHT bila dipilih); setahun = 12 bulan. Target penuh: %1 × %2 (golongan terendah, tanpa JHT).</source>
-        <translation>Monthly contribution from the income bracket table (JKK, JKM, and JHT when chosen); a year = 12 months. Full target: %1 × %2 (lowest bracket, without JHT).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 pendaftaran tanpa penghasilan dihitung golongan terendah.</source>
-        <translation>%1 registration(s) without an income counted at the lowest bracket.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+11"/>
-        <source>(tanpa desa)</source>
-        <translation>(no village)</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Kec. %1</source>
-        <translation>Kec. %1</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <location line="+7"/>
-        <source>Tidak diisi</source>
-        <translation>Not filled in</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Laki-laki</source>
-        <translation>Men</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Perempuan</source>
-        <translation>Women</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Minggu %1 – %2: %3 pendaftaran</source>
-        <translation>Week %1 – %2: %3 registrations</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk grafik. &lt;a href=&quot;future&quot;&gt;Lihat&lt;/a&gt;</source>
-        <translation>%1 registration(s) dated after this week (wrong laptop clock?) are not in the chart. &lt;a href=&quot;future&quot;&gt;Show&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&lt; 25</source>
-        <translation>&lt; 25</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>55 +</source>
-        <translation>55 +</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+82"/>
+        <location line="+62"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-34"/>
         <source>terhitung dalam capaian</source>
         <translation>counted in the progress</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>bertanggal setelah minggu ini</source>
         <translation>dated after this week</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>sumber iuran %1</source>
         <translation>funding source %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>tanpa desa</source>
         <translation>no village</translation>
     </message>
@@ -703,17 +503,17 @@ Check the file, or choose another file with --db.</translation>
         <translation>village %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>kecamatan %1</source>
         <translation>kecamatan %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-15"/>
         <source>tanpa kelompok</source>
         <translation>no target group</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>laki-laki</source>
         <translation>men</translation>
     </message>
@@ -723,69 +523,39 @@ Check the file, or choose another file with --db.</translation>
         <translation>women</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>umur %1</source>
         <translation>age %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>minggu mulai %1</source>
         <translation>week starting %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>draf petugas %1</source>
         <translation>drafts of officer %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>peringatan petugas %1</source>
         <translation>warnings of officer %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>draf/peringatan petugas %1</source>
         <translation>drafts/warnings of officer %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>konflik dari data petugas %1</source>
         <translation>conflicts from officer %1&apos;s data</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>petugas %1</source>
         <translation>officer %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Simpan ringkasan</source>
-        <translation>Save summary</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Ringkasan capaian</source>
-        <translation>Coverage summary</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Gagal menyimpan</source>
-        <translation>Saving failed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF tidak bisa ditulis: %1</source>
-        <translation>The PDF cannot be written: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ringkasan tersimpan</source>
-        <translation>Summary saved</translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1009,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelImport</name>
     <message>
-        <location filename="../../ui/excel_import_page.py" line="+59"/>
+        <location filename="../../ui/excel_import/texts.py" line="+18"/>
         <source>Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor berkas itu.</source>
         <translation>This file is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice, save it as .xlsx, then import that file.</translation>
     </message>
@@ -1278,97 +1048,8 @@ Check the file, or choose another file with --db.</translation>
         <source>Berkas rusak atau tidak lengkap (penyalinan terputus?). Salin ulang atau simpan ulang dari Excel.</source>
         <translation>The file is damaged or incomplete (copying interrupted?). Copy it again, or save it again from Excel.</translation>
     </message>
-</context>
-<context>
-    <name>ExcelImportDialog</name>
     <message>
-        <location line="+59"/>
-        <source>Impor daftar dari desa</source>
-        <translation>Import a village list</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lembar:</source>
-        <translation>Sheet:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Berkas lain…</source>
-        <translation>Other file…</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Beberapa judul kolom tidak dikenali. Pilih isian Jaring untuk setiap kolom, atau “Abaikan” bila kolom itu tidak perlu dibaca. Pilihan ini diingat untuk berkas berikutnya.</source>
-        <translation>Some column headings were not recognised. Choose a Jaring field for each column, or “Ignore” if the column need not be read. These choices are remembered for the next files.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Lanjut</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+52"/>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <source>Baris</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nama</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hasil</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Masalah</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Tampilkan:</source>
-        <translation>Show:</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Tulis laporan masalah…</source>
-        <translation>Write problem report…</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Siap</source>
-        <translation>Ready</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Draf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ditolak</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplikat</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Tempat, tanggal lahir</source>
         <translation>Place and date of birth</translation>
     </message>
@@ -1377,8 +1058,16 @@ Check the file, or choose another file with --db.</translation>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
+</context>
+<context>
+    <name>ExcelImportDialog</name>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/excel_import_page.py" line="+60"/>
+        <source>Impor daftar dari desa</source>
+        <translation>Import a village list</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Pilih daftar dari desa</source>
         <translation>Choose the village list</translation>
     </message>
@@ -1389,63 +1078,18 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+233"/>
+        <location line="+64"/>
         <location line="+7"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-226"/>
-        <source>Berkas: %1</source>
-        <translation>File: %1</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-48"/>
         <source>Berkas tidak bisa dibaca</source>
         <translation>The file cannot be read</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>&lt;b&gt;Kolom di berkas&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Column in the file&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Isian Jaring&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Jaring field&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Contoh isi&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Sample values&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Abaikan</source>
-        <translation>Ignore</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> (sudah dari kolom lain)</source>
-        <translation> (already from another column)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>(tanpa judul)</source>
-        <translation>(no heading)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Kolom wajib yang belum ditemukan: %1. Tanpa kolom itu setiap baris akan ditolak.</source>
-        <translation>Required columns not found yet: %1. Without them every row will be rejected.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>(kosong)</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Kolom ganda</source>
         <translation>Field chosen twice</translation>
     </message>
@@ -1455,83 +1099,17 @@ Check the file, or choose another file with --db.</translation>
         <translation>%1 is chosen for more than one column. Choose it for one column only.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Lembar %1: %2 baris terbaca — %3 siap, %4 draf, %5 ditolak, %6 duplikat.</source>
-        <translation>Sheet %1: %2 row(s) read — %3 ready, %4 draft, %5 rejected, %6 duplicate.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Kolom wajib belum ada: %1.</source>
-        <translation>Required columns missing: %1.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Semua (%1)</source>
-        <translation>All (%1)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Sudah diimpor</source>
-        <translation>Already imported</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Impor %1 pendaftaran</source>
-        <translation>Import %1 registration(s)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Pilih baris untuk melihat semua masalahnya.</source>
-        <translation>Select a row to see all of its problems.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tidak ada masalah.</source>
-        <translation>No problems found.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Baris %1</source>
-        <translation>Row %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Simpan laporan masalah</source>
-        <translation>Save the problem report</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Laporan gagal ditulis</source>
-        <translation>The report could not be written</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Laporan tersimpan</source>
-        <translation>Report saved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Laporan masalah tersimpan di:
-%1
-
-Kirimkan ke desa untuk diperbaiki.</source>
-        <translation>Problem report saved to:
-%1
-
-Send it to the village to correct.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Impor %1 pendaftaran dari %2 ke daftar induk? %3 siap dan %4 sebagai draf.</source>
         <translation>Import %1 registration(s) from %2 into the master list? %3 ready and %4 as drafts.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 baris ditolak atau duplikat tidak diimpor.</source>
         <translation>%1 rejected or duplicate row(s) will not be imported.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Impor pendaftaran?</source>
         <translation>Import registrations?</translation>
     </message>
@@ -1556,12 +1134,12 @@ Send it to the village to correct.</translation>
         <translation>%1 registration(s) added to the master list: %2 ready to send, %3 as drafts.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>%1 baris dilewati: NIK-nya terdaftar sejak berkas dibaca.</source>
         <translation>%1 row(s) skipped: their NIK was registered after the file was read.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
@@ -1569,6 +1147,37 @@ Send it to the village to correct.</translation>
         <location line="+1"/>
         <source>Tidak ada pendaftaran yang masuk.</source>
         <translation>No registration was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>FileStep</name>
+    <message>
+        <location filename="../../ui/excel_import/file_step.py" line="+26"/>
+        <source>Lembar:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Berkas lain…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Berkas: %1</source>
+        <translation>File: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsCard</name>
+    <message>
+        <location filename="../../ui/dashboard/people_cards.py" line="+21"/>
+        <source>Kelompok sasaran</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tidak diisi</source>
+        <translation>Not filled in</translation>
     </message>
 </context>
 <context>
@@ -1707,7 +1316,7 @@ Send it to the village to correct.</translation>
 <context>
     <name>KpjImport</name>
     <message>
-        <location filename="../../ui/excel_import_page.py" line="+24"/>
+        <location filename="../../ui/excel_import/kpj.py" line="+38"/>
         <source>Pilih berkas hasil BPJS (KPJ)</source>
         <translation>Choose the BPJS result file (KPJ)</translation>
     </message>
@@ -1717,28 +1326,28 @@ Send it to the village to correct.</translation>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Mencatat nomor KPJ…</source>
         <translation>Recording the KPJ numbers…</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+71"/>
+        <location line="+65"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-60"/>
         <source>%1 baris terbaca dari %2.</source>
         <translation>%1 row(s) read from %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%1 pendaftaran mendapat nomor KPJ dan berstatus Terdaftar.</source>
         <translation>%1 registration(s) get a KPJ number and the status Registered.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 sudah tercatat dengan KPJ yang sama.</source>
         <translation>%1 already recorded with the same KPJ.</translation>
     </message>
@@ -1788,17 +1397,17 @@ Send it to the village to correct.</translation>
         <translation>Row %1: NIK %2, KPJ %3: %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Baris %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Baris %1: NIK %2 tidak dikenal</source>
         <translation>Row %1: unknown NIK %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>… dan %1 lainnya.</source>
         <translation>… and %1 more.</translation>
     </message>
@@ -2432,6 +2041,301 @@ Send it to the village to correct.</translation>
     </message>
 </context>
 <context>
+    <name>MappingStep</name>
+    <message>
+        <location filename="../../ui/excel_import/mapping_step.py" line="+42"/>
+        <source>Beberapa judul kolom tidak dikenali. Pilih isian Jaring untuk setiap kolom, atau “Abaikan” bila kolom itu tidak perlu dibaca. Pilihan ini diingat untuk berkas berikutnya.</source>
+        <translation>Some column headings were not recognised. Choose a Jaring field for each column, or “Ignore” if the column need not be read. These choices are remembered for the next files.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt;b&gt;Kolom di berkas&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Column in the file&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Isian Jaring&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Jaring field&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Contoh isi&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sample values&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Abaikan</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (sudah dari kolom lain)</source>
+        <translation> (already from another column)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(tanpa judul)</source>
+        <translation>(no heading)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kolom wajib yang belum ditemukan: %1. Tanpa kolom itu setiap baris akan ditolak.</source>
+        <translation>Required columns not found yet: %1. Without them every row will be rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersCard</name>
+    <message>
+        <location filename="../../ui/dashboard/officers_card.py" line="+34"/>
+        <source>Kinerja petugas</source>
+        <extracomment>Rows shown before the table scrolls.</extracomment>
+        <translation>Officer activity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pendaftaran</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draf</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peringatan</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draf/peringatan</source>
+        <translation>Drafts/warnings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per hari aktif</source>
+        <translation>Per active day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Per minggu aktif</source>
+        <translation>Per active week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hari aktif</source>
+        <translation>Active days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terakhir</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>terbuka</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang membuatnya. Peringatan: pendaftaran yang membawa peringatan yang dikonfirmasi. Draf/peringatan: bagian yang masih draf atau membawa peringatan. Konflik: antrean konflik kabupaten dari data petugas itu (klik: pendaftaran yang terlibat).</source>
+        <translation>Every registration not deleted, drafts included, by the officer who created it. Warnings: registrations carrying confirmed warnings. Drafts/warnings: the share still in draft or carrying warnings. Conflicts: the district&apos;s conflict queue from that officer&apos;s data (click: the registrations involved).</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesCard</name>
+    <message>
+        <location filename="../../ui/dashboard/places_card.py" line="+32"/>
+        <source>Sebaran per kecamatan dan desa</source>
+        <translation>By district (kecamatan) and village</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kecamatan / desa</source>
+        <translation>Kecamatan / village</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bagian</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+13"/>
+        <source>(tanpa desa)</source>
+        <translation>(no village)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Kec. %1</source>
+        <translation>Kec. %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewStep</name>
+    <message>
+        <location filename="../../ui/excel_import/preview_step.py" line="+70"/>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masalah</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tampilkan:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tulis laporan masalah…</source>
+        <translation>Write problem report…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Siap</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplikat</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lembar %1: %2 baris terbaca — %3 siap, %4 draf, %5 ditolak, %6 duplikat.</source>
+        <translation>Sheet %1: %2 row(s) read — %3 ready, %4 draft, %5 rejected, %6 duplicate.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kolom wajib belum ada: %1.</source>
+        <translation>Required columns missing: %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Semua (%1)</source>
+        <translation>All (%1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sudah diimpor</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Impor %1 pendaftaran</source>
+        <translation>Import %1 registration(s)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pilih baris untuk melihat semua masalahnya.</source>
+        <translation>Select a row to see all of its problems.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tidak ada masalah.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baris %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Simpan laporan masalah</source>
+        <translation>Save the problem report</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Laporan gagal ditulis</source>
+        <translation>The report could not be written</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Laporan tersimpan</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan masalah tersimpan di:
+%1
+
+Kirimkan ke desa untuk diperbaiki.</source>
+        <translation>Problem report saved to:
+%1
+
+Send it to the village to correct.</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <location filename="../../ui/print_dialog.py" line="+92"/>
@@ -3038,6 +2942,29 @@ Village head %1</translation>
         <location line="+3"/>
         <source>Nomor KPJ harus 11 angka.</source>
         <translation>The KPJ number must be 11 digits.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressCard</name>
+    <message>
+        <location filename="../../ui/dashboard/progress_card.py" line="+36"/>
+        <source>Capaian terhadap target</source>
+        <translation>Progress toward the target</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 dari %2 pekerja terdata (%3)</source>
+        <translation>%1 of %2 workers recorded (%3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 sudah terdaftar di BPJS (punya KPJ): %2 dari target</source>
+        <translation>%1 already registered with BPJS (have a KPJ): %2 of the target</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Terdata: pendaftaran yang belum dihapus, bukan draf dan tidak ditolak BPJS (siap kirim, diekspor, diterima, diajukan, terdaftar). Terlindungi baru yang sudah terdaftar di BPJS. Target %1 dari pengaturan.</source>
+        <translation>Recorded: registrations not deleted, not drafts and not rejected by BPJS (ready, exported, received, submitted, registered). Only those registered with BPJS are protected. Target %1 from the settings.</translation>
     </message>
 </context>
 <context>
@@ -3760,6 +3687,44 @@ Without that file data exchange cannot start. Save it again, for example to anot
     </message>
 </context>
 <context>
+    <name>SexAgeCard</name>
+    <message>
+        <location filename="../../ui/dashboard/people_cards.py" line="+13"/>
+        <source>Jenis kelamin dan umur</source>
+        <translation>Sex and age</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt; 25</source>
+        <translation>&lt; 25</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>55 +</source>
+        <translation>55 +</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laki-laki</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Perempuan</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tidak diisi</source>
+        <translation>Not filled in</translation>
+    </message>
+</context>
+<context>
     <name>Summary</name>
     <message>
         <location filename="../../printing/summary.py" line="+136"/>
@@ -3990,6 +3955,93 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <location line="-2"/>
         <source>oleh %1</source>
         <translation>by %1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryButton</name>
+    <message>
+        <location filename="../../ui/dashboard/summary_button.py" line="+31"/>
+        <source>Ringkasan untuk Bupati</source>
+        <translation>Summary for the Regent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Simpan ringkasan</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ringkasan capaian</source>
+        <translation>Coverage summary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gagal menyimpan</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF tidak bisa ditulis: %1</source>
+        <translation>The PDF cannot be written: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ringkasan tersimpan</source>
+        <translation>Summary saved</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Angka tidak bisa dibaca: %1</source>
+        <translation>The figures cannot be read: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Membaca angka untuk ringkasan…</source>
+        <translation>Reading the figures for the summary…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCard</name>
+    <message>
+        <location filename="../../ui/dashboard/timeline_card.py" line="+25"/>
+        <source>Pendaftaran per minggu</source>
+        <extracomment>The weeks the chart shows: a year&apos;s worth, the latest.</extracomment>
+        <translation>Registrations per week</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Minggu %1 – %2: %3 pendaftaran</source>
+        <translation>Week %1 – %2: %3 registrations</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 pendaftaran bertanggal setelah minggu ini (jam laptop salah?) tidak masuk grafik. &lt;a href=&quot;future&quot;&gt;Lihat&lt;/a&gt;</source>
+        <translation>%1 registration(s) dated after this week (wrong laptop clock?) are not in the chart. &lt;a href=&quot;future&quot;&gt;Show&lt;/a&gt;</translation>
     </message>
 </context>
 <context>

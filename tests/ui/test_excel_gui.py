@@ -6,6 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QStackedWidget, QTableView
 
 from excel.headers import header_key
 from excel.list_import import FIELDS, ImportPlan, ImportRow
@@ -190,11 +192,61 @@ def wizard(window):
 
 
 def read_in(qtbot, wizard, chooser, path):
-    wizard.plan = None
+    """Choose ``path`` as the user does, and wait until the wizard has read it."""
+    before = wizard.plan
     chooser.append([str(path)])
     assert wizard.begin()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    qtbot.waitUntil(lambda: wizard.plan is not before, timeout=20000)
     return wizard.plan
+
+
+def child(wizard, kind, name: str):
+    """The wizard's widget called ``name``."""
+    found = wizard.findChild(kind, name)
+    assert isinstance(found, kind), name
+    return found
+
+
+def click(qtbot, wizard, name: str) -> None:
+    qtbot.mouseClick(child(wizard, QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def step(wizard) -> str:
+    """The step on show: "mapping_page" or "preview_page"."""
+    return child(wizard, QStackedWidget, "pages").currentWidget().objectName()
+
+
+def combo_for(wizard, header: str) -> QComboBox:
+    """The mapping step's field combo of the column ``header`` (its label's buddy)."""
+    return next(
+        label.buddy() for label in wizard.findChildren(QLabel)
+        if label.text() == header and isinstance(label.buddy(), QComboBox)
+    )  # fmt: skip
+
+
+def mapping_combos(wizard) -> list[QComboBox]:
+    return wizard.findChildren(QComboBox, QRegularExpression("^mapping_"))
+
+
+def preview(wizard) -> QTableView:
+    return child(wizard, QTableView, "excel_preview")
+
+
+def shown(wizard, column: int) -> list[str]:
+    model = preview(wizard).model()
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def click_row(qtbot, wizard, row: int) -> None:
+    table = preview(wizard)
+    spot = table.visualRect(table.model().index(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+
+def show_outcome(wizard, outcome: str) -> None:
+    """Pick ``outcome`` in the preview's "Tampilkan" filter."""
+    combo = child(wizard, QComboBox, "outcome_filter")
+    combo.setCurrentIndex(combo.findData(outcome))
 
 
 def test_the_mapping_step_places_an_unknown_column_and_remembers_it(
@@ -203,26 +255,32 @@ def test_the_mapping_step_places_an_unknown_column_and_remembers_it(
     rows = [village_row(*person) for person in PEOPLE[:2]]
     path = write_village_list(tmp_path / "aneh.xlsx", rows, {"nik": "Nomor Identitas Warga"})
     plan = read_in(qtbot, wizard, chooser, path)
-    assert wizard.isVisible() and wizard.pages.currentIndex() == wizard.MAPPING
-    assert "Nomor Identitas Warga" in wizard.combos
-    assert wizard.missing_label.isVisible() and "NIK" in wizard.missing_label.text()
+    assert wizard.isVisible() and step(wizard) == "mapping_page"
+    assert len(mapping_combos(wizard)) == 1
+    missing = child(wizard, QLabel, "missing_label")
+    assert missing.isVisible()
+    assert missing.text() == (
+        "Kolom wajib yang belum ditemukan: NIK. Tanpa kolom itu setiap baris akan ditolak."
+    )
+    assert child(wizard, QLabel, "sample_1").text() == f"{PEOPLE[0][0]} · {PEOPLE[1][0]}"
     assert not RegistrationStore(window.db).count()
-    combo = wizard.combos["Nomor Identitas Warga"]
+    combo = combo_for(wizard, "Nomor Identitas Warga")
     assert combo.currentData() == ""  # "Abaikan" until the user chooses
+    assert combo.currentText() == "Abaikan"
     combo.setCurrentIndex(combo.findData("nik"))
-    wizard.apply_mapping()
+    click(qtbot, wizard, "mapping_next")
     qtbot.waitUntil(lambda: wizard.plan is not plan, timeout=20000)
     remembered = load_settings(window.db).excel_mapping
-    assert remembered[header_key("Nomor Identitas Warga")] == "nik"
+    assert remembered == {header_key("Nomor Identitas Warga"): "nik"}
     assert window.settings.excel_mapping == remembered  # the window's copy too
-    assert wizard.pages.currentIndex() == wizard.PREVIEW
-    assert {wizard._value(row, "nik") for row in wizard.plan.rows} >= {PEOPLE[0][0]}
+    assert step(wizard) == "preview_page"
+    assert shown(wizard, 2) == [PEOPLE[0][0], PEOPLE[1][0]]
 
     # The next village's list with the same header goes straight to the preview.
     other = ExcelImportDialog(window.db, database_path(window.db), "Budi Santoso")
     read_in(qtbot, other, chooser, path)
-    assert other.pages.currentIndex() == other.PREVIEW
-    assert "Nomor Identitas Warga" not in other.combos
+    assert step(other) == "preview_page"
+    assert mapping_combos(other) == []
     other.close()
     other.deleteLater()
 
@@ -234,15 +292,19 @@ def test_one_field_for_two_columns_is_refused(qtbot, wizard, answers, chooser, t
     )
     read_in(qtbot, wizard, chooser, path)
     for header in ("Identitas A", "Identitas B"):
-        wizard.combos[header].setCurrentIndex(wizard.combos[header].findData("nik"))
+        combo = combo_for(wizard, header)
+        combo.setCurrentIndex(combo.findData("nik"))
     answers.queue.append("ok")
     plan = wizard.plan
-    wizard.apply_mapping()
-    assert "lebih dari satu kolom" in answers.asked[-1].text
+    click(qtbot, wizard, "mapping_next")
+    assert answers.asked[-1].text == (
+        "NIK dipilih untuk lebih dari satu kolom. Pilih satu kolom saja."
+    )
     assert wizard.plan is plan and load_settings(wizard.db).excel_mapping == {}
+    assert step(wizard) == "mapping_page"
 
 
-def made_plan(path: Path) -> ImportPlan:
+def made_plan(path: Path, sheet: str = "Daftar") -> ImportPlan:
     """A plan as `read_list` returns it: one row of every outcome."""
     good = siti(id="a", nik=PEOPLE[0][0], full_name="Siti Aminah")
     draft = siti(id="b", nik=PEOPLE[1][0], full_name="Budi Hartono", phone="")
@@ -256,35 +318,58 @@ def made_plan(path: Path) -> ImportPlan:
                   [error("nik.duplicate", "nik", name="Siti Aminah")], "rejected",
                   duplicate_of="a"),
     ]  # fmt: skip
-    return ImportPlan(path=path, sheet="Daftar", sheets=["Daftar", "Catatan"],
+    return ImportPlan(path=path, sheet=sheet, sheets=["Daftar", "Catatan"],
                       headers=["NIK", "Nama"], mapping={"NIK": "nik", "Nama": "full_name"},
                       rows=rows)  # fmt: skip
 
 
-def test_the_preview_filters_by_outcome_and_counts(wizard, tmp_path):
-    wizard._read_done(tmp_path / "desa.xlsx", made_plan(tmp_path / "desa.xlsx"))
-    assert wizard.pages.currentIndex() == wizard.PREVIEW
-    assert wizard.sheet.isVisibleTo(wizard) and wizard.sheet.count() == 2
-    texts = [wizard.filter.itemText(i) for i in range(wizard.filter.count())]
+def test_the_preview_filters_by_outcome_and_counts(qtbot, wizard, chooser, tmp_path, monkeypatch):
+    import ui.excel_import_page as module
+
+    sheets_read = []
+
+    def reading(db, path, *, sheet=None, **options):
+        sheets_read.append(sheet)
+        return made_plan(Path(path), sheet or "Daftar")
+
+    monkeypatch.setattr(module, "read_list", reading)
+    read_in(qtbot, wizard, chooser, tmp_path / "desa.xlsx")
+    assert step(wizard) == "preview_page"
+    assert child(wizard, QLabel, "file_label").text() == "Berkas: <b>desa.xlsx</b>"
+    sheet = child(wizard, QComboBox, "sheet")
+    assert sheet.isVisibleTo(wizard) and [sheet.itemText(i) for i in range(2)] == [
+        "Daftar", "Catatan",
+    ]  # fmt: skip
+    outcomes = child(wizard, QComboBox, "outcome_filter")
+    texts = [outcomes.itemText(i) for i in range(outcomes.count())]
     assert texts == ["Semua (4)", "Ditolak (1)", "Duplikat (1)", "Draf (1)", "Siap (1)"]
-    assert "1 siap, 1 draf, 1 ditolak, 1 duplikat" in wizard.summary.text()
-    model = wizard.model
+    assert child(wizard, QLabel, "excel_summary").text() == (
+        "Lembar Daftar: 4 baris terbaca — 1 siap, 1 draf, 1 ditolak, 1 duplikat."
+        " Kolom wajib belum ada: Tempat lahir, Tanggal lahir, Jenis kelamin, Nama ibu kandung,"
+        " Alamat, Desa/Kelurahan, Pekerjaan, Kelompok sasaran, Penghasilan per bulan (Rp),"
+        " Persetujuan."
+    )
 
-    def shown(column):
-        return [model.index(r, column).data() for r in range(model.rowCount())]
+    assert shown(wizard, 0) == ["2", "3", "4", "5"]
+    assert shown(wizard, 3) == ["Siap", "Draf", "Ditolak", "Duplikat"]
+    show_outcome(wizard, "rejected")
+    assert shown(wizard, 0) == ["4"] and shown(wizard, 4) == ["NIK hanya boleh berisi angka."]
+    assert shown(wizard, 2) == ["6.20802E+15"]  # what the village typed, for them to find
+    show_outcome(wizard, "duplicate")
+    assert shown(wizard, 0) == ["5"]
+    assert shown(wizard, 4) == ["NIK ini sudah terdaftar atas nama Siti Aminah."]
+    show_outcome(wizard, "draft")
+    assert shown(wizard, 1) == ["Budi Hartono"]
+    show_outcome(wizard, "ready")
+    assert shown(wizard, 1) == ["Siti Aminah"]
+    assert child(wizard, QPushButton, "import_button").text() == "Impor 2 pendaftaran"
 
-    assert shown(0) == ["2", "3", "4", "5"]
-    assert shown(3) == ["Siap", "Draf", "Ditolak", "Duplikat"]
-    wizard.filter.setCurrentIndex(wizard.filter.findData("rejected"))
-    assert shown(0) == ["4"] and "NIK hanya boleh berisi angka" in shown(4)[0]
-    assert shown(2) == ["6.20802E+15"]  # what the village typed, for them to find
-    wizard.filter.setCurrentIndex(wizard.filter.findData("duplicate"))
-    assert shown(0) == ["5"] and "Siti Aminah" in shown(4)[0]
-    wizard.filter.setCurrentIndex(wizard.filter.findData("draft"))
-    assert shown(1) == ["Budi Hartono"]
-    wizard.filter.setCurrentIndex(wizard.filter.findData("ready"))
-    assert shown(1) == ["Siti Aminah"]
-    assert wizard.import_button.text() == "Impor 2 pendaftaran"
+    # Another sheet of the same workbook is read again, the filter kept.
+    sheet.setFocus()
+    qtbot.keyClick(sheet, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: wizard.plan.sheet == "Catatan", timeout=20000)
+    assert sheets_read == [None, "Catatan"]
+    assert outcomes.currentData() == "ready" and shown(wizard, 1) == ["Siti Aminah"]
 
 
 def test_declining_writes_nothing_and_confirming_writes_the_rows(
@@ -292,30 +377,36 @@ def test_declining_writes_nothing_and_confirming_writes_the_rows(
 ):
     store = RegistrationStore(window.db)
     plan = read_in(qtbot, wizard, chooser, village_list)
-    assert wizard.pages.currentIndex() == wizard.PREVIEW, [wizard.combos]
-    assert plan.rows_read == 3 and plan.rows_rejected >= 1  # the NIK Excel broke
-    number = plan.rows_ready + plan.rows_draft
-    assert number == wizard.importable() == 2
-    assert wizard.import_button.text() == "Impor 2 pendaftaran"
-    wizard.filter.setCurrentIndex(wizard.filter.findData("rejected"))
-    model = wizard.model
-    assert [model.index(0, c).data() for c in range(3)] == ["4", "Rina Wati", "6.20802E+15"]
-    wizard.table.selectRow(0)
-    assert "Baris 4 (Rina Wati)" in wizard.detail.text()
+    assert step(wizard) == "preview_page"
+    assert (plan.rows_read, plan.rows_ready, plan.rows_draft, plan.rows_rejected) == (3, 2, 0, 1)
+    import_button = child(wizard, QPushButton, "import_button")
+    assert import_button.text() == "Impor 2 pendaftaran"
+    show_outcome(wizard, "rejected")
+    assert [shown(wizard, c) for c in range(3)] == [["4"], ["Rina Wati"], ["6.20802E+15"]]
+    detail = child(wizard, QLabel, "row_detail")
+    assert detail.text() == "Pilih baris untuk melihat semua masalahnya."
+    click_row(qtbot, wizard, 0)
+    assert detail.text().startswith("<b>Baris 4 (Rina Wati)</b>: NIK tersimpan sebagai angka")
     records_before = window.records.model.rowCount()
 
     answers.queue.append("no")
-    wizard.import_rows()
-    assert "Impor 2 pendaftaran" in answers.asked[-1].text
+    qtbot.mouseClick(import_button, Qt.MouseButton.LeftButton)
+    assert answers.asked[-1].text == (
+        "Impor 2 pendaftaran dari desa.xlsx ke daftar induk? 2 siap dan 0 sebagai draf."
+        " 1 baris ditolak atau duplikat tidak diimpor."
+    )
     assert store.count() == 0  # nothing before the confirmation
 
     answers.queue += ["yes", "ok"]
-    wizard.import_rows()
+    qtbot.mouseClick(import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=20000)
     assert store.count() == 2
     assert {r["nik"] for r in store.search("Siti")} == {PEOPLE[0][0]}
-    assert "2 pendaftaran" in answers.asked[-1].text
-    assert not wizard.import_button.isEnabled()  # not twice
+    assert answers.asked[-1].text == (
+        "2 pendaftaran masuk ke daftar induk: 2 siap kirim, 0 sebagai draf."
+    )
+    assert not import_button.isEnabled()  # not twice
+    assert import_button.text() == "Sudah diimpor"
     assert window.records.model.rowCount() == records_before + 2  # the list looked again
 
 
@@ -323,17 +414,23 @@ def test_the_error_report_is_written_where_the_user_chose(
     qtbot, wizard, answers, chooser, village_list, tmp_path
 ):
     read_in(qtbot, wizard, chooser, village_list)
-    assert wizard.report_button.isEnabled()
+    assert child(wizard, QPushButton, "report_button").isEnabled()
     target = tmp_path / "laporan"
     chooser.append([str(target)])
     answers.queue.append("ok")
-    wizard.write_report()
-    assert chooser.requests[-1].suggested.endswith("desa-masalah.xlsx")
-    assert wizard.report_path == tmp_path / "laporan.xlsx" and wizard.report_path.exists()
-    cells = [c for row in openpyxl.load_workbook(wizard.report_path).active.iter_rows(
-        values_only=True) for c in row if isinstance(c, str)]  # fmt: skip
-    assert any("NIK" in c for c in cells)  # the problem, in words
-    assert str(wizard.report_path) in answers.asked[-1].text
+    click(qtbot, wizard, "report_button")
+    assert chooser.requests[-1].suggested == str(tmp_path / "desa-masalah.xlsx")
+    written = tmp_path / "laporan.xlsx"  # ".xlsx" added
+    assert answers.asked[-1].text == (
+        f"Laporan masalah tersimpan di:\n{written}\n\nKirimkan ke desa untuk diperbaiki."
+    )
+    sheet = openpyxl.load_workbook(written).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert header[-2:] == ("Masalah", "Baris")
+    problems = {row[-1]: row[-2] for row in rows}
+    assert list(problems) == [2, 3, 4]
+    assert problems[2] is None and problems[3] is None
+    assert problems[4].startswith("NIK tersimpan sebagai angka")  # the problem, in words
 
 
 def test_the_import_menu_opens_the_wizard_only_for_a_chosen_file(
@@ -382,8 +479,12 @@ def test_kpj_results_run_dry_first_then_for_real_after_confirmation(
     flow = window.kpj_import
     qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=20000)
     question = answers.asked[0]
-    assert "2 pendaftaran mendapat nomor KPJ" in question.text
-    assert "1 NIK tidak ada" in question.text and "6208010101010009" in question.details
+    assert question.text == (
+        "3 baris terbaca dari hasil.xlsx.\n"
+        "2 pendaftaran mendapat nomor KPJ dan berstatus Terdaftar.\n"
+        "1 NIK tidak ada di daftar induk; dilewati.\n\nCatat sekarang?"
+    )
+    assert question.details == "Baris 4: NIK 6208010101010009 tidak dikenal"
     assert {store.get(i).status for i in ("reg-0", "reg-1")} == {"submitted"}
     assert flow.result is None
 
@@ -401,6 +502,39 @@ def test_kpj_results_run_dry_first_then_for_real_after_confirmation(
     assert {model.index(r, status).data() for r in range(model.rowCount())} == {"Terdaftar"}
 
 
+def test_kpj_conflicts_and_long_lists_are_worded_row_by_row(
+    qtbot, window, answers, chooser, tmp_path
+):
+    from dataclasses import replace
+
+    siti_, budi = people("submitted", 2)
+    held = replace(budi, kpj="11111111111", status="registered")
+    RegistrationStore(window.db).insert_many([siti_, held], "staf")
+    unknown = [(f"62080101010100{n:02d}", "Orang Lain", f"987654321{n:02d}") for n in range(16)]
+    path = write_kpj(tmp_path / "hasil.xlsx", [
+        (PEOPLE[0][0], "Siti Aminah", "12345678901"),
+        (PEOPLE[1][0], "Budi Hartono", "22222222222"),
+        *unknown,
+    ])  # fmt: skip
+    chooser.append([str(path)])
+    answers.queue.append("no")
+    window.import_kpj_results()
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=20000)
+    question = answers.asked[0]
+    assert question.text == (
+        "18 baris terbaca dari hasil.xlsx.\n"
+        "1 pendaftaran mendapat nomor KPJ dan berstatus Terdaftar.\n"
+        "16 NIK tidak ada di daftar induk; dilewati.\n"
+        "1 konflik (KPJ atau NIK ganda); dilewati, lihat rinciannya.\n\nCatat sekarang?"
+    )
+    assert question.details.splitlines() == [
+        "Baris 3: NIK 6208010203850002, KPJ 22222222222: pendaftaran ini sudah punya KPJ lain"
+        " (11111111111)",
+        *(f"Baris {n + 4}: NIK 62080101010100{n:02d} tidak dikenal" for n in range(14)),
+        "… dan 2 lainnya.",
+    ]
+
+
 def test_a_file_without_nik_and_kpj_columns_is_refused_in_words(
     qtbot, window, answers, chooser, tmp_path
 ):
@@ -413,7 +547,10 @@ def test_a_file_without_nik_and_kpj_columns_is_refused_in_words(
     answers.queue.append("ok")
     flow.start()
     qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=20000)
-    assert "Kolom NIK dan Nomor KPJ tidak ditemukan" in answers.asked[0].text
+    assert answers.asked[0].text == (
+        "Kolom NIK dan Nomor KPJ tidak ditemukan di 10 baris pertama lembar mana pun."
+        " Berkas ini hasil dari BPJS?"
+    )
     assert flow.preview is None and flow.result is None
 
 
