@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QTableWidget, QWidget
 
-from printing.charts import BarChart
 from tests.models.test_dashboard import TODAY, fill_sample
+from ui.charts import BarChart
 
 
 @pytest.fixture
