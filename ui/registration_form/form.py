@@ -156,8 +156,9 @@ class RegistrationForm(QWidget):
             self.fields.show(spec.name, values[spec.name])
             if spec.name == "kecamatan":  # the desa list follows the kecamatan
                 self.places.fill_villages()
+        raw = raw or {}
         for spec in FIELDS:
-            if spec.kind in TYPED_KINDS and spec.name in (raw or {}):
+            if spec.kind in TYPED_KINDS and spec.name in raw:
                 self.fields.show(spec.name, raw[spec.name])
         self._loading = False
         self.title.setText(
