@@ -1150,6 +1150,34 @@ Check the file, or choose another file with --db.</translation>
     </message>
 </context>
 <context>
+    <name>FieldWidgets</name>
+    <message>
+        <location filename="../../ui/registration_form/fields.py" line="+92"/>
+        <source>16 angka, sesuai KTP</source>
+        <translation>16 digits, as on the KTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>16 angka, dari Kartu Keluarga</source>
+        <translation>16 digits, from the family card (Kartu Keluarga)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jalan, nomor rumah, dusun</source>
+        <translation>Street, house number, hamlet (dusun)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>boleh kosong</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pekerja menyetujui pemrosesan datanya</source>
+        <translation>The worker consents to the processing of their data</translation>
+    </message>
+</context>
+<context>
     <name>FileStep</name>
     <message>
         <location filename="../../ui/excel_import/file_step.py" line="+26"/>
@@ -1165,6 +1193,118 @@ Check the file, or choose another file with --db.</translation>
         <location line="+14"/>
         <source>Berkas: %1</source>
         <translation>File: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormAutosave</name>
+    <message>
+        <location filename="../../ui/registration_form/autosave.py" line="+51"/>
+        <location line="+7"/>
+        <source>Simpan otomatis gagal: periksa ruang disk.</source>
+        <translation>Autosave failed: check the free disk space.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pulihkan isian?</source>
+        <translation>Restore entries?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ada isian formulir yang belum disimpan dari sesi sebelumnya: %1. Pulihkan?</source>
+        <translation>There are unsaved form entries from the previous session: %1. Restore them?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>FormSheet</name>
+    <message>
+        <location filename="../../ui/registration_form/sheet.py" line="+42"/>
+        <source>Identitas</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pekerjaan dan penghasilan</source>
+        <translation>Work and income</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program dan iuran</source>
+        <translation>Programmes and contribution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ahli waris</source>
+        <translation>Heir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>JKK (Jaminan Kecelakaan Kerja)</source>
+        <translation>JKK (Work Accident Insurance)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>JKM (Jaminan Kematian)</source>
+        <translation>JKM (Death Insurance)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Program</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data dipakai hanya untuk pendaftaran dan kepesertaan BPJS Ketenagakerjaan, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. Bacakan ini kepada pekerja.</source>
+        <translation>The data are used only for registration and membership in BPJS Ketenagakerjaan, under Law 27/2022 on Personal Data Protection. Read this out to the worker.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Isi penghasilan untuk melihat iuran.</source>
+        <translation>Enter the income to see the contribution.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upah dasar iuran: %1</source>
+        <translation>Contribution base wage: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 per bulan</source>
+        <translation>%1 per month</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dibayar per %1 bulan: %2</source>
+        <translation>Paid every %1 months: %2</translation>
     </message>
 </context>
 <context>
@@ -3123,92 +3263,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form.py" line="+161"/>
-        <source>16 angka, sesuai KTP</source>
-        <translation>16 digits, as on the KTP</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>16 angka, dari Kartu Keluarga</source>
-        <translation>16 digits, from the family card (Kartu Keluarga)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Identitas</source>
-        <translation>Identity</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Jalan, nomor rumah, dusun</source>
-        <translation>Street, house number, hamlet (dusun)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>boleh kosong</source>
-        <translation>optional</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Alamat</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>RT / RW</source>
-        <translation>RT / RW</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Pekerjaan dan penghasilan</source>
-        <translation>Work and income</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>JKK (Jaminan Kecelakaan Kerja)</source>
-        <translation>JKK (Work Accident Insurance)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>JKM (Jaminan Kematian)</source>
-        <translation>JKM (Death Insurance)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Program dan iuran</source>
-        <translation>Programmes and contribution</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Program</source>
-        <translation>Programmes</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Iuran</source>
-        <translation>Contribution</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Ahli waris</source>
-        <translation>Heir</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pekerja menyetujui pemrosesan datanya</source>
-        <translation>The worker consents to the processing of their data</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Data dipakai hanya untuk pendaftaran dan kepesertaan BPJS Ketenagakerjaan, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. Bacakan ini kepada pekerja.</source>
-        <translation>The data are used only for registration and membership in BPJS Ketenagakerjaan, under Law 27/2022 on Personal Data Protection. Read this out to the worker.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Persetujuan</source>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location filename="../../ui/registration_form/form.py" line="+108"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>
@@ -3238,7 +3293,7 @@ Village head %1</translation>
         <translation>Receipt for the worker…</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+50"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3248,7 +3303,7 @@ Village head %1</translation>
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+60"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>
@@ -3258,42 +3313,22 @@ Village head %1</translation>
         <translation>Errors: %1, warnings: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Tidak ada masalah.</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+19"/>
         <source>Kecamatan diisi dari NIK; periksa kembali.</source>
         <translation>District (kecamatan) filled in from the NIK; please check it.</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Isi penghasilan untuk melihat iuran.</source>
-        <translation>Enter the income to see the contribution.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Upah dasar iuran: %1</source>
-        <translation>Contribution base wage: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 per bulan</source>
-        <translation>%1 per month</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Dibayar per %1 bulan: %2</source>
-        <translation>Paid every %1 months: %2</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+48"/>
         <source>Belum bisa disimpan: %1 kesalahan. Perbaiki, atau simpan sebagai draf.</source>
         <translation>Cannot save yet (errors: %1). Fix them, or save as a draft.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Periksa peringatan</source>
         <translation>Check the warnings</translation>
     </message>
@@ -3313,7 +3348,7 @@ Village head %1</translation>
         <translation>Go back and check</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>Data sudah berubah</source>
         <translation>The record has changed</translation>
     </message>
@@ -3323,7 +3358,7 @@ Village head %1</translation>
         <translation>This registration was changed elsewhere after you opened it. Your entries are still in the form; copy what you need, then reopen the record from the list.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Gagal menyimpan</source>
         <translation>Could not save</translation>
     </message>
@@ -3333,7 +3368,7 @@ Village head %1</translation>
         <translation>The data could not be written to the database. Your entries are still in the form. Check the free disk space, then try again.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Buang isian?</source>
         <translation>Discard entries?</translation>
     </message>
@@ -3344,23 +3379,16 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="+1"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+28"/>
-        <source>Simpan otomatis gagal: periksa ruang disk.</source>
-        <translation>Autosave failed: check the free disk space.</translation>
-    </message>
-    <message>
-        <location line="-17"/>
+        <location line="+16"/>
         <source>Formulir pendaftaran</source>
         <translation>Registration form</translation>
     </message>
@@ -3368,26 +3396,6 @@ Village head %1</translation>
         <location line="+0"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>(tanpa nama)</source>
-        <translation>(no name)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Pulihkan isian?</source>
-        <translation>Restore entries?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ada isian formulir yang belum disimpan dari sesi sebelumnya: %1. Pulihkan?</source>
-        <translation>There are unsaved form entries from the previous session: %1. Restore them?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pulihkan</source>
-        <translation>Restore</translation>
     </message>
 </context>
 <context>

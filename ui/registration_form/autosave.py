@@ -1,0 +1,82 @@
+"""Autosave of the form: what is typed goes into the database a second after the last change
+and whenever the officer leaves a field, so a crash loses at most the field being typed; the
+next start offers it back."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
+from sqlite_utils import Database
+
+from models import autosave
+from models.autosave import Typing
+from models.formatting import arg
+from ui import dialogs
+
+
+class FormAutosave(QObject):
+    """Stores ``unsaved()`` (None: nothing to keep) in the autosave slot; tells ``failed``
+    when the disk refuses it."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db: Database,
+        unsaved: Callable[[], Typing | None],
+        failed: Callable[[str], None],
+    ):
+        super().__init__(parent)
+        self._parent = parent  # asks its questions
+        self.db = db
+        self._unsaved = unsaved
+        self._failed = failed
+        self._timer = QTimer(self, singleShot=True, interval=1000)
+        self._timer.timeout.connect(self.store_now)
+
+    def schedule(self) -> None:
+        """Store a moment from now (typing on restarts the wait)."""
+        self._timer.start()
+
+    def store_now(self) -> None:
+        self._timer.stop()
+        typed = self._unsaved()
+        if typed is None:
+            return
+        try:
+            autosave.store_typing(self.db, typed)
+        except sqlite3.Error:
+            self._failed(self.tr("Simpan otomatis gagal: periksa ruang disk."))
+
+    def clear(self) -> None:
+        self._timer.stop()
+        try:
+            autosave.clear(self.db)
+        except sqlite3.Error:
+            self._failed(self.tr("Simpan otomatis gagal: periksa ruang disk."))
+
+    def offer_back(self) -> Typing | None:
+        """What was being typed when the app last stopped, if the officer wants it back
+        (what is not wanted is thrown away)."""
+        kept = autosave.load_typing(self.db)
+        if kept is None:
+            return None
+        reg = kept.registration
+        name = reg.full_name or reg.nik or self.tr("(tanpa nama)")
+        if not dialogs.confirm(
+            self._parent,
+            self.tr("Pulihkan isian?"),
+            arg(
+                self.tr(
+                    "Ada isian formulir yang belum disimpan dari sesi sebelumnya: %1. Pulihkan?"
+                ),
+                name,
+            ),
+            self.tr("Pulihkan"),
+            self.tr("Buang"),
+        ):
+            self.clear()
+            return None
+        return kept

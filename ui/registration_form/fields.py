@@ -1,0 +1,219 @@
+"""The form's field widgets, made from the field table (`models.entry_fields`).
+
+`FieldWidgets` makes the widget of each `FieldSpec` (a line, a masked date line, a list, a
+tick box) with a problem label under it, named after the field so tests and keyboard entry
+find them, and reads and shows the values the entry session deals in. Enter moves on to the
+next field, as Tab does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.entry_fields import FieldSpec, Kind
+from ui import labels
+
+DATE_MASK = "99-99-9999;_"
+
+
+class EnterMovesOn(QObject):
+    """Enter in a field moves to the next one, as Tab does; an empty date field starts typing
+    at its first digit wherever it was clicked; leaving a field tells ``on_leave`` (a masked
+    date field that is half typed never sends editingFinished)."""
+
+    def __init__(self, parent: QObject, on_leave: Callable[[QObject], None]):
+        super().__init__(parent)
+        self._on_leave = on_leave
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            watched.focusNextChild()
+            return True
+        if (
+            event.type() in (QEvent.Type.FocusIn, QEvent.Type.KeyPress)
+            and isinstance(watched, QLineEdit)
+            and watched.inputMask()
+            and not watched.text().strip("-")
+        ):
+            watched.setCursorPosition(0)
+        if event.type() == QEvent.Type.FocusOut:
+            self._on_leave(watched)
+        return False
+
+
+class FieldWidgets(QObject):
+    """The widget and problem label of every field, by field name.
+
+    ``on_change`` runs when a value changes, ``on_leave(name)`` when the officer leaves a
+    field (or changes a list or a tick box), ``on_link(href)`` when a link in a problem is
+    clicked.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        on_change: Callable[[], None],
+        on_leave: Callable[[str], None],
+        on_link: Callable[[str], None],
+    ):
+        super().__init__(parent)
+        self.widgets: dict[str, QWidget] = {}
+        self.problem_labels: dict[str, QLabel] = {}
+        self._on_change = on_change
+        self._on_leave = on_leave
+        self._on_link = on_link
+        self._enter = EnterMovesOn(parent, self._left_widget)
+
+    def __getitem__(self, name: str) -> QWidget:
+        return self.widgets[name]
+
+    # --- making --------------------------------------------------------------------
+
+    def hints(self) -> dict[str, str]:
+        """Placeholder texts of lines, and the captions of tick boxes."""
+        phone = "08xx-xxxx-xxxx"
+        return {
+            "nik": self.tr("16 angka, sesuai KTP"),
+            "kk": self.tr("16 angka, dari Kartu Keluarga"),
+            "address": self.tr("Jalan, nomor rumah, dusun"),
+            "rt": "001",
+            "rw": "001",
+            "phone": phone,
+            "email": self.tr("boleh kosong"),
+            "monthly_income": "1.500.000",
+            "program_jht": labels.field_labels()["program_jht"],
+            "heir_phone": phone,
+            "consent": self.tr("Pekerja menyetujui pemrosesan datanya"),
+        }
+
+    @staticmethod
+    def choices() -> dict[str, Mapping[object, str]]:
+        """The fixed lists (the kecamatan and desa lists come from the region table)."""
+        return {
+            "sex": labels.sex_labels(),
+            "marital_status": labels.marital_labels(),
+            "target_group": labels.target_group_labels(),
+            "funding_source": labels.funding_labels(),
+            "contribution_months": labels.period_labels(),
+            "heir_relation": labels.heir_relation_labels(),
+        }
+
+    def make(self, specs: list[FieldSpec]) -> None:
+        """Make the widgets of ``specs``."""
+        hints, choices = self.hints(), self.choices()
+        for spec in specs:
+            hint = hints.get(spec.name, "")
+            if spec.kind is Kind.CHOICE:
+                widget = self._combo(spec, choices.get(spec.name, {}))
+            elif spec.kind is Kind.FLAG:
+                widget = QCheckBox(hint, objectName=spec.name)
+            else:
+                widget = self._line(spec, hint)
+            self._register(spec.name, widget)
+
+    def _line(self, spec: FieldSpec, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(objectName=spec.name)
+        if spec.max_length:
+            edit.setMaxLength(spec.max_length)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        if spec.allowed:
+            edit.setValidator(QRegularExpressionValidator(spec.allowed, edit))
+        if spec.kind is Kind.DATE:
+            edit.setInputMask(DATE_MASK)
+        if spec.suggestions:
+            completer = QCompleter(list(spec.suggestions), edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+        return edit
+
+    @staticmethod
+    def _combo(spec: FieldSpec, items: Mapping[object, str]) -> QComboBox:
+        combo = QComboBox(objectName=spec.name)
+        if spec.blank:
+            combo.addItem("", "")
+        for value, text in items.items():
+            combo.addItem(text, value)
+        combo.setMinimumContentsLength(12)
+        return combo
+
+    def _register(self, name: str, widget: QWidget) -> None:
+        self.widgets[name] = widget
+        problem = QLabel(objectName=f"{name}_problem")
+        problem.setWordWrap(True)
+        problem.setVisible(False)
+        problem.setTextFormat(Qt.TextFormat.RichText)
+        problem.linkActivated.connect(self._on_link)
+        self.problem_labels[name] = problem
+        widget.installEventFilter(self._enter)
+        if isinstance(widget, QLineEdit):
+            widget.textChanged.connect(self._on_change)
+            widget.editingFinished.connect(lambda n=name: self._on_leave(n))
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self._on_change)
+            widget.currentIndexChanged.connect(lambda _i, n=name: self._on_leave(n))
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(self._on_change)
+            widget.toggled.connect(lambda _c, n=name: self._on_leave(n))
+
+    def with_problem(self, name: str) -> QWidget:
+        """The field's widget with its problem label under it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.widgets[name])
+        layout.addWidget(self.problem_labels[name])
+        return box
+
+    def _left_widget(self, widget: QObject) -> None:
+        for name, field_widget in self.widgets.items():
+            if field_widget is widget:
+                self._on_leave(name)
+                return
+
+    # --- values --------------------------------------------------------------------
+
+    def values(self) -> dict[str, object]:
+        """What every field holds: a line's text, a list's chosen value, a box's tick."""
+        values: dict[str, object] = {}
+        for name, widget in self.widgets.items():
+            if isinstance(widget, QLineEdit):
+                values[name] = widget.text()
+            elif isinstance(widget, QComboBox):
+                values[name] = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                values[name] = widget.isChecked()
+        return values
+
+    def show(self, name: str, value: object) -> None:
+        """Show ``value`` in field ``name`` (a value not in a list chooses its first entry)."""
+        widget = self.widgets[name]
+        if isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+        elif isinstance(widget, QComboBox):
+            select(widget, value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+
+
+def select(combo: QComboBox, value: object) -> None:
+    """Choose the entry of ``combo`` holding ``value``, or its first entry."""
+    combo.setCurrentIndex(max(combo.findData(value), 0))

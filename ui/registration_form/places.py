@@ -1,0 +1,60 @@
+"""The form's kecamatan and desa lists, from the region table of the regency in the
+settings: a chosen kecamatan narrows the desa list, and a desa chosen from the whole
+regency's list chooses its kecamatan (`models.entry` says when)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
+
+from models.entry import kecamatan_of_village, village_fits
+from models.regions import Regions
+from ui.region_combos import fill_choices, villages_for
+from ui.registration_form.fields import select
+
+
+class PlacePickers:
+    """Keeps the desa list in step with the kecamatan list."""
+
+    def __init__(self, kecamatan: QComboBox, village: QComboBox, regions: Regions):
+        self.kecamatan = kecamatan
+        self.village = village
+        self.regions = regions
+        self.regency_code = ""
+
+    def fill(self, regency_code: str) -> None:
+        """List the kecamatan and desa of ``regency_code``."""
+        self.regency_code = regency_code
+        self.kecamatan.blockSignals(True)
+        fill_choices(self.kecamatan, "", self.regions.kecamatan_of(regency_code))
+        self.kecamatan.blockSignals(False)
+        self.fill_villages()
+
+    def fill_villages(self) -> None:
+        """List the desa of the chosen kecamatan (of the whole regency when none is)."""
+        current = self.village.currentData()
+        code = self.kecamatan.currentData()
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem("", "")
+        for village in villages_for(self.regions, self.regency_code, code):
+            kecamatan = self.regions.kecamatan_name(village.parent)
+            where = f" ({kecamatan})" if kecamatan and not code else ""
+            self.village.addItem(village.name + where, village.code)
+        select(self.village, current)
+        self.village.blockSignals(False)
+
+    def kecamatan_chosen(self) -> None:
+        village = self.village.currentData() or ""
+        self.fill_villages()
+        if not village_fits(village, self.kecamatan.currentData() or ""):
+            select(self.village, "")
+
+    def village_chosen(self) -> None:
+        code = kecamatan_of_village(
+            self.village.currentData() or "", self.kecamatan.currentData() or ""
+        )
+        if code is not None:
+            self.kecamatan.blockSignals(True)
+            select(self.kecamatan, code)
+            self.kecamatan.blockSignals(False)
+            self.fill_villages()
