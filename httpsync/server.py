@@ -4,7 +4,7 @@ HTTP (``python main.py serve``).
 A Starlette application under uvicorn. Nothing is trusted because of the transport: a batch
 pushed here goes through the very checks of a USB import (`exchange.batch_file.read_batch`:
 known device, signature, hashes, decryption, records) and the same merge
-(`models.merge.merge_batch`, all or nothing, idempotent by batch id).
+(`exchange.incoming.merge_verified`, all or nothing, idempotent by batch id).
 
 Endpoints (all answers are JSON; errors are ``{"error": code, "message": text}``):
 
@@ -66,12 +66,13 @@ from starlette.routing import Route
 from exchange import keys
 from exchange.batch_file import MAX_FILE_BYTES, BatchRejected, batch_file_name, read_batch
 from exchange.enrolment import own_age_identity
+from exchange.incoming import merge_verified
 from exchange.signed_updates import batch_receipt, make_updates
 from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
 from models import merge, status_updates
 from models.db import data_version, open_database
 from models.duplicates import LikelyDuplicates
-from models.identity import load_identity, trusted_key
+from models.identity import require_role, trusted_key
 
 #: How far a device's clock may be from the server's (village laptops drift; the client
 #: corrects itself from the answer).
@@ -118,9 +119,10 @@ class _District:
         self._connections: list = []
         self._lock = threading.Lock()
         db = self.connection()
-        identity = load_identity(db)
-        if identity is None or identity.role != "district":
-            raise ValueError(f"{db_path} is not a district database (run district-init)")
+        identity = require_role(
+            db, "district", f"{db_path} is not a district database (run district-init)",
+            error=lambda code, message: ValueError(message),
+        )  # fmt: skip
         self.name = identity.name
         self.age_identity = own_age_identity(db)
         self._merger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jaring-merge")
@@ -163,29 +165,11 @@ class _District:
         # Kept as read *before* this merge: a commit by another program while it runs (which
         # the index does not follow) then differs at the next merge, and resets the index.
         self._data_version = before
-        if trusted_key(db, verified.device_id) is None:
-            raise BatchRejected(
-                "unknown_device", f"The device {verified.device_id} was revoked meanwhile."
-            )
-        held = status_updates.imported_batch(db, verified.batch_id)
-        if held is None:
-            result = merge.merge_batch(
-                db, manifest=verified.manifest, manifest_sha256=verified.manifest_sha256,
-                file_sha256=verified.file_sha256,
-                file_name=batch_file_name(verified.device_id, verified.seq),
-                records=verified.records, audit_rows=verified.audit_lines, actor=ACTOR,
-                duplicates=self._duplicates,
-            )  # fmt: skip
-            merged = not result.skipped
-            held = status_updates.imported_batch(db, verified.batch_id)
-        else:
-            merged = False
-        if held["file_sha256"] != verified.file_sha256:
-            raise BatchRejected(
-                "batch_id_reused",
-                "The district already holds this batch id with other content.",
-            )
-        return batch_receipt(db, verified.batch_id), merged
+        result = merge_verified(
+            db, verified, file_name=batch_file_name(verified.device_id, verified.seq),
+            actor=ACTOR, duplicates=self._duplicates,
+        )  # fmt: skip
+        return batch_receipt(db, verified.batch_id), not result.skipped
 
 
 def _authenticate(district: _District, request: Request) -> str:

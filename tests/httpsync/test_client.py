@@ -3,8 +3,6 @@ by the server dying mid-request, refusals, receipts verified, status updates app
 the same updates by USB)."""
 
 import json
-import subprocess
-import sys
 import threading
 import time
 from datetime import date
@@ -13,7 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.batch_import import import_batches
 from demo.people import fill_demo
+from exchange.outgoing import export_batch
 from exchange.receipts import ReceiptError
 from exchange.signed_updates import batch_receipt, check_batch_receipt
 from httpsync import client
@@ -27,9 +27,8 @@ from models.settings import load_settings, save_settings
 from models.status_updates import outgoing_batches, reject_registrations, rejection_reason
 from models.store import RegistrationStore
 from models.validation import status_after_edit
+from tests.cli import run_cli
 from tests.httpsync.server_process import ServerProcess
-
-ROOT = Path(__file__).resolve().parents[2]
 QUICK = Backoff(attempts=8, base=0.05, cap=0.5)
 
 
@@ -123,8 +122,6 @@ def test_sync_interrupted_between_batches_resumes_with_the_rest(sites, district_
     budi = officers["budi"]
     for seed in (5, 6, 7):  # three batches written for the stick, never carried
         ready(budi, 2, seed=seed)
-        from exchange.transfer import export_batch
-
         export_batch(budi, usb)
     pressed = []
 
@@ -158,8 +155,6 @@ def test_a_tampered_batch_is_refused_over_http_and_the_next_one_goes(sites, dist
     district, officers, usb = sites
     budi = officers["budi"]
     ready(budi, 3, seed=9)
-    from exchange.transfer import export_batch
-
     export_batch(budi, usb)
     content = bytearray(budi.execute("SELECT content FROM batches WHERE seq = 1").fetchone()[0])
     content[-150] ^= 0x01
@@ -301,16 +296,17 @@ def test_an_unreachable_server_is_retried_then_reported(sites, tmp_path):
     assert waits  # it waited between attempts
 
 
-def test_the_command_line_syncs_and_the_stick_carries_updates(sites, district_server, tmp_path):
+def test_the_command_line_syncs_and_the_stick_carries_updates(
+    sites, district_server, tmp_path, capsys
+):
     district, officers, usb = sites
     budi, ani = officers["budi"], officers["ani"]
     ready(budi, 3, seed=16)
     ready(ani, 2, seed=17)
 
     def run(*args):
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--json"],
-                              capture_output=True, text=True, check=False, cwd=ROOT)  # fmt: skip
-        return done.returncode, json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+        done = run_cli(capsys, *args, "--json")
+        return done.code, done.summary, done.err
 
     path = {name: db.execute("PRAGMA database_list").fetchone()[2] for name, db in officers.items()}
     save_settings(budi, load_settings(budi).__class__(**{
@@ -368,7 +364,6 @@ def test_an_old_updates_file_does_not_take_a_registration_back(sites, district_s
 
 def test_a_receipt_on_the_stick_marks_what_arrived_received_too(sites):
     from exchange.receipts import apply_receipt_in
-    from exchange.transfer import export_batch, import_batches
 
     district, officers, usb = sites
     budi = officers["budi"]
@@ -475,8 +470,6 @@ def test_a_receipt_that_fails_is_reported_as_the_receipt_not_the_batch(sites):
     _, officers, usb = sites
     budi = officers["budi"]
     ready(budi, 2, seed=21)
-    from exchange.transfer import export_batch
-
     export_batch(budi, usb)
     device = budi.execute("SELECT device_id FROM identity").fetchone()[0]
     known = (200, {"device_id": device, "last_seq": 0, "missing_seqs": [], "batches": 0})
@@ -530,3 +523,27 @@ def test_restoring_on_a_laptop_sends_the_registration_again(sites):
                                       status="received"), "b")  # fmt: skip
         store.delete(reg.id, "b")
         assert store.restore(reg.id, "b").status == expected
+
+
+def test_sync_sends_the_batch_from_memory_and_writes_no_file(sites, district_server, monkeypatch):
+    """The batch a sync packs goes from memory to the history to the district: no folder,
+    no file written only to be read back (as sync once did through a temporary folder)."""
+    import tempfile
+
+    district, officers, _ = sites
+    budi = officers["budi"]
+    waiting = ready(budi, 3, seed=24)
+
+    def no_file(*args, **kwargs):
+        raise AssertionError("a sync writes no file")
+
+    for name in ("TemporaryDirectory", "mkdtemp", "mkstemp", "NamedTemporaryFile"):
+        monkeypatch.setattr(tempfile, name, no_file)
+    monkeypatch.setattr("exchange.batch_file.write_file_atomically", no_file)
+    done = sync(budi, district_server.url, backoff=QUICK)
+    assert (done.exported_seq, done.batches_sent, done.received) == (1, 1, [1])
+    (sent,) = outgoing_batches(budi, [1], 0)
+    assert district.execute("SELECT file_sha256 FROM imported_batches").fetchone()[0] == (
+        sent.file_sha256
+    )
+    assert statuses(budi).get("received") == waiting

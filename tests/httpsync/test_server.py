@@ -15,7 +15,7 @@ import pytest
 from demo.people import fill_demo
 from exchange import keys
 from exchange.enrolment import own_signing_key
-from exchange.transfer import export_batch
+from exchange.outgoing import export_batch
 from httpsync.protocol import request_text
 from models.batches import batch_content
 from models.db import open_database

@@ -8,7 +8,7 @@ import pytest
 from demo.people import fill_demo
 from exchange.enrolment import init_district, init_officer
 from exchange.keys import write_json_atomic
-from exchange.transfer import export_batch
+from exchange.outgoing import export_batch
 from models.registration import Registration
 from models.store import RegistrationStore
 
