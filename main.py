@@ -45,105 +45,79 @@ def _parser() -> argparse.ArgumentParser:
     # The shared options may stand before or after the sub-command; SUPPRESS keeps the
     # sub-command's copy from overwriting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="database file (default: user data folder)",
-    )
-    common.add_argument(
-        "--json",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="print a JSON summary last",
-    )
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="database file (default: user data folder)")  # fmt: skip
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print a JSON summary last")  # fmt: skip
+    raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
-        prog="jaring",
-        parents=[common],
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="jaring", parents=[common], description=__doc__, formatter_class=raw
     )
     commands = parser.add_subparsers(dest="command")
-    demo = commands.add_parser("demo", parents=[common], help="fill with realistic fake data")
+
+    def add(name: str, text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], help=text)
+
+    demo = add("demo", "fill with realistic fake data")
     demo.add_argument("--records", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument(
         "--force", action="store_true", help="add demo people to a database that has data"
     )
-    init = commands.add_parser(
-        "district-init", parents=[common], help="district: make keys and a district profile"
-    )
+    init = add("district-init", "district: make keys and a district profile")
     init.add_argument("--name", required=True, help="name of the district office")
     init.add_argument("--regency", required=True, help="Kemendagri code, e.g. 62.08")
     init.add_argument("--target", type=int, help="workers to register (default: settings)")
     init.add_argument("--profile-out", type=Path, required=True)
-    officer = commands.add_parser(
-        "officer-init", parents=[common], help="officer: make device keys and an enrolment"
-    )
+    officer = add("officer-init", "officer: make device keys and an enrolment")
     officer.add_argument("--profile", type=Path, required=True)
     officer.add_argument("--officer", required=True, help="the officer's name")
     officer.add_argument("--enrol-out", type=Path, required=True)
-    enrol = commands.add_parser("enrol", parents=[common], help="district: trust a device")
+    enrol = add("enrol", "district: trust a device")
     enrol.add_argument("file", type=Path)
-    revoke = commands.add_parser("revoke", parents=[common], help="district: revoke a device")
+    revoke = add("revoke", "district: revoke a device")
     revoke.add_argument("device_id")
-    export = commands.add_parser("export", parents=[common], help="officer: write a batch")
+    export = add("export", "officer: write a batch")
     export.add_argument("--out", type=Path, required=True, help="folder (e.g. the USB stick)")
     export.add_argument("--rewrite", type=int, metavar="SEQ", help="write a lost batch again")
-    imports = commands.add_parser("import", parents=[common], help="district: merge batches")
+    imports = add("import", "district: merge batches")
     imports.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
-    imports.add_argument(
-        "--receipts",
-        action="store_true",
-        help="write each officer device's signed receipt into the folder its batches came from",
-    )
-    serve = commands.add_parser("serve", parents=[common], help="district: HTTP sync endpoint")
+    imports.add_argument("--receipts", action="store_true", help="write each officer device's"
+                         " signed receipt and updates file into the folder its batches came"
+                         " from")  # fmt: skip
+    serve = add("serve", "district: HTTP sync endpoint")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=_port, default=8765, help="1-65535")
     serve.add_argument("--certfile", help="TLS certificate (PEM); with --keyfile")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
-    sync = commands.add_parser("sync", parents=[common], help="officer: send to the district")
+    sync = add("sync", "officer: send to the district")
     sync.add_argument("--url", help="district server, e.g. https://kab.example:8765 (default:"
                       " the address in the settings)")  # fmt: skip
     sync.add_argument("--cafile", help="CA bundle that signed the district's TLS certificate")
-    write_updates = commands.add_parser(
-        "write-updates", parents=[common], help="district: status updates files for USB"
-    )
+    write_updates = add("write-updates", "district: status updates files for USB")
     write_updates.add_argument("--out", type=Path, required=True, help="folder (USB stick)")
     write_updates.add_argument("--device", nargs="+", dest="devices", metavar="ID",
                                help="default: every device that sent batches")  # fmt: skip
-    apply_updates = commands.add_parser(
-        "apply-updates", parents=[common], help="officer: apply a district updates file"
-    )
+    apply_updates = add("apply-updates", "officer: apply a district updates file")
     apply_updates.add_argument("file", type=Path, metavar="FILE.updates.json")
-    reject = commands.add_parser(
-        "reject", parents=[common], help="district: mark registrations rejected, with a reason"
-    )
+    reject = add("reject", "district: mark registrations rejected, with a reason")
     reject.add_argument("ids", nargs="+", metavar="ID")
     reject.add_argument("--reason", required=True, help="why (the officer sees it)")
-    forms = commands.add_parser(
-        "print-forms", parents=[common], help="registration forms (or a blank form) as PDF"
-    )
+    forms = add("print-forms", "registration forms (or a blank form) as PDF")
     forms.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     forms.add_argument("--id", nargs="+", dest="ids", metavar="ID", help="default: all")
     forms.add_argument("--blank", action="store_true", help="a blank form for handwriting")
     forms.add_argument("--paper", choices=("A4", "F4"), default="A4")
-    lists = commands.add_parser(
-        "print-list", parents=[common], help="daftar nominatif of a desa, kecamatan or regency"
-    )
+    lists = add("print-list", "daftar nominatif of a desa, kecamatan or regency")
     lists.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     scope = lists.add_mutually_exclusive_group()
     scope.add_argument("--desa", metavar="CODE", help="e.g. 62.08.01.2001")
     scope.add_argument("--kecamatan", metavar="CODE", help="e.g. 62.08.01")
     lists.add_argument("--paper", choices=("A4", "F4"), default="A4")
-    summary = commands.add_parser(
-        "print-summary", parents=[common], help="the dashboard's one-page summary as PDF"
-    )
+    summary = add("print-summary", "the dashboard's one-page summary as PDF")
     summary.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     summary.add_argument("--paper", choices=("A4", "F4"), default="A4")
-    excel_out = commands.add_parser(
-        "excel-export", parents=[common], help="master list, or BPJS collective files, as .xlsx"
-    )
+    excel_out = add("excel-export", "master list, or BPJS collective files, as .xlsx")
     excel_out.add_argument("--out", type=Path, required=True, help="FILE.xlsx, or DIR with --bpjs")
     excel_out.add_argument("--bpjs", action="store_true", help="BPJS collective-upload files")
     excel_out.add_argument("--status", help="only this status (master list)")
@@ -152,9 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     excel_out.add_argument(
         "--mark-submitted", action="store_true", help="with --bpjs: mark what left 'submitted'"
     )
-    excel_in = commands.add_parser(
-        "excel-import", parents=[common], help="a village's list of workers, or BPJS's KPJs"
-    )
+    excel_in = add("excel-import", "a village's list of workers, or BPJS's KPJs")
     excel_in.add_argument("file", type=Path, metavar="FILE.xlsx")
     excel_in.add_argument("--sheet", help="the sheet to read (default: the first with a header)")
     excel_in.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
@@ -175,11 +147,6 @@ def _port(text: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
     return port
-
-
-def _warn(command: str, lines: list[str]) -> None:
-    for line in lines:
-        print(f"jaring {command}: {line}", file=sys.stderr)
 
 
 def _run_district_init(db, args) -> dict:
@@ -220,7 +187,8 @@ def _run_export(db, args) -> dict:
         path = rewrite_to_folder(db, args.rewrite, args.out)
         return {"batch": str(path), "seq": args.rewrite, "rewritten": True}
     done = export_to_folder(db, args.out)
-    _warn("export", done.problems())
+    for problem in done.problems():
+        print(f"jaring export: {problem}", file=sys.stderr)
     if done.batch is None:
         print("nothing to export: no ready registration changed since the last batch")
     else:
@@ -414,6 +382,10 @@ def _domain_errors() -> tuple[type[Exception], ...]:
             ExcelImportError)  # fmt: skip
 
 
+#: Sub-commands that print the paths they wrote instead of a summary (without --json).
+_PRINT_PATHS = ("export", "print-forms", "print-list", "print-summary", "excel-export",
+                "write-updates")  # fmt: skip
+
 #: Sub-commands that may start a new database; the others work on one that exists, so a
 #: mistyped --db is an error rather than a new, empty database.
 _CREATING = ("demo", "district-init", "officer-init")
@@ -455,14 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     status = result.pop("_exit", 0)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-    elif args.command not in (
-        "export",
-        "print-forms",
-        "print-list",
-        "print-summary",
-        "excel-export",
-        "write-updates",
-    ):
+    elif args.command not in _PRINT_PATHS:
         print(", ".join(f"{k}: {v}" for k, v in result.items()))
     return status
 

@@ -7,6 +7,7 @@ import pytest
 
 from app.batch_import import import_batches
 from demo.people import fill_demo
+from exchange.outgoing import export_batch
 from exchange.receipts import (
     ReceiptError,
     apply_receipt,
@@ -15,7 +16,6 @@ from exchange.receipts import (
     read_receipt,
     receipt_path,
 )
-from exchange.outgoing import export_batch
 from models.batches import batch_history
 from tests.cli import run_cli
 

@@ -29,6 +29,7 @@ from models.store import RegistrationStore
 from models.validation import status_after_edit
 from tests.cli import run_cli
 from tests.httpsync.server_process import ServerProcess
+
 QUICK = Backoff(attempts=8, base=0.05, cap=0.5)
 
 

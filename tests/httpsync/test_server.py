@@ -347,6 +347,40 @@ def test_a_commit_by_another_program_during_a_merge_resets_the_duplicate_index(
     assert imported(district) == 4
 
 
+def test_the_endpoint_and_the_import_merge_through_one_function(sites, tmp_path, monkeypatch):
+    """`exchange.incoming.merge_verified` decides for both: a device revoked between the
+    check of its batch and the merge is refused the same way by HTTP as from a stick."""
+    from app.batch_import import import_batches
+    from exchange import incoming
+    from exchange.batch_file import BatchRejected
+    from httpsync.server import ACTOR, _District
+
+    district, officers, usb = sites
+    budi, ani = officers["budi"], officers["ani"]
+    merged_by = []
+
+    def merge_verified(db, verified, **options):
+        merged_by.append(options["actor"])
+        return incoming.merge_verified(db, verified, **options)
+
+    monkeypatch.setattr("httpsync.server.merge_verified", merge_verified)
+    monkeypatch.setattr("app.batch_import.merge_verified", merge_verified)
+    sent = a_batch(budi, tmp_path, records=2, seed=5)[1]
+    server = _District(tmp_path / "district.db")
+    try:
+        verified = server.verify(sent)
+        revoke_device(district, device_of(budi), "staf")
+        with pytest.raises(BatchRejected) as refused:
+            server.merge(verified)
+    finally:
+        server.close()
+    assert refused.value.code == "unknown_device" and imported(district) == 0
+    fill_demo(ani, 2, seed=6, today=date(2026, 11, 27))
+    export_batch(ani, usb)
+    assert import_batches(district, [usb], actor="staf").batches_imported == 1
+    assert merged_by == [ACTOR, "staf"]
+
+
 # --- Reasons it cannot start: found before uvicorn is asked (no server is started) ---------
 
 
