@@ -215,7 +215,8 @@ def _run_import(db, args) -> dict:
 
 
 def _run_serve(db, args) -> dict:
-    from httpsync.server import check_can_serve, serve
+    from httpsync.listening import check_can_serve
+    from httpsync.server import serve
 
     path = _db_path(args)
     check_can_serve(args.host, args.port, certfile=args.certfile, keyfile=args.keyfile)

@@ -4,9 +4,10 @@ httpsync/server.py call them and none orchestrates on its own.
 Layers: app/ may import models/, exchange/, excel/, httpsync/ and, for print jobs only,
 printing/; it never imports ui/ or Qt widgets. Results are plain dataclasses; problems that
 do not stop a use case come back as values (the command line prints them, the GUI shows
-them). The one merge of a verified batch, which the sync endpoint shares, is
-`exchange.incoming.merge_verified`: the endpoint does not import app/, since app/ imports the
-HTTP client.
+them). The one step the sync endpoint shares with the import, merging a verified batch, is
+`exchange.incoming.merge_verified`, which both call: the endpoint does not import app/,
+since app/ imports the HTTP client (`app.officer.sync_with_district`) and the layers must
+not go round in a circle.
 
 - `app.officer`: set-up, export to a folder (receipt and status updates read first), a lost
   batch written again, a receipt or an updates file read, sync with the district.
