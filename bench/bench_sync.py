@@ -10,7 +10,7 @@ registrations (about 11,300 people in all) written by the real export. Then:
   the socket after half the body (the server sees the connection drop; nothing is merged;
   the device's sync sends that batch again). Latency is per batch as the device sees it
   (request, merge, receipt verified and stored).
-- **Baseline**: the same 1,000 files through ``import`` (`exchange.transfer.import_batches`)
+- **Baseline**: the same 1,000 files through ``import`` (`app.batch_import.import_batches`)
   into a fresh copy of the same district database, in the same run.
 
 Checks: 1,000 imported batches, each once; every registration inserted once (merge_log);
@@ -55,7 +55,7 @@ def build(folder: Path) -> tuple[Path, list[Path], int]:
     from demo.fill import fill_demo
     from exchange.enrolment import enrol, init_district, init_officer
     from exchange.keys import write_json_atomic
-    from exchange.transfer import export_batch
+    from exchange.outgoing import export_batch
     from models.db import open_database
 
     district_path = folder / "district.db"
@@ -205,7 +205,7 @@ def check(district_path: Path, officers: list[Path], people: int) -> str:
 
 
 def run_import(clean_district: Path, officers: list[Path], folder: Path) -> float:
-    from exchange.transfer import import_batches
+    from app.batch_import import import_batches
     from models.batches import batch_content
     from models.db import open_database
 

@@ -19,9 +19,10 @@ to the canonical ZIP of the members it found, which is what makes a change to *a
 (a date, an attribute, a comment, data before or after the archive) visible, not only
 changes to what the signature and hashes cover.
 
-`write_batch` builds a batch in memory and writes it atomically; `rewrite_batch` writes the
-stored bytes of a lost batch again; `read_batch` verifies a batch in a fixed order and
-raises `BatchRejected` with a stable code at the first failure. Nothing here touches a
+`build_batch` makes a batch in memory (what a sync sends), `write_batch` writes one
+atomically; `rewrite_batch` writes the stored bytes of a lost batch again; `read_batch`
+verifies a batch in a fixed order and raises `BatchRejected` with a stable code at the first
+failure. Nothing here touches a
 database or Qt; a rejected batch leaves nothing behind because reading writes nothing.
 """
 
@@ -125,11 +126,12 @@ class BatchRejected(Exception):
 
 
 @dataclass(frozen=True)
-class WrittenBatch:
-    """A batch as written: keep ``file_bytes`` (or at least ``manifest_sha256`` for the next
-    batch's ``prev``) in the batch history so a lost file can be written again."""
+class BuiltBatch:
+    """A batch made in memory (`build_batch`): keep ``file_bytes`` (or at least
+    ``manifest_sha256`` for the next batch's ``prev``) in the batch history so a lost file
+    can be written again."""
 
-    path: Path
+    file_name: str
     manifest: dict
     manifest_bytes: bytes
     manifest_sha256: str
@@ -143,6 +145,13 @@ class WrittenBatch:
     @property
     def record_count(self) -> int:
         return self.manifest["record_count"]
+
+
+@dataclass(frozen=True)
+class WrittenBatch(BuiltBatch):
+    """A batch as written to a file (`write_batch`)."""
+
+    path: Path
 
 
 @dataclass(frozen=True)
@@ -601,8 +610,21 @@ def batch_file_name(device_id: str, seq: int) -> str:
     return f"{device_id}-{seq}{SUFFIX}"
 
 
-def write_batch(
-    out_dir: str | os.PathLike,
+def write_batch(out_dir: str | os.PathLike, **batch: object) -> WrittenBatch:
+    """Make the batch of ``batch`` (the keyword arguments of `build_batch`) and write it
+    into ``out_dir`` (`save_batch`)."""
+    return save_batch(out_dir, build_batch(**batch))
+
+
+def save_batch(out_dir: str | os.PathLike, built: BuiltBatch) -> WrittenBatch:
+    """Write ``built`` into ``out_dir`` under its name, atomically. Raises FileExistsError
+    when a different file already has the name, and OSError when writing fails (nothing is
+    left under the final name then)."""
+    path = write_file_atomically(Path(out_dir), built.file_name, built.file_bytes)
+    return WrittenBatch(**vars(built), path=path)
+
+
+def build_batch(
     *,
     device_id: str,
     officer: str,
@@ -615,14 +637,13 @@ def write_batch(
     allow_unencrypted: bool = False,
     batch_id: str | None = None,
     created_at: str | datetime | None = None,
-) -> WrittenBatch:
-    """Write the batch ``<device>-<seq>.jaring`` into ``out_dir`` atomically and return it.
+) -> BuiltBatch:
+    """The batch ``<device>-<seq>.jaring`` made in memory (signed, encrypted, its exact
+    bytes); nothing is written anywhere, so a sync sends it without a file.
 
     The payload is encrypted to ``recipient`` (an ``age1…`` string); ``recipient=None``
     writes it in the clear, which needs ``allow_unencrypted=True``. ``prev`` is the previous
-    batch's ``manifest_sha256`` ("" for seq 1). Raises ValueError for invalid arguments,
-    FileExistsError when a different file already has the name, and OSError when writing
-    fails (nothing is left under the final name then).
+    batch's ``manifest_sha256`` ("" for seq 1). Raises ValueError for invalid arguments.
     """
     if recipient is None and not allow_unencrypted:
         raise ValueError("no recipient: unencrypted batches need allow_unencrypted=True")
@@ -658,9 +679,8 @@ def write_batch(
     file_bytes = zip_members(
         [(MANIFEST, manifest_bytes), (SIGNATURE, signature), (payload_name, stored)]
     )
-    path = write_file_atomically(Path(out_dir), batch_file_name(device_id, seq), file_bytes)
-    return WrittenBatch(
-        path=path,
+    return BuiltBatch(
+        file_name=batch_file_name(device_id, seq),
         manifest=manifest,
         manifest_bytes=manifest_bytes,
         manifest_sha256=sha256_hex(manifest_bytes),

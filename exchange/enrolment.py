@@ -31,6 +31,7 @@ from models.identity import (
     IdentityError,
     enrol_device,
     load_identity,
+    require_role,
     save_identity,
 )
 from models.settings import load_settings, save_settings
@@ -122,11 +123,7 @@ def _record(db: Database, identity: Identity, **settings_changes) -> None:
 def enrol(db: Database, path: Path | str, actor: str) -> Device:
     """Read the enrolment file at ``path`` and add its device to this district's trust
     store (see `models.identity.enrol_device` for what is refused)."""
-    identity = load_identity(db)
-    if identity is None or identity.role != "district":
-        raise IdentityError(
-            "not_district", "only a district database enrols devices; run district-init first"
-        )
+    require_role(db, "district", "only a district database enrols devices; run district-init first")
     return enrol_device(db, keys.read_enrolment(path), actor)
 
 
@@ -144,9 +141,7 @@ def own_signing_key(db: Database) -> Ed25519PrivateKey:
 
 def own_age_identity(db: Database) -> x25519.Identity:
     """The district's age identity, checked against its recorded recipient."""
-    identity = _require_identity(db)
-    if identity.role != "district":
-        raise IdentityError("not_district", "only the district holds the age identity")
+    identity = require_role(db, "district", "only the district holds the age identity")
     age = KeyStore(identity.key_dir).load_age_identity(AGE_IDENTITY)
     if str(age.to_public()) != identity.age_recipient:
         raise KeyStoreError(

@@ -28,7 +28,7 @@ from exchange.enrolment import own_signing_key
 from models import merge, status_updates
 from models.audit import now_iso
 from models.batches import Acknowledgement
-from models.identity import load_identity
+from models.identity import Identity, identity_as, require_role
 
 RECEIPT_FORMAT = "jaring-receipt-1"
 SUFFIX = ".receipt.json"
@@ -54,9 +54,9 @@ def receipt_path(folder: Path | str, device_id: str) -> Path:
 
 def make_receipt(db: Database, device_id: str) -> dict:
     """The signed receipt for one device: every batch imported from it so far."""
-    identity = load_identity(db)
-    if identity is None or identity.role != "district":
-        raise ReceiptError("not_district", "only the district office writes receipts")
+    identity = require_role(
+        db, "district", "only the district office writes receipts", error=ReceiptError
+    )
     receipt = {
         "format": RECEIPT_FORMAT,
         "district": identity.name,
@@ -79,6 +79,15 @@ def write_receipts(db: Database, folder: Path | str, device_ids: list[str]) -> l
 
 
 # --- officer -------------------------------------------------------------------------------
+
+
+def officer_with_profile(db: Database, message: str) -> Identity:
+    """This officer device's identity, with the district profile its answers verify with;
+    `ReceiptError` ``not_officer`` (``message``) elsewhere."""
+    identity = require_role(db, "officer", message, error=ReceiptError)
+    if not identity.district_profile:
+        raise ReceiptError("not_officer", message)
+    return identity
 
 
 def read_signed_json(path: Path | str, limit: int, code: str, what: str) -> object:
@@ -143,9 +152,7 @@ def apply_receipt(db: Database, document: dict) -> Acknowledgement:
     """Verify a receipt with the district's key from this device's profile and record what
     it acknowledges. Raises `ReceiptError` (nothing recorded) when it is not this device's
     or not the district's."""
-    identity = load_identity(db)
-    if identity is None or identity.role != "officer" or not identity.district_profile:
-        raise ReceiptError("not_officer", "only an officer's device reads receipts")
+    identity = officer_with_profile(db, "only an officer's device reads receipts")
     problem = _shape_problem(document)
     if problem:
         raise ReceiptError("not_receipt", f"not a receipt ({problem})")
@@ -169,8 +176,8 @@ def apply_receipt(db: Database, document: dict) -> Acknowledgement:
 def apply_receipt_in(db: Database, folder: Path | str) -> Acknowledgement | None:
     """Read this device's receipt in ``folder`` if the district left one there (None if
     not). Raises `ReceiptError` for a receipt that cannot be used."""
-    identity = load_identity(db)
-    if identity is None or identity.role != "officer":
+    identity = identity_as(db, "officer")
+    if identity is None:
         return None
     path = receipt_path(folder, identity.device_id)
     if not path.is_file():

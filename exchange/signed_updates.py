@@ -32,10 +32,10 @@ from sqlite_utils import Database
 from exchange import keys
 from exchange.batch_file import canonical_json
 from exchange.enrolment import own_signing_key
-from exchange.receipts import ReceiptError, read_signed_json
+from exchange.receipts import ReceiptError, officer_with_profile, read_signed_json
 from models import status_updates
 from models.audit import now_iso
-from models.identity import device, load_identity
+from models.identity import Identity, device, identity_as, require_role
 from models.status_updates import AppliedUpdates, OutgoingBatch
 
 BATCH_RECEIPT_FORMAT = "jaring-batch-receipt-1"
@@ -59,11 +59,10 @@ _CHANGE_FIELDS = {
 }  # fmt: skip
 
 
-def _district(db: Database):
-    identity = load_identity(db)
-    if identity is None or identity.role != "district":
-        raise ReceiptError("not_district", "only the district office signs receipts and updates")
-    return identity
+def _district(db: Database) -> Identity:
+    return require_role(
+        db, "district", "only the district office signs receipts and updates", error=ReceiptError
+    )
 
 
 def _signed(db: Database, kind: str, body: dict) -> dict:
@@ -86,9 +85,7 @@ def _fields_problem(body: object, fields: dict[str, type]) -> str | None:
 def _verified_body(db: Database, document: object, kind: str, fields: dict, code: str) -> dict:
     """The inner object of a signed document after checking its shape, the district's
     signature and that it is for this device."""
-    identity = load_identity(db)
-    if identity is None or identity.role != "officer" or not identity.district_profile:
-        raise ReceiptError("not_officer", "only an officer's device reads the district's answers")
+    identity = officer_with_profile(db, "only an officer's device reads the district's answers")
     if not isinstance(document, dict) or set(document) != {kind, "signature"}:
         raise ReceiptError(code, f"not a Jaring {kind} document")
     body = document[kind]
@@ -243,8 +240,8 @@ def read_updates_file(path: Path | str) -> dict:
 def apply_updates_in(db: Database, folder: Path | str, actor: str) -> AppliedUpdates | None:
     """Officer: apply this device's updates file in ``folder`` if the district left one
     there (None if not). Raises `ReceiptError` for a file that cannot be used."""
-    identity = load_identity(db)
-    if identity is None or identity.role != "officer":
+    identity = identity_as(db, "officer")
+    if identity is None:
         return None
     path = updates_path(folder, identity.device_id)
     if not path.is_file():

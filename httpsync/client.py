@@ -4,7 +4,8 @@ kabupaten" in the app).
 `sync` does, in order:
 
 1. packs the registrations waiting to leave into the next batch, exactly as an export to a
-   USB stick does (the file's bytes stay in the batch history; no file is left behind);
+   USB stick does, but in memory (`exchange.outgoing.pack_next_batch`): its bytes go to the
+   batch history, from where they are pushed; no file is written;
 2. asks the district which of this device's batches it holds
    (``GET /v1/devices/{id}/status``), so a batch acknowledged once but missing there (a
    district database restored from a backup) is sent again;
@@ -30,7 +31,6 @@ import base64
 import contextlib
 import random
 import ssl
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -40,12 +40,12 @@ from sqlite_utils import Database
 
 from exchange import keys
 from exchange.enrolment import own_signing_key
+from exchange.outgoing import pack_next_batch
 from exchange.receipts import ReceiptError
 from exchange.signed_updates import apply_updates, check_batch_receipt
-from exchange.transfer import export_batch
 from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
 from models import status_updates
-from models.identity import IdentityError, load_identity
+from models.identity import load_identity, require_role
 from models.status_updates import OutgoingBatch
 
 CHUNK_BYTES = 64 * 1024
@@ -267,9 +267,7 @@ def sync(
     whose ``result`` says what was done before it stopped."""
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"{url!r} is not an http:// or https:// address")
-    identity = load_identity(db)
-    if identity is None or identity.role != "officer":
-        raise IdentityError("not_officer", "only an officer's device syncs; run officer-init")
+    identity = require_role(db, "officer", "only an officer's device syncs; run officer-init")
     actor = actor or identity.name
     result = SyncResult()
     channel = _Channel(
@@ -278,9 +276,8 @@ def sync(
     )  # fmt: skip
     try:
         if export_first:
-            with tempfile.TemporaryDirectory(prefix="jaring-sync-") as folder:
-                exported = export_batch(db, folder)
-            result.exported_seq = exported.seq if exported else None
+            packed = pack_next_batch(db)
+            result.exported_seq = packed.seq if packed else None
         _push(db, channel, identity.device_id, actor, result, progress, upload_progress)
         _pull(db, channel, identity.device_id, actor, result)
     except SyncError as exc:

@@ -4,7 +4,7 @@ HTTP (``python main.py serve``).
 A Starlette application under uvicorn. Nothing is trusted because of the transport: a batch
 pushed here goes through the very checks of a USB import (`exchange.batch_file.read_batch`:
 known device, signature, hashes, decryption, records) and the same merge
-(`models.merge.merge_batch`, all or nothing, idempotent by batch id).
+(`exchange.incoming.merge_verified`, all or nothing, idempotent by batch id).
 
 Endpoints (all answers are JSON; errors are ``{"error": code, "message": text}``):
 
@@ -45,11 +45,8 @@ import asyncio
 import base64
 import binascii
 import contextlib
-import errno
 import logging
-import os
 import re
-import socket
 import sqlite3
 import threading
 import time
@@ -66,12 +63,14 @@ from starlette.routing import Route
 from exchange import keys
 from exchange.batch_file import MAX_FILE_BYTES, BatchRejected, batch_file_name, read_batch
 from exchange.enrolment import own_age_identity
+from exchange.incoming import merge_verified
 from exchange.signed_updates import batch_receipt, make_updates
+from httpsync.listening import check_can_serve
 from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
 from models import merge, status_updates
 from models.db import data_version, open_database
 from models.duplicates import LikelyDuplicates
-from models.identity import load_identity, trusted_key
+from models.identity import require_role, trusted_key
 
 #: How far a device's clock may be from the server's (village laptops drift; the client
 #: corrects itself from the answer).
@@ -118,9 +117,10 @@ class _District:
         self._connections: list = []
         self._lock = threading.Lock()
         db = self.connection()
-        identity = load_identity(db)
-        if identity is None or identity.role != "district":
-            raise ValueError(f"{db_path} is not a district database (run district-init)")
+        identity = require_role(
+            db, "district", f"{db_path} is not a district database (run district-init)",
+            error=lambda code, message: ValueError(message),
+        )  # fmt: skip
         self.name = identity.name
         self.age_identity = own_age_identity(db)
         self._merger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jaring-merge")
@@ -163,29 +163,11 @@ class _District:
         # Kept as read *before* this merge: a commit by another program while it runs (which
         # the index does not follow) then differs at the next merge, and resets the index.
         self._data_version = before
-        if trusted_key(db, verified.device_id) is None:
-            raise BatchRejected(
-                "unknown_device", f"The device {verified.device_id} was revoked meanwhile."
-            )
-        held = status_updates.imported_batch(db, verified.batch_id)
-        if held is None:
-            result = merge.merge_batch(
-                db, manifest=verified.manifest, manifest_sha256=verified.manifest_sha256,
-                file_sha256=verified.file_sha256,
-                file_name=batch_file_name(verified.device_id, verified.seq),
-                records=verified.records, audit_rows=verified.audit_lines, actor=ACTOR,
-                duplicates=self._duplicates,
-            )  # fmt: skip
-            merged = not result.skipped
-            held = status_updates.imported_batch(db, verified.batch_id)
-        else:
-            merged = False
-        if held["file_sha256"] != verified.file_sha256:
-            raise BatchRejected(
-                "batch_id_reused",
-                "The district already holds this batch id with other content.",
-            )
-        return batch_receipt(db, verified.batch_id), merged
+        result = merge_verified(
+            db, verified, file_name=batch_file_name(verified.device_id, verified.seq),
+            actor=ACTOR, duplicates=self._duplicates,
+        )  # fmt: skip
+        return batch_receipt(db, verified.batch_id), not result.skipped
 
 
 def _authenticate(district: _District, request: Request) -> str:
@@ -380,7 +362,7 @@ def serve(
     max_body_bytes: int = MAX_FILE_BYTES,
 ) -> None:
     """Run the sync endpoint until interrupted (TLS with ``certfile`` and ``keyfile``).
-    `ServeError` first when it could not start (see `check_can_serve`)."""
+    `httpsync.listening.ServeError` first when it could not start (see `check_can_serve`)."""
     import uvicorn
 
     check_can_serve(host, port, certfile=certfile, keyfile=keyfile)
@@ -398,66 +380,3 @@ def serve(
         log_level="info",
     )
     uvicorn.Server(config).run()
-
-
-class ServeError(OSError):
-    """Why the endpoint cannot start, in one line."""
-
-
-def check_can_serve(
-    host: str, port: int, *, certfile: str | None = None, keyfile: str | None = None
-) -> None:
-    """Raise `ServeError` with a one-line reason when `serve` could not start: a port out of
-    range, a host that is no address of this computer, an address in use, a certificate or
-    key that cannot be read. uvicorn would only log these, or fail with a traceback."""
-    if bool(certfile) != bool(keyfile):
-        raise ServeError("TLS needs both --certfile and --keyfile")
-    for path, what in ((certfile, "TLS certificate"), (keyfile, "TLS key")):
-        if path:
-            _check_readable(path, what)
-    if not 1 <= port <= 65535:
-        raise ServeError(f"port {port} is not between 1 and 65535")
-    _check_can_listen(host, port)
-
-
-def _check_readable(path: str, what: str) -> None:
-    try:
-        with open(path, "rb"):
-            pass
-    except OSError as exc:
-        raise ServeError(f"{what} {path} cannot be read: {exc.strerror or exc}") from None
-
-
-def _check_can_listen(host: str, port: int) -> None:
-    """Bind (and close again) a socket to every address uvicorn will listen on."""
-    try:
-        addresses = socket.getaddrinfo(
-            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )
-    except (OSError, UnicodeError) as exc:  # socket.gaierror is an OSError
-        reason = getattr(exc, "strerror", None) or exc
-        raise ServeError(
-            f"cannot listen on {host!r}: no such address or host name ({reason})"
-        ) from None
-    for family, kind, proto, _, address in addresses:
-        with socket.socket(family, kind, proto) as probe:
-            # As asyncio's create_server, under uvicorn: SO_REUSEADDR on POSIX only (on
-            # Windows it would let the probe share a port that is in use).
-            if os.name == "posix":
-                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            if family == socket.AF_INET6 and hasattr(socket, "IPV6_V6ONLY"):
-                probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
-            try:
-                probe.bind(address)
-            except OSError as exc:
-                raise ServeError(_bind_failure(host, port, exc)) from None
-
-
-def _bind_failure(host: str, port: int, exc: OSError) -> str:
-    if exc.errno == errno.EADDRINUSE:
-        return f"port {port} on {host} is already in use (is another server running?)"
-    if exc.errno == errno.EADDRNOTAVAIL:
-        return f"cannot listen on {host}: it is not an address of this computer"
-    if isinstance(exc, PermissionError) and port < 1024:
-        return f"no permission to listen on port {port} (below 1024 needs administrator rights)"
-    return f"cannot listen on {host} port {port}: {exc.strerror or exc}"

@@ -14,12 +14,14 @@ enrolments given to `enrol_device` are expected to have been validated there.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from models.audit import now_iso
 from models.db import write_transaction
+from models.settings import load_settings
 
 ROLES = ("officer", "district")
 
@@ -36,7 +38,8 @@ _DEVICE_COLUMNS = (
 class IdentityError(Exception):
     """This database's identity does not allow what was asked. ``code`` is stable:
     ``already_initialised`` (an identity is recorded; set-up happens once),
-    ``not_initialised`` (no identity yet), ``not_district`` (district-only work)."""
+    ``not_initialised`` (no identity yet), ``not_district`` (district-only work),
+    ``not_officer`` (work of an officer's device)."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -106,8 +109,35 @@ def load_identity(db: Database) -> Identity | None:
 
 def is_officer_device(db: Database) -> bool:
     """Whether this database is an officer's laptop (where every edit must leave again)."""
+    return identity_as(db, "officer") is not None
+
+
+def identity_as(db: Database, role: str) -> Identity | None:
+    """This database's identity when it has ``role`` ("officer" or "district"), else None."""
     identity = load_identity(db)
-    return identity is not None and identity.role == "officer"
+    return identity if identity is not None and identity.role == role else None
+
+
+def require_role(
+    db: Database,
+    role: str,
+    message: str,
+    error: Callable[[str, str], Exception] = IdentityError,
+) -> Identity:
+    """This database's identity, which must have ``role``; otherwise raises
+    ``error("not_<role>", message)`` (an `IdentityError` unless the caller's domain has an
+    error of its own with the same code, e.g. a receipt's)."""
+    identity = identity_as(db, role)
+    if identity is None:
+        raise error(f"not_{role}", message)
+    return identity
+
+
+def actor_name(db: Database) -> str:
+    """Who works on this installation, for the audit log: the officer's name in the
+    settings, else the name of the identity (the officer or the district office)."""
+    identity = load_identity(db)
+    return load_settings(db).officer_name or (identity.name if identity else "")
 
 
 def save_identity(db: Database, identity: Identity) -> Identity:

@@ -1,9 +1,8 @@
 """Officer: the batch history, "Export batch" to a folder (a USB stick) and "Kirim ke
-kabupaten" over the network (`httpsync.client.sync` on a worker, with progress and Cancel)."""
+kabupaten" over the network (`app.officer` on a worker, with progress and Cancel)."""
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,13 +17,18 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from exchange.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
-from exchange.signed_updates import apply_updates_in
-from exchange.transfer import export_batch, rewrite_lost_batch
+from app.officer import (
+    FolderExport,
+    apply_receipt_file,
+    export_to_folder,
+    rewrite_to_folder,
+    sync_with_district,
+)
+from exchange.receipts import ReceiptError
 from models import batches
 from models.batches import Acknowledgement
-from models.formatting import thousands
-from models.identity import load_identity
+from models.formatting import arg, thousands
+from models.identity import actor_name, load_identity
 from models.settings import load_settings
 from models.status_updates import last_sync_at
 from ui import dialogs
@@ -75,9 +79,11 @@ class BatchesPage(QWidget):
         identity = load_identity(db)
         profile = identity.district_profile if identity else None
         fingerprints = QLabel(
-            self.tr("Sidik jari perangkat ini: %1 · Sidik jari kabupaten: %2")
-            .replace("%1", identity.fingerprint if identity else "—")
-            .replace("%2", profile["fingerprint"] if profile else "—"),
+            arg(
+                self.tr("Sidik jari perangkat ini: %1 · Sidik jari kabupaten: %2"),
+                identity.fingerprint if identity else "—",
+                profile["fingerprint"] if profile else "—",
+            ),
             objectName="fingerprints",
         )
         self.pending = QLabel(objectName="pending_label")
@@ -124,13 +130,11 @@ class BatchesPage(QWidget):
     def refresh(self) -> None:
         self.model.set_rows(batches.batch_history(self.db))
         count = len(batches.pending_export(self.db).records)
-        self.pending.setText(
-            self.tr("%1 pendaftaran menunggu dikirim.").replace("%1", thousands(count))
-        )
+        self.pending.setText(arg(self.tr("%1 pendaftaran menunggu dikirim."), thousands(count)))
         self.export_button.setEnabled(count > 0)
         stamp = last_sync_at(self.db)
         self.last_sync.setText(
-            self.tr("Terakhir terhubung ke kabupaten: %1").replace("%1", local_time(stamp))
+            arg(self.tr("Terakhir terhubung ke kabupaten: %1"), local_time(stamp))
             if stamp
             else self.tr("Belum pernah terhubung ke kabupaten lewat internet.")
         )
@@ -143,27 +147,12 @@ class BatchesPage(QWidget):
         folder = self._folder(self.tr("Pilih folder tujuan (flashdisk)"))
         if folder is None:
             return
-        actor = self._actor()
-
-        def job(db, progress, cancelled):
-            # The district may have left a receipt on the stick: read it first, so the
-            # history shows what arrived; a receipt that cannot be used stops nothing.
-            try:
-                receipt = apply_receipt_in(db, folder)
-            except ReceiptError as exc:
-                receipt = exc
-            with contextlib.suppress(ReceiptError):  # an unusable updates file waits
-                apply_updates_in(db, folder, actor)
-            return receipt, export_batch(db, folder)
-
+        actor = actor_name(self.db)
         run_with_progress(
-            self, self.db_path, self.tr("Mengekspor batch…"), job,
+            self, self.db_path, self.tr("Mengekspor batch…"),
+            lambda db, progress, cancelled: export_to_folder(db, folder, actor),
             self._exported, self._failed, self.tr("Batal"),
         )  # fmt: skip
-
-    def _actor(self) -> str:
-        identity = load_identity(self.db)
-        return load_settings(self.db).officer_name or (identity.name if identity else "")
 
     # --- over the network ------------------------------------------------------------
 
@@ -181,16 +170,14 @@ class BatchesPage(QWidget):
                 error=True,
             )
             return
-        actor = self._actor()
+        actor = actor_name(self.db)
         batch_text = self.tr("Batch %1")
 
         def job(db, progress, cancelled):
-            from httpsync.client import sync  # httpx loads only when an officer sends
-
             def report(done: int, total: int, seq: str) -> None:
-                progress(done, total, batch_text.replace("%1", seq) if seq else "")
+                progress(done, total, arg(batch_text, seq) if seq else "")
 
-            return sync(db, url, actor=actor, progress=report, cancelled=cancelled)
+            return sync_with_district(db, url, actor=actor, progress=report, cancelled=cancelled)
 
         self.send_button.setEnabled(False)
         run_with_progress(
@@ -236,10 +223,13 @@ class BatchesPage(QWidget):
                 "tanggal, jam dan zona waktu laptop, lalu kirim lagi. Batch yang belum "
                 "terkirim tetap tersimpan."
             ),
-            "server_refused": self.tr(
-                "Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum "
-                "terkirim tetap tersimpan."
-            ).replace("%1", rejection_text(exc.server_code or "http_error")),
+            "server_refused": arg(
+                self.tr(
+                    "Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum "
+                    "terkirim tetap tersimpan."
+                ),
+                rejection_text(exc.server_code or "http_error"),
+            ),
             "bad_answer": self.tr(
                 "Jawaban server kabupaten tidak bisa dipakai (alamat server salah, atau server "
                 "lain yang menjawab?). Periksa alamat server di Berkas → Pengaturan. Batch yang "
@@ -257,48 +247,57 @@ class BatchesPage(QWidget):
         if not (result.batches_sent or result.batches_already_there or result.batches_failed):
             lines = [self.tr("Tidak ada batch baru yang perlu dikirim.")]
         else:
+            text = self.tr("%1 batch terkirim, %2 sudah ada di kabupaten, %3 ditolak.")
             lines = [
-                self.tr("%1 batch terkirim, %2 sudah ada di kabupaten, %3 ditolak.")
-                .replace("%1", str(result.batches_sent))
-                .replace("%2", str(result.batches_already_there))
-                .replace("%3", str(result.batches_failed))
+                arg(text, result.batches_sent, result.batches_already_there, result.batches_failed)
             ]
         for failure in result.failures:
             if failure.get("stage") == "receipt":
-                line = self.tr("Tanda terima batch %1 tidak dipakai: %2").replace(
-                    "%2", receipt_text(failure["code"])
-                )
+                text = self.tr("Tanda terima batch %1 tidak dipakai: %2")
+                reason = receipt_text(failure["code"])
             else:
-                line = self.tr("Batch %1 ditolak: %2").replace(
-                    "%2", rejection_text(failure["code"])
-                )
-            lines.append(line.replace("%1", str(failure["seq"])))
-        if result.updates_applied:
-            lines.append(
-                self.tr(
-                    "Kabar baru dari kabupaten untuk %1 pendaftaran (KPJ atau penolakan)."
-                ).replace("%1", thousands(result.updates_applied))
-            )
+                text, reason = self.tr("Batch %1 ditolak: %2"), rejection_text(failure["code"])
+            lines.append(arg(text, failure["seq"], reason))
+        lines += self.updates_lines(result.updates_applied)
         return lines
+
+    def updates_lines(self, applied: int) -> list[str]:
+        """What the district's status updates changed, if anything."""
+        if not applied:
+            return []
+        return [
+            arg(
+                self.tr("Kabar baru dari kabupaten untuk %1 pendaftaran (KPJ atau penolakan)."),
+                thousands(applied),
+            )
+        ]
 
     # --- by USB ----------------------------------------------------------------------
 
-    def _exported(self, outcome) -> None:
-        receipt, result = outcome
+    def _exported(self, done: FolderExport) -> None:
         self.refresh()
         self.synced.emit()
-        lines = self.receipt_lines(receipt)
-        if result is None:
+        lines = self.receipt_lines(done.receipt_error or done.receipt)
+        lines += self.updates_lines(done.updates_applied)
+        if done.updates_error is not None:
+            lines.append(
+                arg(
+                    self.tr("Kabar dari kabupaten di folder itu tidak dipakai: %1"),
+                    receipt_text(done.updates_error.code),
+                )
+            )
+        batch = done.batch
+        if batch is None:
             lines.insert(0, self.tr("Tidak ada yang perlu dikirim."))
             dialogs.inform(self, self.tr("Ekspor batch"), "\n\n".join(lines))
             return
         lines.insert(
             0,
-            self.tr("Batch %1 berisi %2 pendaftaran tersimpan di:\n%3")
-            .replace("%1", str(result.seq))
-            .replace("%2", thousands(result.records))
-            .replace("%3", str(result.path)),
-        )
+            arg(
+                self.tr("Batch %1 berisi %2 pendaftaran tersimpan di:\n%3"),
+                batch.seq, thousands(batch.records), batch.path,
+            ),
+        )  # fmt: skip
         dialogs.inform(self, self.tr("Batch tersimpan"), "\n\n".join(lines))
 
     def read_receipt(self) -> None:
@@ -312,7 +311,7 @@ class BatchesPage(QWidget):
         if not chosen:
             return
         try:
-            outcome = apply_receipt(self.db, read_receipt(chosen[0]))
+            outcome = apply_receipt_file(self.db, chosen[0])
         except ReceiptError as exc:
             outcome = exc
         self.refresh()
@@ -332,15 +331,20 @@ class BatchesPage(QWidget):
         lines = []
         if outcome.newly:
             lines.append(
-                self.tr("Kantor kabupaten telah menerima batch %1.").replace(
-                    "%1", ", ".join(map(str, outcome.newly))
+                arg(
+                    self.tr("Kantor kabupaten telah menerima batch %1."),
+                    ", ".join(map(str, outcome.newly)),
                 )
             )
         if outcome.mismatched:
             lines.append(
-                self.tr(
-                    "Tanda terima menyebut batch lain dengan nomor %1. Hubungi kantor kabupaten."
-                ).replace("%1", ", ".join(map(str, outcome.mismatched)))
+                arg(
+                    self.tr(
+                        "Tanda terima menyebut batch lain dengan nomor %1. Hubungi kantor "
+                        "kabupaten."
+                    ),
+                    ", ".join(map(str, outcome.mismatched)),
+                )
             )
         return lines
 
@@ -354,16 +358,16 @@ class BatchesPage(QWidget):
         if folder is None:
             return
         try:
-            path = rewrite_lost_batch(self.db, chosen.seq, folder)
+            path = rewrite_to_folder(self.db, chosen.seq, folder)
         except Exception as exc:
             self._failed(exc)
             return
         dialogs.inform(
             self,
             self.tr("Batch ditulis ulang"),
-            self.tr("Batch %1 ditulis ulang, sama persis dengan aslinya:\n%2")
-            .replace("%1", str(chosen.seq))
-            .replace("%2", str(path)),
+            arg(
+                self.tr("Batch %1 ditulis ulang, sama persis dengan aslinya:\n%2"), chosen.seq, path
+            ),
         )
 
     def _failed(self, exc: Exception) -> None:

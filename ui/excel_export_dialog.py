@@ -1,6 +1,6 @@
 """District: "Ekspor Excel" — the master list (filtered by status, kecamatan, desa) as one
 workbook, or the collective files BPJS accepts for its bulk upload, written on a worker with
-a progress bar and Cancel."""
+a progress bar and Cancel (`app.excel_jobs`, as the command line)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from excel.export import ExcelExportError, ExportCancelled, export_bpjs, export_master
-from models.formatting import thousands
+from app.excel_jobs import export_bpjs_files, export_master_list
+from excel.export import ExcelExportError, ExportCancelled
+from models.formatting import arg, thousands
 from models.regions import Regions, default_regions
 from ui import dialogs, labels
 from ui.errors import explain
@@ -227,7 +228,7 @@ class ExcelExportDialog(QDialog):
         regions = self.regions
         run_with_progress(
             self, self.db_path, self.tr("Menulis daftar induk…"),
-            lambda db, progress, cancelled: export_master(
+            lambda db, progress, cancelled: export_master_list(
                 db, path, status=status, kecamatan=kecamatan, desa=desa, regions=regions,
                 progress=progress, cancelled=cancelled,
             ),
@@ -245,7 +246,7 @@ class ExcelExportDialog(QDialog):
         regions = self.regions
         run_with_progress(
             self, self.db_path, self.tr("Menulis berkas BPJS…"),
-            lambda db, progress, cancelled: export_bpjs(
+            lambda db, progress, cancelled: export_bpjs_files(
                 db, out_dir, statuses=statuses, mark_submitted=mark, actor=actor,
                 regions=regions, progress=progress, cancelled=cancelled,
             ),
@@ -258,30 +259,30 @@ class ExcelExportDialog(QDialog):
         dialogs.inform(
             self,
             self.tr("Daftar induk tersimpan"),
-            self.tr("%1 pendaftaran tersimpan di:\n%2")
-            .replace("%1", thousands(result.rows))
-            .replace("%2", str(result.path)),
+            arg(self.tr("%1 pendaftaran tersimpan di:\n%2"), thousands(result.rows), result.path),
         )
 
     def _bpjs_written(self, result) -> None:
         self.result = result
         rows, paths = result.rows, list(result.paths)
         self.exported.emit(result)
-        text = (
-            self.tr("%1 pendaftaran dalam %2 berkas tersimpan di folder:\n%3")
-            .replace("%1", thousands(rows))
-            .replace("%2", thousands(len(paths)))
-            .replace("%3", str(Path(paths[0]).parent))
-        )
+        text = arg(
+            self.tr("%1 pendaftaran dalam %2 berkas tersimpan di folder:\n%3"),
+            thousands(rows), thousands(len(paths)), Path(paths[0]).parent,
+        )  # fmt: skip
         if result.marked or result.skipped:
-            text += "\n\n" + self.tr(
-                "%1 pendaftaran sekarang berstatus \u201cDiajukan ke BPJS\u201d."
-            ).replace("%1", thousands(result.marked))
+            text += "\n\n" + arg(
+                self.tr("%1 pendaftaran sekarang berstatus \u201cDiajukan ke BPJS\u201d."),
+                thousands(result.marked),
+            )
         if result.skipped:
-            text += " " + self.tr(
-                "%1 tidak diubah statusnya: sudah diajukan atau terdaftar, atau diubah orang "
-                "lain saat ekspor berjalan."
-            ).replace("%1", thousands(len(result.skipped)))
+            text += " " + arg(
+                self.tr(
+                    "%1 tidak diubah statusnya: sudah diajukan atau terdaftar, atau diubah orang "
+                    "lain saat ekspor berjalan."
+                ),
+                thousands(len(result.skipped)),
+            )
         dialogs.inform(
             self,
             self.tr("Berkas BPJS tersimpan"),

@@ -1,5 +1,5 @@
 """District: import batch files (or whole folders) with a progress bar, a report per batch
-and the gaps per device until they are filled."""
+and the gaps per device until they are filled (`app.batch_import`, as the command line)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from exchange.transfer import import_batches
-from models.formatting import thousands
+from app.batch_import import ImportReport, import_batches
+from models.formatting import arg, thousands
 from models.identity import list_devices
 from models.merge import gaps
 from ui import dialogs
@@ -64,7 +64,8 @@ class ImportPage(QWidget):
         self.receipts_check.setToolTip(
             self.tr(
                 "Tanda terima bertanda tangan kabupaten ikut kembali ke petugas di flashdisk "
-                "yang sama, agar petugas tahu batch mana yang sudah diterima."
+                "yang sama, agar petugas tahu batch mana yang sudah diterima, bersama kabar "
+                "terbaru tentang pendaftarannya (nomor KPJ, penolakan)."
             )
         )
         buttons = QHBoxLayout()
@@ -103,12 +104,12 @@ class ImportPage(QWidget):
         run_with_progress(
             self, self.db_path, self.tr("Mengimpor batch…"),
             lambda db, progress, cancelled: import_batches(
-                db, paths, actor, progress, cancelled, receipts=receipts
+                db, paths, actor, receipts=receipts, progress=progress, cancelled=cancelled
             ),
             self.show_report, self._failed, self.tr("Batal"),
         )  # fmt: skip
 
-    def show_report(self, report) -> None:
+    def show_report(self, report: ImportReport) -> None:
         rows = []
         for row in report.per_batch:
             if row["result"] == "rejected":
@@ -119,28 +120,34 @@ class ImportPage(QWidget):
             rows.append(row)
         self.report.set_rows(rows)
         self.summary.setText(
-            self.tr("%1 batch masuk, %2 sudah pernah, %3 ditolak; %4 pendaftaran baru, "
-                    "%5 diperbarui, %6 konflik.")
-            .replace("%1", str(report.batches_imported))
-            .replace("%2", str(report.batches_skipped))
-            .replace("%3", str(len(report.batches_rejected)))
-            .replace("%4", thousands(report.records_inserted))
-            .replace("%5", thousands(report.records_updated))
-            .replace("%6", thousands(report.conflicts))
+            arg(
+                self.tr("%1 batch masuk, %2 sudah pernah, %3 ditolak; %4 pendaftaran baru, "
+                        "%5 diperbarui, %6 konflik."),
+                report.batches_imported, report.batches_skipped, len(report.batches_rejected),
+                thousands(report.records_inserted), thousands(report.records_updated),
+                thousands(report.conflicts),
+            )
             + self._receipts_text(report)
         )  # fmt: skip
         self.show_gaps()
 
-    def _receipts_text(self, report) -> str:
+    def _receipts_text(self, report: ImportReport) -> str:
         text = ""
         if report.receipts:
-            text += " " + self.tr("Tanda terima ditulis untuk %1 perangkat.").replace(
-                "%1", str(len(report.receipts))
+            text += " " + arg(
+                self.tr("Tanda terima ditulis untuk %1 perangkat."), len(report.receipts)
             )
         for failed in report.receipt_errors:
-            text += " " + self.tr(
-                "Tanda terima tidak bisa ditulis ke %1 (%2); batch tetap sudah masuk."
-            ).replace("%1", failed["folder"]).replace("%2", failed["reason"])
+            text += " " + arg(
+                self.tr("Tanda terima tidak bisa ditulis ke %1 (%2); batch tetap sudah masuk."),
+                failed["folder"], failed["reason"],
+            )  # fmt: skip
+        for failed in report.updates_errors:
+            text += " " + arg(
+                self.tr("Kabar untuk petugas tidak bisa ditulis ke %1 (%2); batch tetap "
+                        "sudah masuk."),
+                failed["folder"], failed["reason"],
+            )  # fmt: skip
         return text
 
     def show_gaps(self) -> None:
@@ -153,9 +160,7 @@ class ImportPage(QWidget):
         for device, seq in missing:
             by_device.setdefault(officers.get(device, device), []).append(seq)
         lines = [
-            self.tr("%1: batch %2 belum diterima.")
-            .replace("%1", device)
-            .replace("%2", ", ".join(map(str, seqs)))
+            arg(self.tr("%1: batch %2 belum diterima."), device, ", ".join(map(str, seqs)))
             for device, seqs in by_device.items()
         ]
         self.gaps.setText("\n".join(lines))

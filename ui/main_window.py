@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from models.dashboard import counted_registrations
 from models.db import database_path
-from models.formatting import thousands
-from models.identity import load_identity
+from models.formatting import arg, thousands
+from models.identity import actor_name, load_identity
 from models.regions import Regions, default_regions
 from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RegistrationStore
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.batches = self.import_page = self.trust_page = self.conflicts_page = None
         self.setup_page = None
         path = database_path(self.db)
-        actor = self.settings.officer_name or (identity.name if identity else "")
+        actor = actor_name(self.db)
         # Each role's pages (and the crypto and batch code behind them) load only for it.
         if identity is None:
             from ui.setup_page import SetupPage
@@ -207,12 +207,11 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         regency = self.regions.regency_name(self.settings.regency_code).title()
-        identity = load_identity(self.db)
-        who = self.settings.officer_name or (identity.name if identity else "")
-        progress = (
-            self.tr("%1 terhitung dari target %2")
-            .replace("%1", thousands(counted_registrations(self.db)))
-            .replace("%2", thousands(self.settings.target))
+        who = actor_name(self.db)
+        progress = arg(
+            self.tr("%1 terhitung dari target %2"),
+            thousands(counted_registrations(self.db)),
+            thousands(self.settings.target),
         )
         self.progress_label.setText(" · ".join(part for part in (who, regency, progress) if part))
 
@@ -269,12 +268,14 @@ class MainWindow(QMainWindow):
         if not dialogs.confirm(
             self,
             self.tr("Hapus pendaftaran?"),
-            self.tr(
-                "Hapus pendaftaran %1 (NIK %2)? Data ditandai terhapus dan tetap tercatat "
-                "di riwayat."
-            )
-            .replace("%1", reg.full_name or "—")
-            .replace("%2", reg.nik or "—"),
+            arg(
+                self.tr(
+                    "Hapus pendaftaran %1 (NIK %2)? Data ditandai terhapus dan tetap tercatat "
+                    "di riwayat."
+                ),
+                reg.full_name or "—",
+                reg.nik or "—",
+            ),
             self.tr("Hapus"),
             self.tr("Batal"),
         ):
@@ -296,9 +297,7 @@ class MainWindow(QMainWindow):
         self.undo_delete_action.setEnabled(True)
         self._registrations_changed()
         self.statusBar().showMessage(
-            self.tr("Pendaftaran %1 dihapus. Ctrl+Z membatalkan.").replace(
-                "%1", reg.full_name or reg.nik
-            ),
+            arg(self.tr("Pendaftaran %1 dihapus. Ctrl+Z membatalkan."), reg.full_name or reg.nik),
             10000,
         )
 
@@ -314,9 +313,7 @@ class MainWindow(QMainWindow):
             dialogs.inform(
                 self,
                 self.tr("Tidak bisa dibatalkan"),
-                self.tr("NIK %1 sudah dipakai lagi oleh pendaftaran %2.")
-                .replace("%1", exc.nik)
-                .replace("%2", holder),
+                arg(self.tr("NIK %1 sudah dipakai lagi oleh pendaftaran %2."), exc.nik, holder),
                 error=True,
             )
             return
@@ -333,15 +330,16 @@ class MainWindow(QMainWindow):
         self.undo_delete_action.setEnabled(False)
         self._registrations_changed()
         self.statusBar().showMessage(
-            self.tr("Pendaftaran %1 dikembalikan.").replace("%1", reg.full_name or reg.nik), 6000
+            arg(self.tr("Pendaftaran %1 dikembalikan."), reg.full_name or reg.nik), 6000
         )
 
     def _saved(self, registration_id: str, status: str) -> None:
         reg = self.store.get(registration_id)
         self._registrations_changed()
-        text = (
-            self.tr("Draf tersimpan: %1") if status == "draft" else self.tr("Tersimpan: %1")
-        ).replace("%1", reg.full_name or reg.nik or "—")
+        text = arg(
+            self.tr("Draf tersimpan: %1") if status == "draft" else self.tr("Tersimpan: %1"),
+            reg.full_name or reg.nik or "—",
+        )
         self.statusBar().showMessage(text, 6000)
 
     def edit_settings(self) -> None:
@@ -363,17 +361,13 @@ class MainWindow(QMainWindow):
 
     # --- Excel ---------------------------------------------------------------------------
 
-    def _actor(self) -> str:
-        identity = load_identity(self.db)
-        return self.settings.officer_name or (identity.name if identity else "")
-
     def export_excel(self) -> None:
         """The master list or BPJS's collective files; marking them submitted changes the
         registrations shown."""
         from ui.excel_export_dialog import ExcelExportDialog  # openpyxl loads when needed
 
         dialog = ExcelExportDialog(
-            self.db, database_path(self.db), self._actor(), self.settings.regency_code,
+            self.db, database_path(self.db), actor_name(self.db), self.settings.regency_code,
             self.regions, self,
         )  # fmt: skip
         dialog.exported.connect(lambda _: self._registrations_changed())
@@ -392,7 +386,7 @@ class MainWindow(QMainWindow):
         mapping this window's settings keep."""
         from ui.excel_import_page import ExcelImportDialog
 
-        dialog = ExcelImportDialog(self.db, database_path(self.db), self._actor(), self)
+        dialog = ExcelImportDialog(self.db, database_path(self.db), actor_name(self.db), self)
         dialog.imported.connect(lambda _: self._after_import())
         dialog.mapping_remembered.connect(self._reload_settings)
         dialog.finished.connect(dialog.deleteLater)
@@ -404,7 +398,7 @@ class MainWindow(QMainWindow):
         if self.kpj_import is None:
             from ui.excel_import_page import KpjImport
 
-            self.kpj_import = KpjImport(self, database_path(self.db), self._actor())
+            self.kpj_import = KpjImport(self, database_path(self.db), actor_name(self.db))
             self.kpj_import.imported.connect(lambda _: self._registrations_changed())
         self.kpj_import.start()
 

@@ -8,7 +8,7 @@ preview requires, behind a progress dialog whose Cancel stops at the next page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,54 +26,25 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.formatting import thousands
-from printing.context import PrintContext, print_context
-from printing.forms import paint_forms
-from printing.lists import paint_village_list
-from printing.paper import PrintCancelled, page_layout, write_pdf
-from printing.receipts import paint_receipts
+from app.print_jobs import paint_request, write_request_pdf
+from models.formatting import arg, thousands
+from printing.context import print_context
+from printing.paper import PrintCancelled, page_layout
 from printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
 from ui import dialogs
 from ui.errors import explain
 from ui.worker import run_with_progress
 
 
-def paint_request(
-    request: PrintRequest,
-    device,
-    registrations: list,
-    context: PrintContext,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Paint ``registrations`` as ``request.kind`` onto ``device``; the page count."""
-    if request.kind in (FORMS, BLANK):
-        return paint_forms(device, registrations, context, progress, cancelled,
-                           total=len(registrations))  # fmt: skip
-    if request.kind == RECEIPTS:
-        return paint_receipts(device, registrations, context, progress, cancelled)
-    return paint_village_list(
-        device, registrations, context, desa=request.desa, kecamatan=request.kecamatan,
-        progress=progress, cancelled=cancelled,
-    )  # fmt: skip
-
-
-def save_pdf_job(request: PrintRequest, path: Path, paper: str):
-    """The worker job that writes ``request`` as a PDF at ``path``."""
+def save_pdf_job(request: PrintRequest, path: Path, paper: str, today: date | None = None):
+    """The worker job that writes ``request`` as a PDF at ``path`` (`app.print_jobs`, as
+    the command line); it returns (path, pages)."""
+    today = today or date.today()
 
     def job(db, progress, cancelled):
-        registrations = request.load(db)
-        context = print_context(db, paper=paper)
-        total = len(registrations)
-        pages = write_pdf(
-            path,
-            lambda device: paint_request(
-                request, device, registrations, context,
-                lambda done, _: progress(done, total, ""), cancelled,
-            ),
-            paper=paper, landscape=request.landscape, title=request.title,
-        )  # fmt: skip
-        return path, pages
+        done = write_request_pdf(db, request, path, paper=paper, today=today, progress=progress,
+                                 cancelled=cancelled)  # fmt: skip
+        return done.path, done.pages
 
     return job
 
@@ -126,7 +97,7 @@ class PrintDialog(QDialog):
             RECEIPTS: self.tr("%1 tanda terima untuk pekerja, dua per halaman."),
             LIST: self.tr("Daftar nominatif berisi %1 pendaftaran."),
         }
-        return texts[self.request.kind].replace("%1", count)
+        return arg(texts[self.request.kind], count)
 
     def paper_code(self) -> str:
         return self.paper.currentData()
@@ -157,9 +128,7 @@ class PrintDialog(QDialog):
         dialogs.inform(
             self,
             self.tr("PDF tersimpan"),
-            self.tr("%1 halaman tersimpan di:\n%2")
-            .replace("%1", thousands(pages))
-            .replace("%2", str(path)),
+            arg(self.tr("%1 halaman tersimpan di:\n%2"), thousands(pages), path),
         )
 
     def _failed(self, exc: Exception) -> None:

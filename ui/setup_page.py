@@ -36,6 +36,7 @@ from exchange.keys import (
     write_json_atomic,
 )
 from models.db import database_path
+from models.formatting import arg
 from models.identity import IdentityError, load_identity
 from models.regions import Regions, default_regions
 from models.settings import Settings
@@ -207,14 +208,16 @@ class SetupPage(QWidget):
         if not dialogs.confirm(
             self,
             self.tr("Bandingkan sidik jari"),
-            self.tr(
-                "Kantor: %1\nWilayah: %2 %3\nSidik jari kabupaten: %4\n\nSidik jari ini harus "
-                "sama persis dengan yang tampil di komputer kantor kabupaten. Sama?"
-            )
-            .replace("%1", profile["name"])
-            .replace("%2", profile["regency_code"])
-            .replace("%3", regency)
-            .replace("%4", profile["fingerprint"]),
+            arg(
+                self.tr(
+                    "Kantor: %1\nWilayah: %2 %3\nSidik jari kabupaten: %4\n\nSidik jari ini "
+                    "harus sama persis dengan yang tampil di komputer kantor kabupaten. Sama?"
+                ),
+                profile["name"],
+                profile["regency_code"],
+                regency,
+                profile["fingerprint"],
+            ),
             self.tr("Sama, lanjutkan"),
             self.tr("Tidak sama"),
         ):
@@ -257,7 +260,7 @@ class SetupPage(QWidget):
             self._refuse(
                 self.district_message,
                 self.regency,
-                self.tr("Kode kabupaten/kota %1 tidak dikenal.").replace("%1", code),
+                arg(self.tr("Kode kabupaten/kota %1 tidak dikenal."), code),
             )
             return
         path = self._save_path(self.tr("Simpan profil kabupaten"), "profil-kabupaten.json")
@@ -290,7 +293,7 @@ class SetupPage(QWidget):
             dialogs.inform(
                 self,
                 done_title,
-                done_text.replace("%1", document["fingerprint"]).replace("%2", str(written)),
+                arg(done_text, document["fingerprint"], written),
             )
         self.configured.emit()
 
@@ -313,11 +316,15 @@ class SetupPage(QWidget):
                     self,
                     dialogs.Question(
                         self.tr("Berkas belum tersimpan"),
-                        self.tr(
-                            "Laptop ini sudah disiapkan, tetapi berkas %1 tidak bisa ditulis "
-                            "(flashdisk dicabut atau penuh?).\n\nTanpa berkas itu pertukaran "
-                            "data belum bisa dimulai. Simpan lagi, misalnya ke folder lain?"
-                        ).replace("%1", str(path)),
+                        arg(
+                            self.tr(
+                                "Laptop ini sudah disiapkan, tetapi berkas %1 tidak bisa ditulis "
+                                "(flashdisk dicabut atau penuh?).\n\nTanpa berkas itu "
+                                "pertukaran data belum bisa dimulai. Simpan lagi, misalnya ke "
+                                "folder lain?"
+                            ),
+                            path,
+                        ),
                         [
                             ("retry", self.tr("Simpan lagi…")),
                             ("later", self.tr("Nanti")),

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from exchange.enrolment import enrol
 from exchange.keys import read_enrolment
+from models.formatting import arg
 from models.identity import list_devices, load_identity, revoke_device
 from ui import dialogs
 from ui.batches_page import local_time
@@ -35,7 +36,7 @@ class TrustPage(QWidget):
                 (
                     self.tr("Status"),
                     lambda d: (
-                        self.tr("dicabut %1").replace("%1", local_time(d.revoked_at))
+                        arg(self.tr("dicabut %1"), local_time(d.revoked_at))
                         if d.revoked
                         else self.tr("dipercaya")
                     ),
@@ -45,9 +46,7 @@ class TrustPage(QWidget):
         )
         identity = load_identity(db)
         own = QLabel(
-            self.tr("Sidik jari kabupaten ini: %1").replace(
-                "%1", identity.fingerprint if identity else "—"
-            ),
+            arg(self.tr("Sidik jari kabupaten ini: %1"), identity.fingerprint if identity else "—"),
             objectName="own_fingerprint",
         )
         self.table = list_view(self.model, "devices_table")
@@ -84,12 +83,14 @@ class TrustPage(QWidget):
         if not dialogs.confirm(
             self,
             self.tr("Bandingkan sidik jari"),
-            self.tr(
-                "Petugas: %1\nSidik jari: %2\n\nMinta petugas membacakan sidik jari yang tampil "
-                "di laptopnya. Sama persis?"
-            )
-            .replace("%1", enrolment["officer"])
-            .replace("%2", enrolment["fingerprint"]),
+            arg(
+                self.tr(
+                    "Petugas: %1\nSidik jari: %2\n\nMinta petugas membacakan sidik jari yang "
+                    "tampil di laptopnya. Sama persis?"
+                ),
+                enrolment["officer"],
+                enrolment["fingerprint"],
+            ),
             self.tr("Sama, daftarkan"),
             self.tr("Tidak sama"),
         ):
@@ -109,12 +110,14 @@ class TrustPage(QWidget):
         if not dialogs.confirm(
             self,
             self.tr("Cabut perangkat?"),
-            self.tr(
-                "Batch dari perangkat %1 (%2) tidak akan diterima lagi. Pencabutan tidak bisa "
-                "dibatalkan."
-            )
-            .replace("%1", device.officer)
-            .replace("%2", device.fingerprint),
+            arg(
+                self.tr(
+                    "Batch dari perangkat %1 (%2) tidak akan diterima lagi. Pencabutan tidak "
+                    "bisa dibatalkan."
+                ),
+                device.officer,
+                device.fingerprint,
+            ),
             self.tr("Cabut"),
             self.tr("Batal"),
         ):

@@ -26,7 +26,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/batches_page.py" line="+57"/>
+        <location filename="../../ui/batches_page.py" line="+61"/>
         <source>No.</source>
         <extracomment>Sending changed registrations (received, KPJ numbers, rejections).</extracomment>
         <translation>No.</translation>
@@ -62,25 +62,25 @@ Check the file, or choose another file with --db.</translation>
         <translation>Registrations that are ready to send are packed into one signed, encrypted batch file. Save the file to a USB stick and hand it to the regency office.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sidik jari perangkat ini: %1 · Sidik jari kabupaten: %2</source>
         <translation>This device&apos;s fingerprint: %1 · Regency fingerprint: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Ekspor batch…</source>
         <translation>Export batch…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+90"/>
-        <location line="+30"/>
-        <location line="+46"/>
+        <location line="+73"/>
+        <location line="+28"/>
+        <location line="+49"/>
         <source>Kirim ke kabupaten</source>
         <translation>Send to the district</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-147"/>
         <source>Saat ada sinyal: kirim semua batch yang belum diterima kabupaten lewat internet, lalu ambil kabar terbaru (nomor KPJ, penolakan).</source>
         <translation>When there is a signal: send every batch the district has not received over the internet, then fetch the latest news (KPJ numbers, rejections).</translation>
     </message>
@@ -100,12 +100,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>The district office writes a receipt to the USB stick when it imports batches. A receipt in the export folder is also read automatically when exporting.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>%1 pendaftaran menunggu dikirim.</source>
         <translation>Registrations waiting to be sent: %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Terakhir terhubung ke kabupaten: %1</source>
         <translation>Last connected to the district: %1</translation>
     </message>
@@ -121,18 +121,18 @@ Check the file, or choose another file with --db.</translation>
         <translation>Choose the destination folder (USB stick)</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-205"/>
         <source>Mengekspor batch…</source>
         <translation>Exporting batch…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+37"/>
+        <location line="+2"/>
+        <location line="+31"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-18"/>
         <source>Alamat server kabupaten belum diisi. Isi di Berkas → Pengaturan (tanyakan alamatnya ke kantor kabupaten).</source>
         <translation>The district server&apos;s address is not set. Enter it in File → Settings (ask the district office for it).</translation>
     </message>
@@ -142,7 +142,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Mengirim ke kabupaten…</source>
         <translation>Sending to the district…</translation>
     </message>
@@ -162,7 +162,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>The district server cannot be reached. Check the signal and the server address, then try again. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Jawaban server kabupaten tidak bisa dipakai.</source>
         <translation>The district server&apos;s answer cannot be used.</translation>
     </message>
@@ -172,22 +172,27 @@ Check the file, or choose another file with --db.</translation>
         <translation>There is no new batch to send.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 batch terkirim, %2 sudah ada di kabupaten, %3 ditolak.</source>
         <translation>%1 batch(es) sent, %2 already at the district, %3 refused.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Batch %1 ditolak: %2</source>
         <translation>Batch %1 refused: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Kabar baru dari kabupaten untuk %1 pendaftaran (KPJ atau penolakan).</source>
         <translation>News from the district for %1 registration(s) (KPJ or rejection).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Kabar dari kabupaten di folder itu tidak dipakai: %1</source>
+        <translation>The district&apos;s news in that folder was not used: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Ekspor batch</source>
         <translation>Export batch</translation>
     </message>
@@ -202,14 +207,14 @@ Check the file, or choose another file with --db.</translation>
         <translation>Batch saved</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Batch %1 berisi %2 pendaftaran tersimpan di:
 %3</source>
         <translation>Batch %1 (registrations: %2) was saved to:
 %3</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-80"/>
         <source>Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari perangkat ini. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server does not know this device: it is not enrolled at the district or was revoked. Contact the district office and compare this device&apos;s fingerprint. Batches not yet sent stay saved.</translation>
     </message>
@@ -219,22 +224,22 @@ Check the file, or choose another file with --db.</translation>
         <translation>This laptop&apos;s date or time is far from the district server&apos;s. Set the laptop&apos;s date, time and time zone, then send again. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server refused this device&apos;s request: %1 Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Jawaban server kabupaten tidak bisa dipakai (alamat server salah, atau server lain yang menjawab?). Periksa alamat server di Berkas → Pengaturan. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server&apos;s answer cannot be used (a wrong server address, or another server answering?). Check the server address in File → Settings. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Tanda terima batch %1 tidak dipakai: %2</source>
         <translation>The receipt for batch %1 was not used: %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Pilih tanda terima kabupaten</source>
         <translation>Choose the district&apos;s receipt</translation>
     </message>
@@ -254,17 +259,17 @@ Check the file, or choose another file with --db.</translation>
         <translation>District receipt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Kantor kabupaten telah menerima batch %1.</source>
         <translation>The district office has received batch %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Tanda terima menyebut batch lain dengan nomor %1. Hubungi kantor kabupaten.</source>
         <translation>The receipt names a different batch under number %1. Contact the district office.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Tulis ulang batch</source>
         <translation>Rewrite batch</translation>
     </message>
@@ -279,14 +284,14 @@ Check the file, or choose another file with --db.</translation>
         <translation>Batch rewritten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Batch %1 ditulis ulang, sama persis dengan aslinya:
 %2</source>
         <translation>Batch %1 was rewritten, identical to the original:
 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
@@ -823,7 +828,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../ui/excel_export_dialog.py" line="+43"/>
+        <location filename="../../ui/excel_export_dialog.py" line="+44"/>
         <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
         <translation>No registration matches these choices. No file was written.</translation>
     </message>
@@ -974,24 +979,24 @@ Check the file, or choose another file with --db.</translation>
 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>%1 pendaftaran dalam %2 berkas tersimpan di folder:
 %3</source>
         <translation>%1 registration(s) in %2 file(s) saved to the folder:
 %3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>%1 pendaftaran sekarang berstatus “Diajukan ke BPJS”.</source>
         <translation>%1 registration(s) now have the status “Submitted to BPJS”.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 tidak diubah statusnya: sudah diajukan atau terdaftar, atau diubah orang lain saat ekspor berjalan.</source>
         <translation>%1 kept their status: already submitted or registered, or changed by someone else while the export was running.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Berkas BPJS tersimpan</source>
         <translation>BPJS files saved</translation>
     </message>
@@ -1399,11 +1404,11 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Tanda terima bertanda tangan kabupaten ikut kembali ke petugas di flashdisk yang sama, agar petugas tahu batch mana yang sudah diterima.</source>
-        <translation>The district&apos;s signed receipts go back to the officers on the same USB stick, so that they know which batches have arrived.</translation>
+        <source>Tanda terima bertanda tangan kabupaten ikut kembali ke petugas di flashdisk yang sama, agar petugas tahu batch mana yang sudah diterima, bersama kabar terbaru tentang pendaftarannya (nomor KPJ, penolakan).</source>
+        <translation>The district&apos;s signed receipts go back to the officers on the same USB stick, so that they know which batches have arrived, together with the latest news about their registrations (KPJ numbers, rejections).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Pilih berkas batch</source>
         <translation>Choose batch files</translation>
     </message>
@@ -1423,22 +1428,27 @@ Check the file, or choose another file with --db.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 batch masuk, %2 sudah pernah, %3 ditolak; %4 pendaftaran baru, %5 diperbarui, %6 konflik.</source>
         <translation>Batches: %1 imported, %2 already imported, %3 rejected. Registrations: %4 new, %5 updated, %6 in conflict.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Tanda terima ditulis untuk %1 perangkat.</source>
         <translation>Receipts written for %1 device(s).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Tanda terima tidak bisa ditulis ke %1 (%2); batch tetap sudah masuk.</source>
         <translation>Receipts could not be written to %1 (%2); the batches were imported all the same.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Kabar untuk petugas tidak bisa ditulis ke %1 (%2); batch tetap sudah masuk.</source>
+        <translation>The news for the officers could not be written to %1 (%2); the batches were imported all the same.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Tidak ada batch yang hilang.</source>
         <translation>No batches are missing.</translation>
     </message>
@@ -1448,7 +1458,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>%1: batches not received yet: %2.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
@@ -2068,7 +2078,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>&amp;About Jaring</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%1 terhitung dari target %2</source>
         <translation>%1 counted of target %2</translation>
     </message>
@@ -2094,22 +2104,22 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>Hapus pendaftaran?</source>
         <translation>Delete registration?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Hapus pendaftaran %1 (NIK %2)? Data ditandai terhapus dan tetap tercatat di riwayat.</source>
         <translation>Delete the registration of %1 (NIK %2)? It is marked as deleted and stays in the history.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -2120,17 +2130,17 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+35"/>
         <source>Basis data tidak bisa ditulis. Periksa ruang disk, lalu coba lagi.</source>
         <translation>The database cannot be written. Check the free disk space, then try again.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-24"/>
         <source>Pendaftaran %1 dihapus. Ctrl+Z membatalkan.</source>
         <translation>Registration %1 deleted. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Tidak bisa dibatalkan</source>
         <translation>Cannot undo</translation>
     </message>
@@ -2140,7 +2150,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>NIK %1 is now held by registration %2.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Gagal membatalkan</source>
         <translation>Undo failed</translation>
     </message>
@@ -2160,7 +2170,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
@@ -2170,7 +2180,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+54"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
@@ -2478,7 +2488,7 @@ Send it to the village to correct.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="+92"/>
+        <location filename="../../ui/print_dialog.py" line="+63"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
@@ -2544,12 +2554,12 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-37"/>
         <source>PDF tersimpan</source>
         <translation>PDF saved</translation>
     </message>
@@ -2561,7 +2571,7 @@ Send it to the village to correct.</translation>
 %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Dibatalkan. Tidak ada berkas yang ditulis.</source>
         <translation>Cancelled. No file was written.</translation>
     </message>
@@ -3494,7 +3504,7 @@ Village head %1</translation>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../ui/setup_page.py" line="+85"/>
+        <location filename="../../ui/setup_page.py" line="+86"/>
         <source>Laptop ini belum disiapkan untuk bertukar data. Perangkat petugas mengirim pendaftaran dalam batch ke kantor kabupaten; kantor kabupaten menerima dan menggabungkan batch dari semua petugas. Pilih salah satu — penyiapan hanya dilakukan sekali.</source>
         <translation>This laptop is not yet set up to exchange data. An officer&apos;s device sends registrations in batches to the district office; the district office receives and merges the batches of all officers. Choose one — setting up is done only once.</translation>
     </message>
@@ -3584,7 +3594,7 @@ Village head %1</translation>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kantor: %1
 Wilayah: %2 %3
 Sidik jari kabupaten: %4
@@ -3597,7 +3607,7 @@ District fingerprint: %4
 This fingerprint must be exactly the one shown on the district office&apos;s computer. Is it the same?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Sama, lanjutkan</source>
         <translation>The same, continue</translation>
     </message>
@@ -3670,7 +3680,7 @@ Give the file %2 to every officer. When setting up their laptop, officers compar
         <translation>File not saved yet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Laptop ini sudah disiapkan, tetapi berkas %1 tidak bisa ditulis (flashdisk dicabut atau penuh?).
 
 Tanpa berkas itu pertukaran data belum bisa dimulai. Simpan lagi, misalnya ke folder lain?</source>
@@ -3679,7 +3689,7 @@ Tanpa berkas itu pertukaran data belum bisa dimulai. Simpan lagi, misalnya ke fo
 Without that file data exchange cannot start. Save it again, for example to another folder?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Simpan lagi…</source>
         <translation>Save again…</translation>
     </message>
@@ -4055,7 +4065,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../ui/trust_page.py" line="+31"/>
+        <location filename="../../ui/trust_page.py" line="+32"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -4095,7 +4105,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>This regency&apos;s fingerprint: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Daftarkan perangkat…</source>
         <translation>Enrol device…</translation>
     </message>
@@ -4120,7 +4130,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Petugas: %1
 Sidik jari: %2
 
@@ -4131,7 +4141,7 @@ Fingerprint: %2
 Ask the officer to read out the fingerprint shown on their laptop. Is it exactly the same?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sama, daftarkan</source>
         <translation>Same, enrol</translation>
     </message>
@@ -4151,12 +4161,12 @@ Ask the officer to read out the fingerprint shown on their laptop. Is it exactly
         <translation>Revoke device?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Batch dari perangkat %1 (%2) tidak akan diterima lagi. Pencabutan tidak bisa dibatalkan.</source>
         <translation>Batches from the device of %1 (%2) will no longer be accepted. Revocation cannot be undone.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cabut</source>
         <translation>Revoke</translation>
     </message>

@@ -11,7 +11,7 @@
 # 2. Translate the new strings in jaring_en.ts (Qt Linguist, or any editor: fill in
 #    <translation> and remove type="unfinished"), then run this script again.
 # 3. pyside6-lrelease compiles jaring_en.ts into jaring_en.qm, which the app loads
-#    (ui/i18n.py). Commit both files. tests/ui/test_i18n.py fails while a string is untranslated
+#    (i18n/translators.py). Commit both files. tests/ui/test_i18n.py fails while a string is untranslated
 #    or the .qm is stale.
 #
 # The Qt tools are the ones shipped with the PySide6 of the active Python: activate the

@@ -2,20 +2,18 @@
 
 import shutil
 import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from app.batch_import import import_batches
 from demo.fill import fill_demo
-from exchange.transfer import export_batch, import_batches, rewrite_lost_batch
+from exchange.outgoing import export_batch, rewrite_lost_batch
 from models.audit import verify_chain
 from models.identity import revoke_device
 from models.registration import Registration
 from models.store import RegistrationStore
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli import run_cli
 
 
 def test_round_trip_and_idempotent_reimport(sites):
@@ -155,17 +153,21 @@ def test_the_signature_verifies_with_openssl(sites, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_import_command_exits_non_zero_only_when_rejected(sites, tmp_path):
+def test_import_command_exits_non_zero_only_when_rejected(sites, tmp_path, capsys):
     district, officers, usb = sites
     fill_demo(officers["budi"], 5, seed=9, today=date(2026, 11, 27))
-    export_batch(officers["budi"], usb)
+    exported = export_batch(officers["budi"], usb)
     junk = usb / "junk-1.jaring"
     junk.write_text("not a batch")
     db_path = district.execute("PRAGMA database_list").fetchone()[2]
-    run = [sys.executable, str(ROOT / "main.py"), "import", str(usb), "--db", db_path, "--json"]
-    result = subprocess.run(run, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1
-    assert '"batches_imported": 1' in result.stdout
+    result = run_cli(capsys, "import", usb, "--db", db_path, "--json")
+    assert result.code == 1
+    summary = result.summary
+    assert (summary["batches_imported"], summary["records_inserted"]) == (1, exported.records)
+    assert [r["file"] for r in summary["batches_rejected"]] == [str(junk)]
+    assert result.err.startswith(f"rejected {junk}: not_a_batch: ")
+    assert "updates_files" not in summary  # only with --receipts
     junk.unlink()
-    again = subprocess.run(run, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 0, again.stderr
+    again = run_cli(capsys, "import", usb, "--db", db_path, "--json")
+    assert again.code == 0, again.err
+    assert (again.summary["batches_imported"], again.summary["batches_skipped"]) == (0, 1)

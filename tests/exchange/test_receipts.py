@@ -1,14 +1,13 @@
 """Receipts: the district's signed acknowledgement travels back on the USB stick."""
 
 import json
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from app.batch_import import import_batches
 from demo.fill import fill_demo
+from exchange.outgoing import export_batch
 from exchange.receipts import (
     ReceiptError,
     apply_receipt,
@@ -17,10 +16,8 @@ from exchange.receipts import (
     read_receipt,
     receipt_path,
 )
-from exchange.transfer import export_batch, import_batches
 from models.batches import batch_history
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli import run_cli
 
 
 def device_of(db):
@@ -100,26 +97,26 @@ def test_a_read_only_folder_is_reported_and_the_import_stands(sites, monkeypatch
     assert report.receipt_errors == [{"folder": str(usb), "reason": "Permission denied"}]
 
 
-def test_the_command_line_writes_and_reads_receipts(sites, tmp_path):
+def test_the_command_line_writes_and_reads_receipts(sites, tmp_path, capsys):
     district, officers, usb = sites
     budi = officers["budi"]
     exported(budi, usb, 7)
     fill_demo(budi, 2, seed=8, today=date(2026, 11, 27))
+    device = device_of(budi)
+    imported = run_cli(capsys, "import", usb, "--receipts", "--db", _path(district), "--json")
+    assert imported.code == 0, imported.err
+    assert imported.summary["receipts"] == [str(receipt_path(usb, device))]
+    assert imported.summary["updates_files"] == [str(usb / f"{device}.updates.json")]
+    done = run_cli(capsys, "export", "--out", usb, "--db", _path(budi), "--json")
+    assert done.code == 0, done.err
+    assert done.err == ""  # the receipt and the updates file were used
+    assert done.out.splitlines()[0] == str(usb / f"{device}-2.jaring")
+    summary = done.summary
+    assert (summary["seq"], summary["acknowledged"], summary["updates_applied"]) == (2, [1], 0)
+    assert summary["records"] == 2
 
-    def run(*args):
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--json"],
-                              capture_output=True, text=True, check=False)  # fmt: skip
-        return done.returncode, json.loads(done.stdout.strip().splitlines()[-1])
 
-    district_db = district.execute("PRAGMA database_list").fetchone()[2]
-    budi_db = budi.execute("PRAGMA database_list").fetchone()[2]
-    code, report = run("import", str(usb), "--receipts", "--db", district_db)
-    assert code == 0 and len(report["receipts"]) == 1
-    code, result = run("export", "--out", str(usb), "--db", budi_db)
-    assert code == 0 and result["seq"] == 2 and result["acknowledged"] == [1]
-
-
-def test_junk_that_looks_like_a_receipt_is_refused_cleanly(sites, tmp_path):
+def test_junk_that_looks_like_a_receipt_is_refused_cleanly(sites, tmp_path, capsys):
     district, officers, usb = sites
     budi = officers["budi"]
     exported(budi, usb, 9)
@@ -137,8 +134,9 @@ def test_junk_that_looks_like_a_receipt_is_refused_cleanly(sites, tmp_path):
     # The export beside junk still writes its batch (the receipt is reported, not fatal).
     path.write_text(surrogate.read_text())
     fill_demo(budi, 2, seed=10, today=date(2026, 11, 27))
-    code, result = _run_main("export", "--out", str(usb), "--db", _path(budi))
-    assert code == 0 and result["seq"] == 2 and result["acknowledged"] == []
+    done = run_cli(capsys, "export", "--out", usb, "--db", _path(budi), "--json")
+    assert done.code == 0 and done.summary["seq"] == 2 and done.summary["acknowledged"] == []
+    assert done.err.startswith("jaring export: receipt not used: ")
 
 
 def test_without_its_signing_key_the_district_reports_the_receipt_and_keeps_the_import(
@@ -160,9 +158,3 @@ def test_without_its_signing_key_the_district_reports_the_receipt_and_keeps_the_
 
 def _path(db):
     return db.execute("PRAGMA database_list").fetchone()[2]
-
-
-def _run_main(*args):
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--json"],
-                          capture_output=True, text=True, check=False)  # fmt: skip
-    return done.returncode, json.loads(done.stdout.strip().splitlines()[-1])

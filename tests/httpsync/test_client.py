@@ -1,19 +1,13 @@
 """The officer's sync against a real server on a loopback port: push, re-push, an upload cut
-by the server dying mid-request, refusals, receipts verified, status updates applied (and
-the same updates by USB)."""
+by the server dying mid-request, refusals, receipts verified, status updates applied."""
 
 import json
-import subprocess
-import sys
 import threading
 import time
-from datetime import date
-from pathlib import Path
 
-import httpx
 import pytest
 
-from demo.fill import fill_demo
+from exchange.outgoing import export_batch
 from exchange.receipts import ReceiptError
 from exchange.signed_updates import batch_receipt, check_batch_receipt
 from httpsync import client
@@ -23,27 +17,11 @@ from models.batches import batch_history
 from models.bulk_import import set_registered
 from models.identity import revoke_device
 from models.registration import Registration
-from models.settings import load_settings, save_settings
 from models.status_updates import outgoing_batches, reject_registrations, rejection_reason
 from models.store import RegistrationStore
 from models.validation import status_after_edit
+from tests.httpsync.officers import QUICK, imported, ready, statuses
 from tests.httpsync.server_process import ServerProcess
-
-ROOT = Path(__file__).resolve().parents[2]
-QUICK = Backoff(attempts=8, base=0.05, cap=0.5)
-
-
-def statuses(db):
-    return dict(db.execute("SELECT status, COUNT(*) FROM registrations GROUP BY status"))
-
-
-def imported(district):
-    return district.execute("SELECT COUNT(*) FROM imported_batches").fetchone()[0]
-
-
-def ready(db, count, seed):
-    fill_demo(db, count, seed=seed, today=date(2026, 11, 27))
-    return statuses(db).get("ready", 0)
 
 
 def test_sync_sends_what_is_ready_and_marks_it_received(sites, district_server):
@@ -123,8 +101,6 @@ def test_sync_interrupted_between_batches_resumes_with_the_rest(sites, district_
     budi = officers["budi"]
     for seed in (5, 6, 7):  # three batches written for the stick, never carried
         ready(budi, 2, seed=seed)
-        from exchange.transfer import export_batch
-
         export_batch(budi, usb)
     pressed = []
 
@@ -158,8 +134,6 @@ def test_a_tampered_batch_is_refused_over_http_and_the_next_one_goes(sites, dist
     district, officers, usb = sites
     budi = officers["budi"]
     ready(budi, 3, seed=9)
-    from exchange.transfer import export_batch
-
     export_batch(budi, usb)
     content = bytearray(budi.execute("SELECT content FROM batches WHERE seq = 1").fetchone()[0])
     content[-150] ^= 0x01
@@ -301,227 +275,6 @@ def test_an_unreachable_server_is_retried_then_reported(sites, tmp_path):
     assert waits  # it waited between attempts
 
 
-def test_the_command_line_syncs_and_the_stick_carries_updates(sites, district_server, tmp_path):
-    district, officers, usb = sites
-    budi, ani = officers["budi"], officers["ani"]
-    ready(budi, 3, seed=16)
-    ready(ani, 2, seed=17)
-
-    def run(*args):
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--json"],
-                              capture_output=True, text=True, check=False, cwd=ROOT)  # fmt: skip
-        return done.returncode, json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
-
-    path = {name: db.execute("PRAGMA database_list").fetchone()[2] for name, db in officers.items()}
-    save_settings(budi, load_settings(budi).__class__(**{
-        **load_settings(budi).__dict__, "sync_url": district_server.url}))  # fmt: skip
-    code, result, _ = run("sync", "--db", path["budi"])  # the address from the settings
-    assert code == 0, result
-    assert {k: result[k] for k in ("batches_sent", "batches_already_there", "batches_failed",
-                                   "updates_applied")} == {
-        "batches_sent": 1, "batches_already_there": 0, "batches_failed": 0, "updates_applied": 0,
-    }  # fmt: skip
-    code, result, err = run("sync", "--url", "ftp://nowhere", "--db", path["budi"])
-    assert code == 1 and "http" in err and "error" in result
-    # Ani's laptop has no signal: her batch and its answer travel on the stick.
-    code, result, _ = run("export", "--out", str(usb), "--db", path["ani"])
-    assert code == 0
-    district_db = district.execute("PRAGMA database_list").fetchone()[2]
-    code, result, _ = run("import", str(usb), "--receipts", "--db", district_db)
-    assert code == 0 and len(result["updates_files"]) == 1
-    ani_ids = [r for (r,) in ani.execute("SELECT id FROM registrations WHERE status = 'exported'")]
-    code, result, _ = run("reject", ani_ids[0], "--reason", "Di luar wilayah", "--db", district_db)
-    assert code == 0 and result == {"rejected": 1}
-    code, result, err = run("reject", "no-such-id", "--reason", "x", "--db", district_db)
-    assert code == 1 and "no live registration" in err
-    code, result, _ = run("write-updates", "--out", str(usb), "--db", district_db)
-    assert code == 0 and len(result["files"]) == 2  # budi's (by HTTP) and ani's
-    ani_file = next(f for f in result["files"] if f.endswith(
-        ani.execute("SELECT device_id FROM identity").fetchone()[0] + ".updates.json"))  # fmt: skip
-    code, result, _ = run("apply-updates", ani_file, "--db", path["ani"])
-    assert code == 0 and result["updates_applied"] == 2  # one rejected, one received
-    assert rejection_reason(ani, ani_ids[0]) == "Di luar wilayah"
-    code, result, _ = run("apply-updates", ani_file, "--db", path["ani"])
-    assert result["updates_applied"] == 0
-    code, result, err = run("apply-updates", ani_file, "--db", path["budi"])
-    assert code == 1 and "another officer" in err
-
-
-def test_an_old_updates_file_does_not_take_a_registration_back(sites, district_server, tmp_path):
-    from exchange.signed_updates import apply_updates, make_updates
-
-    district, officers, _ = sites
-    budi = officers["budi"]
-    ready(budi, 2, seed=18)
-    sync(budi, district_server.url, backoff=QUICK)
-    device = budi.execute("SELECT device_id FROM identity").fetchone()[0]
-    old = make_updates(district, device)  # everything "received", written to a stick
-    (rid, version) = district.execute("SELECT id, version FROM registrations").fetchone()
-    set_registered(district, [(rid, version, "10987654321")], "staf")
-    assert sync(budi, district_server.url, backoff=QUICK).updates_applied == 1
-    stale = apply_updates(budi, old, "Budi")
-    assert (stale.applied, stale.skipped) == (0, 2)
-    assert budi.execute("SELECT status FROM registrations WHERE id = ?", [rid]).fetchone() == (
-        "registered",
-    )
-
-
-def test_a_receipt_on_the_stick_marks_what_arrived_received_too(sites):
-    from exchange.receipts import apply_receipt_in
-    from exchange.transfer import export_batch, import_batches
-
-    district, officers, usb = sites
-    budi = officers["budi"]
-    waiting = ready(budi, 3, seed=19)
-    export_batch(budi, usb)
-    assert statuses(budi).get("exported") == waiting
-    import_batches(district, [usb], actor="staf", receipts=True)
-    assert apply_receipt_in(budi, usb).newly == [1]
-    assert statuses(budi).get("received") == waiting and verify_chain(budi).ok
-
-
-def self_signed(folder: Path) -> tuple[Path, Path]:
-    """A certificate for 127.0.0.1 and its key, as a district office might make for itself."""
-    import datetime
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Disnaker")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )  # fmt: skip
-    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    ))  # fmt: skip
-    return cert_path, key_path
-
-
-def test_sync_over_tls_trusts_the_district_certificate_only(sites, tmp_path):
-    district, officers, _ = sites
-    budi = officers["budi"]
-    ready(budi, 2, seed=20)
-    cert, key = self_signed(tmp_path)
-    server = ServerProcess(tmp_path / "district.db", tls=(cert, key)).start()
-    try:
-        assert server.url.startswith("https://")
-        with pytest.raises(SyncError) as untrusted:  # not signed by a CA it knows
-            sync(budi, server.url, backoff=Backoff(attempts=1), verify=True)
-        assert untrusted.value.code == "unreachable"
-        done = sync(budi, server.url, backoff=QUICK, verify=str(cert))
-    finally:
-        server.stop()
-    assert done.batches_sent == 1 and imported(district) == 1
-
-
-def district_answering(routes: dict) -> httpx.MockTransport:
-    """A stand-in district: ``routes`` maps the end of a path to (status, JSON or text)."""
-
-    def handle(request: httpx.Request) -> httpx.Response:
-        for end, (status, body) in routes.items():
-            if request.url.path.endswith(end):
-                if isinstance(body, str):
-                    return httpx.Response(status, text=body)
-                return httpx.Response(status, json=body)
-        return httpx.Response(404, json={"error": "http_error", "message": "Not Found"})
-
-    return httpx.MockTransport(handle)
-
-
-def test_each_way_the_district_refuses_has_its_own_code(sites):
-    _, officers, _ = sites
-    budi = officers["budi"]
-    device = budi.execute("SELECT device_id FROM identity").fetchone()[0]
-    known = (200, {"device_id": device, "last_seq": 0, "missing_seqs": [], "batches": 0})
-    skew = {"error": "clock_skew", "message": "the device's clock is off",
-            "server_time": int(time.time())}  # fmt: skip
-    cases = [
-        ({"/status": (403, {"error": "unknown_device", "message": "not enrolled or revoked"})},
-         "device_refused", "unknown_device"),
-        ({"/status": (401, skew)}, "clock_skew", "clock_skew"),  # still off once corrected
-        ({"/status": known, "/updates": (400, {"error": "bad_request", "message": "since?"})},
-         "server_refused", "bad_request"),
-        ({"/status": (401, {"error": "bad_request_signature", "message": "not signed"})},
-         "server_refused", "bad_request_signature"),
-        ({"/status": (404, "<html>Not Found</html>")}, "server_refused", ""),
-        ({"/status": (302, "elsewhere")}, "bad_answer", ""),
-        ({"/status": (200, "<html>captive portal</html>")}, "bad_answer", ""),
-    ]  # fmt: skip
-    for routes, code, server_code in cases:
-        with pytest.raises(SyncError) as stopped:
-            sync(budi, "http://district.test", backoff=QUICK, export_first=False,
-                 transport=district_answering(routes))  # fmt: skip
-        assert (stopped.value.code, stopped.value.server_code) == (code, server_code), routes
-        if server_code == "bad_request":
-            assert "since?" in str(stopped.value)  # the district's own words, for the log
-
-
-def test_a_receipt_that_fails_is_reported_as_the_receipt_not_the_batch(sites):
-    _, officers, usb = sites
-    budi = officers["budi"]
-    ready(budi, 2, seed=21)
-    from exchange.transfer import export_batch
-
-    export_batch(budi, usb)
-    device = budi.execute("SELECT device_id FROM identity").fetchone()[0]
-    known = (200, {"device_id": device, "last_seq": 0, "missing_seqs": [], "batches": 0})
-    updates_none = (400, {"error": "bad_request", "message": "no updates here"})
-    forged = {"receipt": {"format": "jaring-batch-receipt-1"}, "signature": "AAAA"}
-    for answer, stage, code in (
-        ((201, forged), "receipt", "not_receipt"),
-        ((409, {"error": "batch_id_reused", "message": "other content"}), "upload",
-         "batch_id_reused"),
-    ):  # fmt: skip
-        routes = {"/status": known, "/updates": updates_none}
-        routes.update({path: answer for path in (f"/{b.batch_id}" for b in
-                                                  outgoing_batches(budi, [], 0))})  # fmt: skip
-        with pytest.raises(SyncError) as stopped:  # the updates are refused after the push
-            sync(budi, "http://district.test", backoff=QUICK, export_first=False,
-                 transport=district_answering(routes))  # fmt: skip
-        done = stopped.value.result
-        assert done.batches_failed == 1 and not done.received
-        assert [(f["seq"], f["stage"], f["code"]) for f in done.failures] == [(1, stage, code)]
-    assert batch_history(budi)[0].acknowledged_at is None
-
-
-def test_write_updates_refuses_a_device_that_is_not_enrolled(sites, tmp_path, capsys):
-    from exchange.signed_updates import updates_path
-    from main import main
-
-    district, officers, usb = sites
-    district_db = district.execute("PRAGMA database_list").fetchone()[2]
-    budi = officers["budi"].execute("SELECT device_id FROM identity").fetchone()[0]
-    inside = usb / "stick"
-    inside.mkdir()
-    for device in ("../escaped", "stranger", f"{budi}/../../escaped"):
-        assert main(["write-updates", "--out", str(inside), "--device", budi, device,
-                     "--db", district_db]) == 1  # fmt: skip
-        err = capsys.readouterr().err.strip()
-        assert len(err.splitlines()) == 1 and "not enrolled" in err, err
-    assert not list(tmp_path.rglob("*.updates.json"))  # nothing written, not even budi's
-    assert main(["write-updates", "--out", str(inside), "--device", budi,
-                 "--db", district_db]) == 0  # fmt: skip
-    assert [p.name for p in inside.iterdir()] == [f"{budi}.updates.json"]
-    for name in ("../escaped", "a/b", "", ".hidden", "x" * 65):
-        with pytest.raises(ValueError):
-            updates_path(usb, name)
-
-
 def test_restoring_on_a_laptop_sends_the_registration_again(sites):
     district, officers, _ = sites
     for db, expected in ((officers["budi"], "ready"), (district, "received")):
@@ -530,3 +283,27 @@ def test_restoring_on_a_laptop_sends_the_registration_again(sites):
                                       status="received"), "b")  # fmt: skip
         store.delete(reg.id, "b")
         assert store.restore(reg.id, "b").status == expected
+
+
+def test_sync_sends_the_batch_from_memory_and_writes_no_file(sites, district_server, monkeypatch):
+    """The batch a sync packs goes from memory to the history to the district: no folder,
+    no file written only to be read back (as sync once did through a temporary folder)."""
+    import tempfile
+
+    district, officers, _ = sites
+    budi = officers["budi"]
+    waiting = ready(budi, 3, seed=24)
+
+    def no_file(*args, **kwargs):
+        raise AssertionError("a sync writes no file")
+
+    for name in ("TemporaryDirectory", "mkdtemp", "mkstemp", "NamedTemporaryFile"):
+        monkeypatch.setattr(tempfile, name, no_file)
+    monkeypatch.setattr("exchange.batch_file.write_file_atomically", no_file)
+    done = sync(budi, district_server.url, backoff=QUICK)
+    assert (done.exported_seq, done.batches_sent, done.received) == (1, 1, [1])
+    (sent,) = outgoing_batches(budi, [1], 0)
+    assert district.execute("SELECT file_sha256 FROM imported_batches").fetchone()[0] == (
+        sent.file_sha256
+    )
+    assert statuses(budi).get("received") == waiting

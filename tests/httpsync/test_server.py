@@ -15,7 +15,7 @@ import pytest
 from demo.fill import fill_demo
 from exchange import keys
 from exchange.enrolment import own_signing_key
-from exchange.transfer import export_batch
+from exchange.outgoing import export_batch
 from httpsync.protocol import request_text
 from models.batches import batch_content
 from models.db import open_database
@@ -347,44 +347,35 @@ def test_a_commit_by_another_program_during_a_merge_resets_the_duplicate_index(
     assert imported(district) == 4
 
 
-# --- Reasons it cannot start: found before uvicorn is asked (no server is started) ---------
+def test_the_endpoint_and_the_import_merge_through_one_function(sites, tmp_path, monkeypatch):
+    """`exchange.incoming.merge_verified` decides for both: a device revoked between the
+    check of its batch and the merge is refused the same way by HTTP as from a stick."""
+    from app.batch_import import import_batches
+    from exchange import incoming
+    from exchange.batch_file import BatchRejected
+    from httpsync.server import ACTOR, _District
 
+    district, officers, usb = sites
+    budi, ani = officers["budi"], officers["ani"]
+    merged_by = []
 
-def test_a_port_in_use_is_a_clear_reason(tmp_path):
-    from httpsync.server import ServeError, check_can_serve
+    def merge_verified(db, verified, **options):
+        merged_by.append(options["actor"])
+        return incoming.merge_verified(db, verified, **options)
 
-    with socket.create_server(("127.0.0.1", 0)) as holder:
-        port = holder.getsockname()[1]
-        with pytest.raises(ServeError, match=f"port {port} on 127.0.0.1 is already in use"):
-            check_can_serve("127.0.0.1", port)
-    check_can_serve("127.0.0.1", port)  # free again: the probe left nothing bound
-
-
-@pytest.mark.parametrize("host", ["256.1.1.1", "no-such-host.invalid"])
-def test_a_host_that_is_no_address_here_is_a_clear_reason(host):
-    from httpsync.server import ServeError, check_can_serve
-
-    with pytest.raises(ServeError, match=f"cannot listen on '{host}'"):
-        check_can_serve(host, 8765)
-
-
-@pytest.mark.parametrize("port", [0, 65536, 99999])
-def test_a_port_out_of_range_is_refused(port):
-    from httpsync.server import ServeError, check_can_serve
-
-    with pytest.raises(ServeError, match="between 1 and 65535"):
-        check_can_serve("127.0.0.1", port)
-
-
-def test_certificate_and_key_files_must_be_readable_and_are_named(tmp_path):
-    from httpsync.server import ServeError, check_can_serve
-
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    key.write_text("not checked here")
-    with pytest.raises(ServeError, match=f"TLS certificate {cert} cannot be read"):
-        check_can_serve("127.0.0.1", 8765, certfile=str(cert), keyfile=str(key))
-    cert.write_text("not checked here")
-    with pytest.raises(ServeError, match=f"TLS key {tmp_path} cannot be read"):
-        check_can_serve("127.0.0.1", 8765, certfile=str(cert), keyfile=str(tmp_path))
-    with pytest.raises(ServeError, match="both --certfile and --keyfile"):
-        check_can_serve("127.0.0.1", 8765, certfile=str(cert))
+    monkeypatch.setattr("httpsync.server.merge_verified", merge_verified)
+    monkeypatch.setattr("app.batch_import.merge_verified", merge_verified)
+    sent = a_batch(budi, tmp_path, records=2, seed=5)[1]
+    server = _District(tmp_path / "district.db")
+    try:
+        verified = server.verify(sent)
+        revoke_device(district, device_of(budi), "staf")
+        with pytest.raises(BatchRejected) as refused:
+            server.merge(verified)
+    finally:
+        server.close()
+    assert refused.value.code == "unknown_device" and imported(district) == 0
+    fill_demo(ani, 2, seed=6, today=date(2026, 11, 27))
+    export_batch(ani, usb)
+    assert import_batches(district, [usb], actor="staf").batches_imported == 1
+    assert merged_by == [ACTOR, "staf"]

@@ -123,13 +123,13 @@ def test_a_cancelled_export_says_so_and_leaves_no_file(
     import ui.excel_export_dialog as module
 
     store_of(window.db).insert_many(people("received"), "staf")
-    real = module.export_master
+    real = module.export_master_list
 
     def cancelled_at_once(db, path, **options):
         assert callable(options["cancelled"])  # the worker's own flag is passed on
         return real(db, path, **{**options, "cancelled": lambda: True})
 
-    monkeypatch.setattr(module, "export_master", cancelled_at_once)
+    monkeypatch.setattr(module, "export_master_list", cancelled_at_once)
     chooser.append([str(tmp_path / "batal.xlsx")])
     answers.queue.append("ok")
     export_dialog.export()

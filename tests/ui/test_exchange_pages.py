@@ -8,7 +8,7 @@ import pytest
 from demo.fill import fill_demo
 from exchange.enrolment import init_district, init_officer
 from exchange.keys import write_json_atomic
-from exchange.transfer import export_batch
+from exchange.outgoing import export_batch
 from models.registration import Registration
 from models.store import RegistrationStore
 
@@ -119,3 +119,61 @@ def test_the_receipt_goes_back_on_the_stick_and_shows_in_the_history(
     acknowledged = {page.model.index(r, 0).data(): page.model.index(r, column).data()
                     for r in range(2)}  # fmt: skip
     assert acknowledged["2"] == "belum diketahui" and acknowledged["1"] != "belum diketahui"
+
+
+def test_the_import_writes_each_officers_updates_file_beside_the_receipt(
+    qtbot, sites, answers, chooser, open_window
+):
+    """What the command line's ``import --receipts`` writes, the app writes too: the receipt
+    and the status updates file go back on the same stick."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
+
+    from exchange.enrolment import enrol
+    from exchange.signed_updates import read_updates_file, verified_updates
+
+    district, officer, tmp_path = sites
+    enrol(district, tmp_path / "enrol.json", actor="staf")
+    fill_demo(officer, 4, seed=6, today=date(2026, 11, 27))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    sent = export_batch(officer, usb).records
+    device = officer.execute("SELECT device_id FROM identity").fetchone()[0]
+    desk = open_window(district)
+    desk.tabs.setCurrentWidget(desk.import_page)
+    assert desk.findChild(QCheckBox, "receipts_check").isChecked()
+    chooser.append([str(usb)])
+    qtbot.mouseClick(desk.findChild(QPushButton, "import_folder"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.import_page.report.rowCount() == 1, timeout=10000)
+    assert chooser.requests[-1].kind == "folder"
+    assert sorted(p.name for p in usb.iterdir()) == [
+        f"{device}-1.jaring", f"{device}.receipt.json", f"{device}.updates.json"
+    ]  # fmt: skip
+    updates = verified_updates(officer, read_updates_file(usb / f"{device}.updates.json"))
+    assert len(updates["changes"]) == sent
+    assert {change["status"] for change in updates["changes"]} == {"received"}
+    summary = desk.findChild(QLabel, "import_summary").text()
+    assert "Tanda terima ditulis untuk 1 perangkat" in summary and "Kabar" not in summary
+
+
+def test_an_export_says_when_the_districts_news_on_the_stick_was_not_used(
+    qtbot, sites, answers, chooser, open_window
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    _, officer, tmp_path = sites
+    fill_demo(officer, 3, seed=7, today=date(2026, 11, 27))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    device = officer.execute("SELECT device_id FROM identity").fetchone()[0]
+    (usb / f"{device}.updates.json").write_text("{not json")
+    laptop = open_window(officer)
+    laptop.tabs.setCurrentWidget(laptop.batches)
+    chooser.append([str(usb)])
+    answers.queue.append("ok")
+    qtbot.mouseClick(laptop.findChild(QPushButton, "export_button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: laptop.batches.model.rowCount() == 1, timeout=10000)
+    said = answers.asked[-1].text
+    assert said.startswith("Batch 1 berisi")
+    assert "Kabar dari kabupaten di folder itu tidak dipakai: Kabar dari kabupaten rusak" in said

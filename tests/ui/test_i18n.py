@@ -18,11 +18,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
+from i18n.translators import LANGUAGES, install_translators
 from models import vocabulary
 from models.problems import error
 from models.settings import load_settings
 from ui import labels
-from ui.i18n import LANGUAGES, install_translators
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -180,7 +180,12 @@ def test_each_sync_failure_says_what_happened_and_what_to_do(
 def test_every_code_the_sync_server_or_a_receipt_gives_has_its_own_sentence(qapp):
     sources = "".join(
         (ROOT / name).read_text()
-        for name in ("httpsync/server.py", "exchange/signed_updates.py", "exchange/receipts.py")
+        for name in (
+            "httpsync/server.py",
+            "exchange/incoming.py",
+            "exchange/signed_updates.py",
+            "exchange/receipts.py",
+        )
     )
     refusal = re.compile(
         r'(?:ApiError\(|_error\()\s*[\w.]+,\s*"([a-z_]+)"|BatchRejected\(\s*"([a-z_]+)"'

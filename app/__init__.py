@@ -1,0 +1,18 @@
+"""Use cases: each is one function taking plain arguments; main.py, ui/ and
+httpsync/server.py call them and none orchestrates on its own.
+
+Layers: app/ may import models/, exchange/, excel/, httpsync/ and, for print jobs only,
+printing/; it never imports ui/ or Qt widgets. Results are plain dataclasses; problems that
+do not stop a use case come back as values (the command line prints them, the GUI shows
+them). The one step the sync endpoint shares with the import, merging a verified batch, is
+`exchange.incoming.merge_verified`, which both call: the endpoint does not import app/,
+since app/ imports the HTTP client (`app.officer.sync_with_district`) and the layers must
+not go round in a circle.
+
+- `app.officer`: set-up, export to a folder (receipt and status updates read first), a lost
+  batch written again, a receipt or an updates file read, sync with the district.
+- `app.district`: set-up, writing updates files, rejecting registrations.
+- `app.batch_import`: importing batches, with receipts and updates files beside them.
+- `app.excel_jobs`: the master list and BPJS files out; a village's list and KPJs in.
+- `app.print_jobs`: forms, lists and the summary as PDF files.
+"""
