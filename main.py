@@ -321,9 +321,9 @@ def _run_excel_export(db, args) -> dict:
 
 def _run_excel_import(db, args) -> dict:
     from app.excel_jobs import import_kpj_numbers, import_village_list
+    from i18n.messages import problem_text
     from i18n.translators import application_for
     from models.settings import load_settings
-    from ui.labels import problem_text
 
     application_for(load_settings(db).language)  # problem texts in the app's language
     if args.kpj:

@@ -25,6 +25,7 @@ from app.officer import (
     sync_with_district,
 )
 from exchange.receipts import ReceiptError
+from i18n.messages import explain, receipt_text, rejection_text
 from models import batches
 from models.batches import Acknowledgement
 from models.formatting import arg, thousands
@@ -32,7 +33,6 @@ from models.identity import actor_name, load_identity
 from models.settings import load_settings
 from models.status_updates import last_sync_at
 from ui import dialogs
-from ui.errors import explain, receipt_text, rejection_text
 from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from i18n import labels
+from i18n.messages import conflict_kind, conflict_reason, explain
 from models import conflicts
 from models.formatting import arg
-from ui import dialogs, labels
+from ui import dialogs
 from ui.list_model import ListModel, list_view
-from ui.messages import conflict_kind, conflict_reason, explain
 
 COMPARED = conflicts.REGISTRATION_FIELDS
 

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import labels
 from models import dashboard as figures
 from models.dashboard import Click, Figure, OfficerFigure
 from models.db import database_path
 from models.formatting import arg, tanggal
 from models.regions import Regions, default_regions
 from models.settings import load_settings
-from ui import labels
 from ui.dashboard.budget_card import BudgetCard
 from ui.dashboard.officers_card import OfficersCard
 from ui.dashboard.people_cards import GroupsCard, SexAgeCard

@@ -25,10 +25,11 @@ from sqlite_utils import Database
 
 from app.excel_jobs import export_bpjs_files, export_master_list
 from excel.export import ExcelExportError, ExportCancelled
+from i18n import labels
+from i18n.messages import explain
 from models.formatting import arg, thousands
 from models.regions import Regions, default_regions
-from ui import dialogs, labels
-from ui.errors import explain
+from ui import dialogs
 from ui.region_combos import fill_choices, villages_for
 from ui.worker import run_with_progress
 

@@ -26,10 +26,10 @@ from excel.list_import import (
     read_list,
     write_list,
 )
+from i18n.messages import explain
 from models.formatting import arg, thousands
 from models.settings import load_settings, save_settings
 from ui import dialogs
-from ui.errors import explain
 from ui.excel_import.file_step import FileStep
 from ui.excel_import.kpj import KpjImport
 from ui.excel_import.mapping_step import MappingStep

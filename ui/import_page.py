@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.batch_import import ImportReport, import_batches
+from i18n.messages import explain, rejection_text
 from models.formatting import arg, thousands
 from models.identity import list_devices
 from models.merge import gaps
 from ui import dialogs
-from ui.errors import explain, rejection_text
 from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 

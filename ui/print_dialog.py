@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.print_jobs import paint_request, write_request_pdf
+from i18n.messages import explain
 from models.formatting import arg, thousands
 from printing.context import print_context
 from printing.paper import PrintCancelled, page_layout
 from printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
 from ui import dialogs
-from ui.errors import explain
 from ui.worker import run_with_progress
 
 

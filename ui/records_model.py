@@ -12,12 +12,12 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from i18n import labels
 from models.contribution import ContributionTable, default_table
 from models.formatting import arg, rupiah, tanggal
 from models.regions import Regions, default_regions
 from models.status_updates import rejection_reason
 from models.store import RecordFilter, RegistrationStore
-from ui import labels
 
 PAGE = 200
 CACHED_PAGES = 10

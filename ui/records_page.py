@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import labels
 from models.formatting import arg, thousands
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
 from printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
-from ui import dialogs, labels
+from ui import dialogs
 from ui.records_model import COLUMNS, RecordsModel
 from ui.region_combos import fill_choices, villages_for
 

@@ -35,13 +35,13 @@ from exchange.keys import (
     read_district_profile,
     write_json_atomic,
 )
+from i18n.messages import explain
 from models.db import database_path
 from models.formatting import arg
 from models.identity import IdentityError, load_identity
 from models.regions import Regions, default_regions
 from models.settings import Settings
 from ui import dialogs
-from ui.errors import explain
 
 _REGENCY_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
 _MAX_NAME = 200  # what `exchange.keys` accepts in a profile or an enrolment

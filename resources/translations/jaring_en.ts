@@ -357,7 +357,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_page.py" line="+42"/>
+        <location filename="../../ui/conflicts_page.py" line="+43"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
@@ -828,7 +828,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../ui/excel_export_dialog.py" line="+44"/>
+        <location filename="../../ui/excel_export_dialog.py" line="+45"/>
         <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
         <translation>No registration matches these choices. No file was written.</translation>
     </message>
@@ -1466,7 +1466,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>KpjImport</name>
     <message>
-        <location filename="../../ui/excel_import/kpj.py" line="+38"/>
+        <location filename="../../ui/excel_import/kpj.py" line="+39"/>
         <source>Pilih berkas hasil BPJS (KPJ)</source>
         <translation>Choose the BPJS result file (KPJ)</translation>
     </message>
@@ -2359,7 +2359,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>PreviewStep</name>
     <message>
-        <location filename="../../ui/excel_import/preview_step.py" line="+70"/>
+        <location filename="../../ui/excel_import/preview_step.py" line="+71"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
@@ -3153,7 +3153,7 @@ Village head %1</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+56"/>
+        <location filename="../../ui/records_page.py" line="+57"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
     </message>
@@ -3273,7 +3273,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form/form.py" line="+108"/>
+        <location filename="../../ui/registration_form/form.py" line="+109"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>

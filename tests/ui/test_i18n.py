@@ -18,11 +18,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
+from i18n import labels
+from i18n.messages import problem_text
 from i18n.translators import LANGUAGES, install_translators
 from models import vocabulary
 from models.problems import error
 from models.settings import load_settings
-from ui import labels
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ QM = TRANSLATIONS / "jaring_en.qm"
 
 PLACEHOLDER = re.compile(r"%\d")
 
-#: Each table of `models.vocabulary` with the `ui.labels` function that shows it translated.
+#: Each table of `models.vocabulary` with the `i18n.labels` function that shows it translated.
 VOCABULARY = [
     (vocabulary.FIELD_LABELS, labels.field_labels),
     (vocabulary.SEX_LABELS, labels.sex_labels),
@@ -93,10 +94,9 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
             model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())
         ]
         assert "Contribution/month" in headers
-        assert labels.problem_text(error("nik.length", "nik")) == "The NIK must be 16 digits."
+        assert problem_text(error("nik.length", "nik")) == "The NIK must be 16 digits."
         assert (
-            labels.problem_text(error("required", "full_name"))
-            == "Full name (as on the KTP) is required."
+            problem_text(error("required", "full_name")) == "Full name (as on the KTP) is required."
         )
     finally:
         if window is not None:
@@ -105,7 +105,7 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
             window.deleteLater()
         install_translators(qapp, "id")
     assert QCoreApplication.translate("Labels", "Kecamatan") == "Kecamatan"
-    assert labels.problem_text(error("nik.length", "nik")) == "NIK harus 16 angka."
+    assert problem_text(error("nik.length", "nik")) == "NIK harus 16 angka."
 
 
 #: The application's packages: every module in them that marks a text for translation is read.

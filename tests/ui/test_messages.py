@@ -1,14 +1,14 @@
-"""`ui.messages`: the sentences for the domain's codes, their placeholders filled in one pass,
-and the old import paths (`ui.errors`, `ui.labels.problem_text`) that still lead to them."""
+"""`i18n.messages`: the sentences for the domain's codes, their placeholders filled in one
+pass."""
 
 import errno
 from datetime import date
 
 import pytest
 
+from i18n import messages
 from models.problems import error, warning
 from models.store import DuplicateNik
-from ui import errors, labels, messages
 
 
 @pytest.mark.parametrize(
@@ -74,10 +74,3 @@ def test_exceptions_explained():
     assert messages.explain(ValueError("kolom %1")) == "Berkas atau isian tidak sah: kolom %1"
     assert messages.explain(RuntimeError("boom")) == "Terjadi kesalahan: boom"
 
-
-def test_the_old_names_still_lead_to_the_messages():
-    assert errors.explain is messages.explain
-    assert errors.rejection_text is messages.rejection_text
-    assert errors.receipt_text is messages.receipt_text
-    assert labels.problem_text is messages.problem_text
-    assert labels.conflict_reason is messages.conflict_reason

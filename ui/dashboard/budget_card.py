@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from i18n import labels
 from models.dashboard import Budget, Click, Figure
 from models.formatting import arg, rupiah, thousands
-from ui import labels
 from ui.dashboard.widgets import Card, cell, clicked_cell, figure_table, fit_height, note_label
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from i18n import labels
 from models.dashboard import Click, Figure, People
-from ui import labels
 from ui.dashboard.widgets import Bar, BarChart, Card
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from i18n import labels
 from models.dashboard import COUNTED_STATUSES, Click, Figure, Progress
 from models.formatting import arg, thousands
-from ui import labels
 from ui.dashboard.widgets import STATUS_COLOURS, Bar, Card, StackedBar, note_label, percent
 
 

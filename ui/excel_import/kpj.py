@@ -9,9 +9,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from excel.list_import import ExcelImportError, ImportCancelled, import_kpj
+from i18n import messages
+from i18n.messages import explain
 from models.formatting import arg, thousands
-from ui import dialogs, labels
-from ui.errors import explain
+from ui import dialogs
 from ui.excel_import.texts import EXCEL_FILTER, import_error_text
 from ui.worker import run_with_progress
 
@@ -92,7 +93,7 @@ class KpjImport(QObject):
                 self.conflict_text(item))
             for item in result.conflicts
         ] + [
-            arg(self.tr("Baris %1: %2"), item.row, labels.problem_text(item.problem))
+            arg(self.tr("Baris %1: %2"), item.row, messages.problem_text(item.problem))
             for item in result.problems
         ] + [
             arg(self.tr("Baris %1: NIK %2 tidak dikenal"), item["row"], item["nik"])

@@ -24,15 +24,16 @@ from excel.import_preview import (
     shown_value,
 )
 from excel.list_import import ImportPlan, missing_required, write_error_report
+from i18n import messages
+from i18n.messages import explain
 from models.formatting import arg, thousands
-from ui import dialogs, labels
-from ui.errors import explain
+from ui import dialogs
 from ui.excel_import.texts import EXCEL_FILTER, field_list
 from ui.list_model import ListModel, list_view
 
 
 def worded_problems(row) -> list[str]:
-    return problem_texts(row, labels.problem_text)
+    return problem_texts(row, messages.problem_text)
 
 
 class PreviewModel(ListModel):
@@ -194,7 +195,7 @@ class PreviewStep(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         try:
-            written = write_error_report(self.plan, path, labels.problem_text)
+            written = write_error_report(self.plan, path, messages.problem_text)
         except Exception as exc:  # a full disk, a pulled stick, a file open in Excel
             dialogs.inform(self, self.tr("Laporan gagal ditulis"), explain(exc), error=True,
                            details=str(exc))  # fmt: skip

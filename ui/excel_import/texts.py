@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from excel.list_import import FIELDS, ExcelImportError
-from ui import labels
+from i18n import labels
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 

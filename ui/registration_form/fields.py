@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import labels
 from models.entry_fields import FieldSpec, Kind
-from ui import labels
 
 DATE_MASK = "99-99-9999;_"
 

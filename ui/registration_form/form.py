@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from i18n import labels, messages
 from models.contribution import ContributionTable, default_table
 from models.entry import (
     Blocked,
@@ -34,7 +35,7 @@ from models.registration import Registration
 from models.settings import Settings
 from models.store import RegistrationStore
 from printing.request import FORMS, RECEIPTS, by_ids
-from ui import dialogs, labels
+from ui import dialogs
 from ui.registration_form.autosave import FormAutosave
 from ui.registration_form.fields import FieldWidgets
 from ui.registration_form.places import PlacePickers
@@ -222,7 +223,7 @@ class RegistrationForm(QWidget):
                 continue
             lines = []
             for problem in found:
-                text = html.escape(labels.problem_text(problem))
+                text = html.escape(messages.problem_text(problem))
                 if problem.code == "nik.duplicate":
                     link = html.escape(self.tr("Buka data itu"))
                     text += f' <a href="open:{problem.params["id"]}">{link}</a>'
@@ -290,7 +291,7 @@ class RegistrationForm(QWidget):
                 self.tr("Ada hal yang perlu dipastikan sebelum menyimpan:"),
                 self.tr("Ya, data sudah benar"),
                 self.tr("Kembali memeriksa"),
-                details="\n".join("• " + labels.problem_text(p) for p in outcome.warnings),
+                details="\n".join("• " + messages.problem_text(p) for p in outcome.warnings),
             ):
                 self._focus(outcome.warnings[0].field)
                 return False

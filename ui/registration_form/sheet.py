@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i18n import labels
 from models.contribution import Contribution
 from models.entry_fields import FieldSpec, Kind, Section, fields_in
 from models.formatting import arg, rupiah
-from ui import labels
 from ui.registration_form.fields import FieldWidgets
 
 translate = QCoreApplication.translate
