@@ -25,7 +25,7 @@ from app.officer import (
     sync_with_district,
 )
 from exchange.receipts import ReceiptError
-from i18n.messages import explain, receipt_text, rejection_text
+from i18n.messages import explain, receipt_text, rejection_text, sync_failure_text
 from models import batches
 from models.batches import Acknowledgement
 from models.formatting import arg, thousands
@@ -204,39 +204,7 @@ class BatchesPage(QWidget):
             dialogs.inform(self, self.tr("Pengiriman gagal"), explain(exc), error=True,
                            details=str(exc))  # fmt: skip
             return
-        texts = {
-            "cancelled": self.tr(
-                "Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; "
-                "sisanya dikirim lain kali."
-            ),
-            "unreachable": self.tr(
-                "Server kabupaten tidak bisa dihubungi. Periksa sinyal dan alamat server, lalu "
-                "coba lagi. Batch yang belum terkirim tetap tersimpan."
-            ),
-            "device_refused": self.tr(
-                "Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di "
-                "kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari "
-                "perangkat ini. Batch yang belum terkirim tetap tersimpan."
-            ),
-            "clock_skew": self.tr(
-                "Tanggal atau jam laptop ini berbeda jauh dengan server kabupaten. Atur "
-                "tanggal, jam dan zona waktu laptop, lalu kirim lagi. Batch yang belum "
-                "terkirim tetap tersimpan."
-            ),
-            "server_refused": arg(
-                self.tr(
-                    "Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum "
-                    "terkirim tetap tersimpan."
-                ),
-                rejection_text(exc.server_code or "http_error"),
-            ),
-            "bad_answer": self.tr(
-                "Jawaban server kabupaten tidak bisa dipakai (alamat server salah, atau server "
-                "lain yang menjawab?). Periksa alamat server di Berkas → Pengaturan. Batch yang "
-                "belum terkirim tetap tersimpan."
-            ),
-        }
-        lines = [texts.get(exc.code, self.tr("Jawaban server kabupaten tidak bisa dipakai."))]
+        lines = [sync_failure_text(exc.code, exc.server_code)]
         if exc.result is not None and (exc.result.batches_sent or exc.result.received):
             lines += self.sync_lines(exc.result)
         dialogs.inform(self, self.tr("Kirim ke kabupaten"), "\n\n".join(lines),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from app.excel_jobs import export_bpjs_files, export_master_list
 from excel.export import ExcelExportError, ExportCancelled
 from i18n import labels
-from i18n.messages import explain
+from i18n.messages import explain, export_error_text
 from models.formatting import arg, thousands
 from models.regions import Regions, default_regions
 from ui import dialogs
@@ -36,36 +36,6 @@ from ui.worker import run_with_progress
 # Statuses whose registrations may go to BPJS (again): received at the district, already
 # submitted (a file BPJS lost), or rejected and corrected since.
 BPJS_STATUSES = ("received", "submitted", "rejected")
-
-
-def export_error_text(exc: ExcelExportError) -> str:
-    """Why an export could not be made (codes of `ExcelExportError`), and what to do."""
-    translate = QCoreApplication.translate
-    texts = {
-        "nothing_to_export": translate(
-            "ExcelExport", "Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada "
-            "berkas yang ditulis."
-        ),
-        "folder_missing": translate(
-            "ExcelExport", "Folder tujuan tidak ada (flashdisk dicabut?). Pilih folder lain."
-        ),
-        "not_a_folder": translate("ExcelExport", "Tujuan yang dipilih bukan folder."),
-        "not_a_file": translate(
-            "ExcelExport", "Nama berkas yang dipilih adalah sebuah folder. Tulis nama berkas."
-        ),
-        "template_invalid": translate(
-            "ExcelExport", "Format berkas BPJS (templat) rusak. Hubungi admin kabupaten."
-        ),
-        "write_failed": translate(
-            "ExcelExport", "Berkas tidak bisa ditulis (flashdisk penuh atau berkas sedang "
-            "dibuka di Excel?). Tidak ada berkas yang tertinggal; periksa lalu coba lagi."
-        ),
-        "mark_failed": translate(
-            "ExcelExport", "Status pendaftaran tidak bisa diubah menjadi diajukan, jadi berkas "
-            "BPJS dihapus lagi. Tidak ada yang berubah; coba lagi."
-        ),
-    }  # fmt: skip
-    return texts.get(exc.code, exc.message)
 
 
 class ExcelExportDialog(QDialog):

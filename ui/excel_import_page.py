@@ -26,7 +26,7 @@ from excel.list_import import (
     read_list,
     write_list,
 )
-from i18n.messages import explain
+from i18n.messages import explain, import_error_text
 from models.formatting import arg, thousands
 from models.settings import load_settings, save_settings
 from ui import dialogs
@@ -34,7 +34,7 @@ from ui.excel_import.file_step import FileStep
 from ui.excel_import.kpj import KpjImport
 from ui.excel_import.mapping_step import MappingStep
 from ui.excel_import.preview_step import PreviewStep
-from ui.excel_import.texts import EXCEL_FILTER, field_list, import_error_text
+from ui.excel_import.texts import EXCEL_FILTER, field_list
 from ui.worker import run_with_progress
 
 __all__ = ["ExcelImportDialog", "KpjImport"]  # KpjImport lives in ui.excel_import.kpj

@@ -75,12 +75,12 @@ Check the file, or choose another file with --db.</translation>
         <location line="+1"/>
         <location line="+73"/>
         <location line="+28"/>
-        <location line="+49"/>
+        <location line="+17"/>
         <source>Kirim ke kabupaten</source>
         <translation>Send to the district</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-115"/>
         <source>Saat ada sinyal: kirim semua batch yang belum diterima kabupaten lewat internet, lalu ambil kabar terbaru (nomor KPJ, penolakan).</source>
         <translation>When there is a signal: send every batch the district has not received over the internet, then fetch the latest news (KPJ numbers, rejections).</translation>
     </message>
@@ -116,12 +116,12 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+210"/>
+        <location line="+178"/>
         <source>Pilih folder tujuan (flashdisk)</source>
         <translation>Choose the destination folder (USB stick)</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-173"/>
         <source>Mengekspor batch…</source>
         <translation>Exporting batch…</translation>
     </message>
@@ -152,22 +152,22 @@ Check the file, or choose another file with --db.</translation>
         <translation>Sending failed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../i18n/messages.py" line="+388"/>
         <source>Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; sisanya dikirim lain kali.</source>
         <translation>Sending cancelled. Batches the district already received stay recorded; the rest are sent next time.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Server kabupaten tidak bisa dihubungi. Periksa sinyal dan alamat server, lalu coba lagi. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server cannot be reached. Check the signal and the server address, then try again. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Jawaban server kabupaten tidak bisa dipakai.</source>
         <translation>The district server&apos;s answer cannot be used.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/batches_page.py" line="+12"/>
         <source>Tidak ada batch baru yang perlu dikirim.</source>
         <translation>There is no new batch to send.</translation>
     </message>
@@ -214,27 +214,27 @@ Check the file, or choose another file with --db.</translation>
 %3</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location filename="../../i18n/messages.py" line="-27"/>
         <source>Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari perangkat ini. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server does not know this device: it is not enrolled at the district or was revoked. Contact the district office and compare this device&apos;s fingerprint. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tanggal atau jam laptop ini berbeda jauh dengan server kabupaten. Atur tanggal, jam dan zona waktu laptop, lalu kirim lagi. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>This laptop&apos;s date or time is far from the district server&apos;s. Set the laptop&apos;s date, time and time zone, then send again. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server refused this device&apos;s request: %1 Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Jawaban server kabupaten tidak bisa dipakai (alamat server salah, atau server lain yang menjawab?). Periksa alamat server di Berkas → Pengaturan. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server&apos;s answer cannot be used (a wrong server address, or another server answering?). Check the server address in File → Settings. Batches not yet sent stay saved.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/batches_page.py" line="-41"/>
         <source>Tanda terima batch %1 tidak dipakai: %2</source>
         <translation>The receipt for batch %1 was not used: %2</translation>
     </message>
@@ -347,7 +347,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../i18n/messages.py" line="+162"/>
+        <location filename="../../i18n/messages.py" line="-252"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -828,7 +828,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../ui/excel_export_dialog.py" line="+45"/>
+        <location line="+54"/>
         <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
         <translation>No registration matches these choices. No file was written.</translation>
     </message>
@@ -866,7 +866,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelExportDialog</name>
     <message>
-        <location line="+30"/>
+        <location filename="../../ui/excel_export_dialog.py" line="+63"/>
         <source>Ekspor Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -1014,7 +1014,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelImport</name>
     <message>
-        <location filename="../../ui/excel_import/texts.py" line="+18"/>
+        <location filename="../../i18n/messages.py" line="+11"/>
         <source>Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor berkas itu.</source>
         <translation>This file is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice, save it as .xlsx, then import that file.</translation>
     </message>
@@ -1054,7 +1054,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>The file is damaged or incomplete (copying interrupted?). Copy it again, or save it again from Excel.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/excel_import/texts.py" line="+19"/>
         <source>Tempat, tanggal lahir</source>
         <translation>Place and date of birth</translation>
     </message>
@@ -1482,12 +1482,12 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+65"/>
+        <location line="+57"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-52"/>
         <source>%1 baris terbaca dari %2.</source>
         <translation>%1 row(s) read from %2.</translation>
     </message>
@@ -1517,7 +1517,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>%1 problem(s) in rows that could not be read; see the details.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../i18n/messages.py" line="+11"/>
         <source>pendaftaran ini sudah punya KPJ lain (%1)</source>
         <translation>this registration already has another KPJ (%1)</translation>
     </message>
@@ -1542,7 +1542,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>this NIK is used by two registrations; resolve that first</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/excel_import/kpj.py" line="+12"/>
         <source>Baris %1: NIK %2, KPJ %3: %4</source>
         <translation>Row %1: NIK %2, KPJ %3: %4</translation>
     </message>
@@ -1925,7 +1925,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="-203"/>
+        <location filename="../../i18n/messages.py" line="-323"/>
         <source>NIK sama, pendaftaran lain</source>
         <translation>Same NIK, different registration</translation>
     </message>

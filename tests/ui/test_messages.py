@@ -73,4 +73,3 @@ def test_exceptions_explained():
     )
     assert messages.explain(ValueError("kolom %1")) == "Berkas atau isian tidak sah: kolom %1"
     assert messages.explain(RuntimeError("boom")) == "Terjadi kesalahan: boom"
-

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 
 from excel.list_import import ExcelImportError, ImportCancelled, import_kpj
 from i18n import messages
-from i18n.messages import explain
+from i18n.messages import explain, import_error_text, kpj_conflict_text
 from models.formatting import arg, thousands
 from ui import dialogs
-from ui.excel_import.texts import EXCEL_FILTER, import_error_text
+from ui.excel_import.texts import EXCEL_FILTER
 from ui.worker import run_with_progress
 
 
@@ -75,15 +75,7 @@ class KpjImport(QObject):
         return "\n".join(lines)
 
     def conflict_text(self, conflict: dict) -> str:
-        texts = {
-            "other_kpj": self.tr("pendaftaran ini sudah punya KPJ lain (%1)"),
-            "kpj_twice": self.tr("KPJ yang sama diberikan ke dua NIK di berkas"),
-            "kpj_held": self.tr("KPJ ini sudah dipakai pendaftaran lain"),
-            "nik_twice": self.tr("NIK ini mendapat dua KPJ berbeda di berkas"),
-            "nik_held_twice": self.tr("NIK ini dipakai dua pendaftaran; selesaikan dulu"),
-        }
-        reason = conflict.get("reason", "")
-        return arg(texts.get(reason, reason), conflict.get("existing_kpj", ""))
+        return kpj_conflict_text(conflict.get("reason", ""), conflict.get("existing_kpj", ""))
 
     def details(self, result) -> str:
         """Row by row: the conflicts, the unreadable rows, then the unknown NIKs (the
