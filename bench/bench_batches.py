@@ -90,11 +90,10 @@ def _ready(people, officer: str, device_id: str):
 def _build_site() -> None:
     """The cached set-up: a fresh district database with every device enrolled, the 50
     batch files, and an officer database holding 10,000 ready records for the export."""
-    from transfer.enrolment import enrol, init_district, init_officer
-    from transfer.keys import write_json_atomic
-    from transfer.transfer import export_batch
-
     from demo.people import generate
+    from exchange.enrolment import enrol, init_district, init_officer
+    from exchange.keys import write_json_atomic
+    from exchange.transfer import export_batch
     from models.db import open_database
     from models.registration import new_id
     from models.store import RegistrationStore
@@ -170,8 +169,7 @@ def _copy_db(source: Path, folder: Path) -> Path:
 
 
 def _export_times(folder: Path) -> list[float]:
-    from transfer.transfer import export_batch
-
+    from exchange.transfer import export_batch
     from models.db import open_database
 
     times = []
@@ -200,10 +198,9 @@ def _import_in_child(folder: Path) -> dict:
 
 def _raw_ingest(folder: Path) -> tuple[float, int]:
     """(seconds of the raw ingest, rows); reading the files is not counted."""
-    from transfer.batch_file import read_batch
-    from transfer.enrolment import own_age_identity
-    from transfer.transfer import batch_files
-
+    from exchange.batch_file import read_batch
+    from exchange.enrolment import own_age_identity
+    from exchange.transfer import batch_files
     from models.db import open_database
     from models.identity import trusted_key
 
