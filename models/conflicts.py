@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models import audit
-from models.db import write_transaction
+from models.db import dict_rows, write_transaction
 from models.files import atomic_file
 from models.merge import remember_officer_versions
 from models.nik import clean_number, parse_nik
@@ -318,8 +318,8 @@ def _current(db: Database, registration_id: str) -> Registration | None:
     cursor = db.execute(
         f"SELECT {', '.join(ROW_COLUMNS)} FROM registrations WHERE id = ?", [registration_id]
     )
-    values = cursor.fetchone()
-    return Registration.from_row(dict(zip(ROW_COLUMNS, values, strict=True))) if values else None
+    row = next(dict_rows(cursor), None)
+    return Registration.from_row(row) if row else None
 
 
 def _take_fields(
