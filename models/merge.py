@@ -1,6 +1,6 @@
 """The district's side: merging a verified batch into the master list.
 
-One batch, one transaction, all or nothing. The rules (DESIGN.md, "Merge at the district"):
+One batch, one transaction, all or nothing. The rules (ARCHITECTURE.md, "Merge at the district"):
 a batch already imported changes nothing; a new id is inserted unless its NIK is held by
 another live registration, which makes a conflict for staff; the same id with a higher
 version updates, lower or equal is stale; likely duplicates with different NIKs are listed

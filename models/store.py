@@ -1,4 +1,9 @@
-"""Storing, finding and listing registrations (all registration SQL lives here).
+"""Storing, finding and listing registrations, and the row writes the rest of models/ builds on.
+
+`RegistrationStore` saves, deletes, lists and searches one database's registrations;
+`insert_rows` and `change_rows` write many rows at once for the imports, the merge and the
+exports. The queries of those jobs live beside them in models/ (`merge`, `export_rows`,
+`nominatif`, `bulk_import`, …).
 
 Every change bumps the registration's ``version``, stamps ``updated_at`` and appends a
 chained audit row, all in one transaction. Deleting is a tombstone (``deleted = 1``), never
