@@ -11,7 +11,8 @@ the way a local edit does (version + 1, a chained ``resolve`` audit row), closes
 and writes a ``resolve:<choice>`` row to ``merge_log``, all in one transaction. The merge
 log can be exported as CSV for Excel (`export_merge_log`).
 
-All conflict and merge-log SQL lives here; no Qt.
+The merge writes conflicts and merge-log rows; listing, resolving and exporting them
+happen here. No Qt.
 """
 
 from __future__ import annotations
