@@ -29,14 +29,12 @@ database or Qt; a rejected batch leaves nothing behind because reading writes no
 from __future__ import annotations
 
 import binascii
-import contextlib
 import errno
 import hashlib
 import io
 import json
 import os
 import re
-import secrets
 import struct
 import uuid
 import zipfile
@@ -55,7 +53,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from models.files import fsync_folder
+from models.files import write_atomically
 
 FORMAT = "jaring-batch/1"
 SUFFIX = ".jaring"
@@ -698,35 +696,22 @@ def rewrite_batch(out_dir: str | os.PathLike, file_bytes: bytes, file_name: str)
 
 
 def write_file_atomically(folder: Path, name: str, data: bytes) -> Path:
-    """Write ``data`` to ``folder/name`` so that the name only ever holds the whole of it.
+    """Write ``data`` to ``folder/name`` so that the name only ever holds the whole of it
+    (`models.files.atomic_file`).
 
-    The bytes go to a hidden temporary file in the same folder, are flushed and fsynced,
-    then renamed over the final name, and the folder is fsynced where the platform allows.
-    On any failure the temporary file is removed and the error re-raised. An existing file
-    with the same bytes is left as it is; one with different bytes raises FileExistsError
-    (a batch, once written, never changes).
+    An existing file with the same bytes is left as it is; one with different bytes raises
+    FileExistsError (a batch, once written, never changes), also when it appears while
+    this one is written.
     """
     target = folder / name
     if _same_file_exists(target, data):
         return target
-    temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # Checked again just before the rename: the window left is the rename itself, and
-        # hard links (which would close it) do not exist on the FAT sticks batches travel on.
-        if _same_file_exists(target, data):
-            os.unlink(temp)
+        write_atomically(target, data, 0o644, replace=False)
+    except FileExistsError:
+        if _same_file_exists(target, data):  # the same batch, written meanwhile
             return target
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
         raise
-    fsync_folder(folder)
     return target
 
 

@@ -18,12 +18,10 @@ No Qt, no SQL: storing identities and the trust store is `models.identity`'s job
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
 import os
 import re
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -34,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pyrage import x25519
 
 from models.audit import now_iso
-from models.files import atomic_file, fsync_folder
+from models.files import write_atomically
 
 PROFILE_FORMAT = "jaring-district-profile/1"
 ENROLMENT_FORMAT = "jaring-enrolment/1"
@@ -259,20 +257,9 @@ class KeyStore:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if os.name == "posix":
                 self.folder.chmod(0o700)
-            tmp = _write_temp(path, data, 0o600)
-            try:
-                # A hard link, unlike a rename, fails when the target appeared meanwhile.
-                os.link(tmp, path)
-            except FileExistsError as exc:
-                raise KeyExists(f"a key already exists at {path}; it is never overwritten") from exc
-            except OSError:
-                os.rename(tmp, path)  # no hard links here; rename is still atomic
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    tmp.unlink()
-            fsync_folder(self.folder)
-        except KeyStoreError:
-            raise
+            write_atomically(path, data, 0o600, replace=False)
+        except FileExistsError as exc:
+            raise KeyExists(f"a key already exists at {path}; it is never overwritten") from exc
         except OSError as exc:
             raise KeyStoreError(f"cannot write key file {path}: {exc.strerror or exc}") from exc
 
@@ -286,31 +273,12 @@ def _key_name(name: str) -> str:
 # --- atomic files -------------------------------------------------------------------------
 
 
-def _write_temp(path: Path, data: bytes, mode: int) -> Path:
-    """Write ``data`` to a new temporary file beside ``path`` and fsync it."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, mode)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return tmp
-
-
 def write_json_atomic(path: Path | str, data: dict) -> Path:
     """Write ``data`` as indented UTF-8 JSON to ``path`` via a temporary file, fsync and
     rename, so a pulled USB stick never leaves a half file that looks whole."""
     path = Path(path)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    with atomic_file(path, 0o644) as temporary:
-        temporary.write_bytes(text.encode("utf-8"))
-    return path
+    return write_atomically(path, text.encode("utf-8"), 0o644)
 
 
 # --- district profile and enrolment -------------------------------------------------------

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from models.db import dict_rows
+
 GENESIS = "0" * 64
 _FIELDS = ("seq", "at", "actor", "action", "registration_id", "version", "before", "after")
 
@@ -93,8 +95,7 @@ def verify_chain(db: Database) -> ChainCheck:
         "SELECT seq, at, actor, action, registration_id, version, before, after, prev_hash,"
         " hash FROM audit_log ORDER BY seq"
     )
-    for values in cursor:
-        row = dict(zip((*_FIELDS, "prev_hash", "hash"), values, strict=True))
+    for row in dict_rows(cursor):
         seq = row["seq"]
         if seq != expected_seq:
             return ChainCheck(checked, expected_seq, "missing")
@@ -144,9 +145,7 @@ def _check_registrations_match_log(db: Database, checked: int) -> ChainCheck:
         "SELECT r.*, a.seq AS _seq, a.after AS _after FROM registrations r"
         " JOIN audit_log a ON a.registration_id = r.id AND a.version = r.version"
     )
-    names = [c[0] for c in cursor.description]
-    for values in cursor:
-        row = dict(zip(names, values, strict=True))
+    for row in dict_rows(cursor):
         after = json.loads(row.pop("_after") or "{}")
         seq = row.pop("_seq")
         row.pop("kecamatan_code", None)  # generated from village_code, not stored

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from models.db import write_transaction
+from models.db import select_rows, write_transaction
 from models.registration import Status
 from models.store import change_rows
 
@@ -61,19 +61,13 @@ class BatchRecord:
     acknowledged_at: str | None
 
 
-def _rows(db: Database, sql: str, params=()) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor]
-
-
 def pending_export(db: Database) -> PendingExport:
     """The registrations the next batch must carry, with their audit rows."""
     records = []
-    for row in _rows(db, _PENDING):
+    for row in select_rows(db, _PENDING):
         row.pop("kecamatan_code", None)  # generated from village_code
         records.append(row)
-    return PendingExport(records, _rows(db, _PENDING_AUDIT) if records else [])
+    return PendingExport(records, select_rows(db, _PENDING_AUDIT) if records else [])
 
 
 def next_position(db: Database) -> tuple[int, str]:
@@ -120,7 +114,7 @@ def record_batch(
 def batch_history(db: Database) -> list[BatchRecord]:
     return [
         BatchRecord(**row)
-        for row in _rows(
+        for row in select_rows(
             db,
             "SELECT seq, batch_id, file_name, created_at, records, manifest_sha256,"
             " file_sha256, acknowledged_at FROM batches ORDER BY seq DESC",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from models import audit
-from models.db import write_transaction
+from models.db import dict_rows, write_transaction
 from models.registration import Registration, Status
 from models.store import change_rows, insert_rows
 from models.validation import NikHolder, normalized
@@ -89,9 +89,8 @@ def live_registrations_by_nik(db: Database, niks: Iterable[str]) -> dict[str, li
             " AND +deleted = 0 ORDER BY rowid",
             chunk,
         )
-        names = [c[0] for c in cursor.description]
-        for values in cursor:
-            reg = Registration.from_row(dict(zip(names, values, strict=True)))
+        for row in dict_rows(cursor):
+            reg = Registration.from_row(row)
             found.setdefault(reg.nik, []).append(reg)
     return found
 
@@ -125,9 +124,7 @@ def set_registered(
                 f"SELECT * FROM registrations WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            names = [c[0] for c in cursor.description]
-            for values in cursor:
-                row = dict(zip(names, values, strict=True))
+            for row in dict_rows(cursor):
                 row.pop("kecamatan_code", None)  # generated from village_code, not stored
                 version, kpj = wanted[row["id"]]
                 if row["version"] != version or row["deleted"]:

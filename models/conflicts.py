@@ -11,7 +11,8 @@ the way a local edit does (version + 1, a chained ``resolve`` audit row), closes
 and writes a ``resolve:<choice>`` row to ``merge_log``, all in one transaction. The merge
 log can be exported as CSV for Excel (`export_merge_log`).
 
-All conflict and merge-log SQL lives here; no Qt.
+The merge writes conflicts and merge-log rows; listing, resolving and exporting them
+happen here. No Qt.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models import audit
-from models.db import write_transaction
+from models.db import dict_rows, write_transaction
 from models.files import atomic_file
 from models.merge import remember_officer_versions
 from models.nik import clean_number, parse_nik
@@ -318,8 +319,8 @@ def _current(db: Database, registration_id: str) -> Registration | None:
     cursor = db.execute(
         f"SELECT {', '.join(ROW_COLUMNS)} FROM registrations WHERE id = ?", [registration_id]
     )
-    values = cursor.fetchone()
-    return Registration.from_row(dict(zip(ROW_COLUMNS, values, strict=True))) if values else None
+    row = next(dict_rows(cursor), None)
+    return Registration.from_row(row) if row else None
 
 
 def _take_fields(

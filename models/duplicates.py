@@ -1,6 +1,6 @@
 """Likely duplicates: people who may already be on the master list under another NIK.
 
-The merge lists them for review and never merges them (DESIGN.md, "Merge at the district").
+The merge lists them for review and never merges them (ARCHITECTURE.md, "Merge at the district").
 Two rules: the same name and birth date; or very similar names (difflib ratio of at least
 0.88) in the same desa with the same birth year.
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from sqlite_utils import Database
 
 from models.contribution import ContributionTable, default_table
-from models.db import write_transaction
+from models.db import dict_rows, write_transaction
 from models.registration import Registration, Status
 from models.store import change_rows, live_where
 
@@ -93,10 +94,10 @@ def iter_registrations(
         " ORDER BY +kecamatan_code, +village_code, full_name COLLATE NOCASE, nik, id",
         params,
     )
-    names = [column[0] for column in cursor.description]
+    registrations = (Registration.from_row(row) for row in dict_rows(cursor))
     try:
-        while rows := cursor.fetchmany(max(1, chunk_size)):
-            yield [Registration.from_row(dict(zip(names, row, strict=True))) for row in rows]
+        while chunk := list(islice(registrations, max(1, chunk_size))):
+            yield chunk
     finally:
         cursor.close()
 
@@ -196,8 +197,7 @@ def mark_submitted(
                 f"SELECT * FROM registrations WHERE id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
-            names = [column[0] for column in cursor.description]
-            rows = {row["id"]: row for row in (dict(zip(names, v, strict=True)) for v in cursor)}
+            rows = {row["id"]: row for row in dict_rows(cursor)}
             for registration_id in chunk:
                 row = rows.get(registration_id)
                 if (

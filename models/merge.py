@@ -1,6 +1,6 @@
 """The district's side: merging a verified batch into the master list.
 
-One batch, one transaction, all or nothing. The rules (DESIGN.md, "Merge at the district"):
+One batch, one transaction, all or nothing. The rules (ARCHITECTURE.md, "Merge at the district"):
 a batch already imported changes nothing; a new id is inserted unless its NIK is held by
 another live registration, which makes a conflict for staff; the same id with a higher
 version updates, lower or equal is stale; likely duplicates with different NIKs are listed
@@ -29,7 +29,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from models import audit
-from models.db import write_transaction
+from models.db import dict_rows, select_rows, write_transaction
 from models.duplicates import LikelyDuplicates
 from models.registration import Registration, Status
 from models.store import insert_rows
@@ -212,10 +212,8 @@ def _existing(db: Database, ids: list[str]) -> dict[str, dict]:
         "SELECT * FROM registrations WHERE id IN (SELECT value FROM json_each(?))",
         [json.dumps(ids)],
     )
-    names = [c[0] for c in cursor.description]
     found = {}
-    for values in cursor:
-        row = dict(zip(names, values, strict=True))
+    for row in dict_rows(cursor):
         row.pop("kecamatan_code", None)  # generated from village_code
         found[row["id"]] = row
     return found
@@ -410,13 +408,12 @@ def received_audit(db: Database, batch_id: str) -> list[str]:
 
 def imported_from(db: Database, device_id: str) -> list[dict]:
     """The batches imported from one device, in order (what a receipt tells it)."""
-    cursor = db.execute(
+    return select_rows(
+        db,
         "SELECT seq, batch_id, manifest_sha256, imported_at FROM imported_batches"
         " WHERE device_id = ? ORDER BY seq",
         [device_id],
     )
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor]
 
 
 def gaps(db: Database) -> list[tuple[str, int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from models.db import dict_rows
 from models.registration import Registration, Status
 from models.store import live_where
 
@@ -42,8 +43,7 @@ def registrations_for_list(
         " ORDER BY +kecamatan_code, +village_code, full_name COLLATE NOCASE, nik, id",
         params,
     )
-    names = [column[0] for column in cursor.description]
-    return [Registration.from_row(dict(zip(names, row, strict=True))) for row in cursor]
+    return [Registration.from_row(row) for row in dict_rows(cursor)]
 
 
 def count_for_list(db: Database, *, desa: str | None = None, kecamatan: str | None = None) -> int:

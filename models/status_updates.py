@@ -29,7 +29,7 @@ from sqlite_utils import Database
 from models import batches
 from models.audit import now_iso
 from models.batches import Acknowledgement
-from models.db import write_transaction
+from models.db import select_rows, write_transaction
 from models.registration import Status
 from models.store import change_rows
 
@@ -47,16 +47,10 @@ UPDATE_ACTION = "district_update"
 REJECT_ACTION = "reject"
 
 
-def _rows(db: Database, sql: str, params: Iterable = ()) -> list[dict]:
-    cursor = db.execute(sql, list(params))
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor]
-
-
 def _registrations(db: Database, ids: Iterable[str]) -> dict[str, dict]:
     """Stored rows by id (without the generated kecamatan_code), for `change_rows`."""
     found = {}
-    for row in _rows(
+    for row in select_rows(
         db,
         "SELECT * FROM registrations WHERE id IN (SELECT value FROM json_each(?))",
         [json.dumps(list(ids))],
@@ -90,7 +84,7 @@ def device_status(db: Database, device_id: str) -> DeviceStatus:
 
 def imported_batch(db: Database, batch_id: str) -> dict | None:
     """The `imported_batches` row of ``batch_id`` (what a receipt for it says), or None."""
-    found = _rows(
+    found = select_rows(
         db,
         "SELECT batch_id, device_id, seq, manifest_sha256, file_sha256, imported_at, records,"
         " inserted, updated, stale, conflicts FROM imported_batches WHERE batch_id = ?",
@@ -132,7 +126,7 @@ def status_changes(db: Database, device_id: str, since: int, limit: int = 2000) 
     one writer at a time, so nothing at or below it can appear later.
     """
     head = audit_head(db)
-    found = _rows(
+    found = select_rows(
         db,
         "SELECT r.id AS registration_id, r.status, r.kpj, COALESCE(j.reason, '') AS reason,"
         " r.version, o.version AS officer_version, r.deleted, c.last_seq FROM ("
@@ -228,7 +222,7 @@ def outgoing_batches(
     ``last_there``, e.g. after it restored a backup)."""
     return [
         OutgoingBatch(**{**row, "content": bytes(row["content"])})
-        for row in _rows(
+        for row in select_rows(
             db,
             "SELECT seq, batch_id, file_name, manifest_sha256, file_sha256, content"
             " FROM batches WHERE acknowledged_at IS NULL"
@@ -245,7 +239,7 @@ def mark_received(db: Database, seqs: Iterable[int], actor: str) -> int:
     if not seqs:
         return 0
     with write_transaction(db):
-        rows = _rows(
+        rows = select_rows(
             db,
             "SELECT r.* FROM registrations r JOIN batch_items b ON b.registration_id = r.id"
             " WHERE b.seq IN (SELECT value FROM json_each(?)) AND r.status = ?"

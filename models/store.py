@@ -1,4 +1,9 @@
-"""Storing, finding and listing registrations (all registration SQL lives here).
+"""Storing, finding and listing registrations, and the row writes the rest of models/ builds on.
+
+`RegistrationStore` saves, deletes, lists and searches one database's registrations;
+`insert_rows` and `change_rows` write many rows at once for the imports, the merge and the
+exports. The queries of those jobs live beside them in models/ (`merge`, `export_rows`,
+`nominatif`, `bulk_import`, …).
 
 Every change bumps the registration's ``version``, stamps ``updated_at`` and appends a
 chained audit row, all in one transaction. Deleting is a tombstone (``deleted = 1``), never
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from models import audit
-from models.db import write_transaction
+from models.db import dict_rows, write_transaction
 from models.identity import is_officer_device
 from models.nik import clean_number
 from models.registration import Registration, Status
@@ -201,11 +206,7 @@ class RegistrationStore:
         return Registration.from_row(row) if row else None
 
     def _row(self, sql: str, params: list) -> dict | None:
-        cursor = self.db.execute(sql, params)
-        values = cursor.fetchone()
-        if values is None:
-            return None
-        return dict(zip([c[0] for c in cursor.description], values, strict=True))
+        return next(dict_rows(self.db.execute(sql, params)), None)
 
     def nik_holders(self, nik: str, own_id: str = "") -> list[NikHolder]:
         """Live registrations other than ``own_id`` that hold ``nik`` (drafts included)."""
@@ -251,7 +252,7 @@ class RegistrationStore:
             f"SELECT {', '.join(LIST_COLUMNS)} FROM registrations WHERE rowid IN ({marks})",
             rowids,
         )
-        return {row[0]: dict(zip(LIST_COLUMNS, row, strict=True)) for row in cursor}
+        return {row["rowid"]: row for row in dict_rows(cursor)}
 
     def registrations_matching(self, record_filter: RecordFilter) -> list[Registration]:
         """Every registration the list shows under ``record_filter``, whole and in the
@@ -265,8 +266,7 @@ class RegistrationStore:
                 f" WHERE rowid IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            names = [c[0] for c in cursor.description]
-            rows = {values[0]: dict(zip(names, values, strict=True)) for values in cursor}
+            rows = {row["_rowid"]: row for row in dict_rows(cursor)}
             found += [Registration.from_row(rows[r]) for r in chunk if r in rows]
         return found
 
@@ -290,8 +290,7 @@ class RegistrationStore:
             params = [query, limit]
         else:
             return []
-        cursor = self.db.execute(sql, params)
-        return [dict(zip(LIST_COLUMNS, row, strict=True)) for row in cursor]
+        return list(dict_rows(self.db.execute(sql, params)))
 
     def _where(self, record_filter: RecordFilter) -> tuple[str, list]:
         clauses, params = ["deleted = 0"], []

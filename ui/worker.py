@@ -1,6 +1,6 @@
 """Long jobs off the GUI thread: a `QThreadPool` worker with progress, cancel and a result.
 
-A job is a plain function of `models/` or `sync/` called as
+A job is a plain function of the domain (`models/`, `exchange/`, `excel/`…) called as
 ``fn(db, progress, cancelled)``: ``db`` is a connection of the worker's own (SQLite
 connections stay in their thread), ``progress(done, total, text)`` reports, ``cancelled()``
 says whether the user pressed Cancel. `run_with_progress` shows a progress dialog and calls

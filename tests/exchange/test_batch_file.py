@@ -12,6 +12,7 @@ import struct
 import subprocess
 import time
 import zipfile
+from pathlib import Path
 
 import pyrage
 import pytest
@@ -693,9 +694,12 @@ def disk_full(*args, **kwargs):
     raise OSError(errno.ENOSPC, "No space left on device")
 
 
-@pytest.mark.parametrize("failing", ["replace", "fsync"])
+# A batch never replaces a file: it is moved in place by a hard link, or by a rename where
+# the file system has no hard links.
+@pytest.mark.parametrize("failing", [("link", "rename"), ("fsync",)])
 def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch, failing):
-    monkeypatch.setattr(os, failing, disk_full)
+    for name in failing:
+        monkeypatch.setattr(os, name, disk_full)
     with pytest.raises(OSError) as caught:
         write(tmp_path)
     assert caught.value.errno == errno.ENOSPC
@@ -704,25 +708,13 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch, failing):
 
 def test_a_write_cut_off_halfway_leaves_no_file(tmp_path, monkeypatch):
     """The stick is pulled after half the bytes went out."""
-    real_fdopen = os.fdopen
 
-    class HalfWritten(io.RawIOBase):
-        def __init__(self, stream):
-            self.stream = stream
+    def half_written(path, data):
+        with open(path, "wb") as stream:
+            stream.write(data[: len(data) // 2])
+        raise OSError(errno.EIO, "Input/output error")
 
-        def write(self, data):
-            self.stream.write(bytes(data[: len(data) // 2]))
-            self.stream.flush()
-            raise OSError(errno.EIO, "Input/output error")
-
-        def fileno(self):
-            return self.stream.fileno()
-
-        def close(self):
-            self.stream.close()
-            super().close()
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: HalfWritten(real_fdopen(fd, mode)))
+    monkeypatch.setattr(Path, "write_bytes", half_written)
     with pytest.raises(OSError):
         write(tmp_path)
     assert os.listdir(tmp_path) == []
@@ -731,7 +723,8 @@ def test_a_write_cut_off_halfway_leaves_no_file(tmp_path, monkeypatch):
 def test_a_failed_rewrite_leaves_no_file(tmp_path, good, monkeypatch):
     stick = tmp_path / "stick"
     stick.mkdir()
-    monkeypatch.setattr(os, "replace", disk_full)
+    monkeypatch.setattr(os, "link", disk_full)
+    monkeypatch.setattr(os, "rename", disk_full)
     with pytest.raises(OSError):
         rewrite_batch(stick, good, "dev-a1-1.jaring")
     assert os.listdir(stick) == []

@@ -5,6 +5,7 @@ enrolments that are checked field by field and never carry private material."""
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import json
 import os
@@ -90,6 +91,22 @@ def test_keys_are_never_overwritten(store):
     store.create_age_identity("district")
     with pytest.raises(KeyExists):
         store.create_age_identity("district")
+
+
+def test_a_key_that_appears_while_writing_is_kept_where_there_are_no_hard_links(store, monkeypatch):
+    """On a file system without hard links (a FAT stick) the new key is renamed into place,
+    which on POSIX would replace a key another program saved meanwhile."""
+
+    def no_hard_links_and_another_key_meanwhile(source, target):
+        with open(target, "wb") as other:
+            other.write(b"the other program's key")
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_hard_links_and_another_key_meanwhile)
+    with pytest.raises(KeyExists, match="never overwritten"):
+        store.create_signing_key("signing")
+    assert store.signing_key_path("signing").read_bytes() == b"the other program's key"
+    assert os.listdir(store.folder) == ["signing.ed25519.pem"]
 
 
 def test_missing_key_is_a_clear_error(store):

@@ -12,7 +12,7 @@ import pytest
 
 from models import audit
 from models.audit import GENESIS, row_hash, verify_chain
-from models.db import open_database
+from models.db import open_database, select_rows
 from models.registration import Registration
 from models.store import RegistrationStore
 
@@ -42,9 +42,7 @@ def history(db):
 
 
 def audit_table(db) -> list[dict]:
-    cursor = db.execute("SELECT * FROM audit_log ORDER BY seq")
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return select_rows(db, "SELECT * FROM audit_log ORDER BY seq")
 
 
 def drop_triggers(db) -> None:

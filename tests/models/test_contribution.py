@@ -179,7 +179,7 @@ def load_rules(tmp_path, *rules) -> ContributionTable:
 def test_shipped_disabled_rule_is_ignored(table):
     """PP 50/2025 is shipped disabled: self-paying members in 2026 still pay full rates."""
     shipped = json.loads(RATES_JSON.read_text(encoding="utf-8"))["rules"]
-    assert [r["enabled"] for r in shipped].count(False) >= 1
+    assert [r["enabled"] for r in shipped] == [True, False]
     c = table.contribution(0, funding_source="mandiri", on=date(2026, 6, 1))
     assert c.monthly == 16_800
     assert c.rule == "PP 44/2015 Lampiran II"

@@ -3,7 +3,7 @@
 import pytest
 
 from models.audit import verify_chain
-from models.db import write_transaction
+from models.db import select_rows, write_transaction
 from models.merge import MalformedRecord, SeqReused, broken_chains, gaps, merge_batch
 from models.registration import Registration
 from models.store import RegistrationStore, change_rows
@@ -72,10 +72,14 @@ def test_likely_duplicates_are_listed_not_merged(db):
         device="dev-b",
     )  # fmt: skip
     assert result.inserted == 2
-    assert result.likely_duplicates >= 2
-    reasons = {r[0] for r in db.execute("SELECT reason FROM conflicts")}
-    assert "same name and birth date" in reasons
-    assert "similar name, same desa and birth year" in reasons
+    assert result.likely_duplicates == 3  # r3 resembles both r1 and r2
+    assert db.execute(
+        "SELECT kind, registration_id, incoming_id, reason FROM conflicts ORDER BY id"
+    ).fetchall() == [
+        ("likely_duplicate", "r1", "r2", "same name and birth date"),
+        ("likely_duplicate", "r1", "r3", "similar name, same desa and birth year"),
+        ("likely_duplicate", "r2", "r3", "similar name, same desa and birth year"),
+    ]
 
 
 def test_a_malformed_record_changes_nothing(db):
@@ -253,8 +257,7 @@ def test_values_sqlite_or_utf8_cannot_hold_are_malformed(db, change):
 
 def set_status(db, rid, **fields):
     """A district change (rejected, registered with a KPJ…), audited like the real ones."""
-    cursor = db.execute("SELECT * FROM registrations WHERE id = ?", [rid])
-    row = dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
+    (row,) = select_rows(db, "SELECT * FROM registrations WHERE id = ?", [rid])
     row.pop("kecamatan_code", None)
     with write_transaction(db):
         change_rows(db, [(row, fields)], "district", "staf")

@@ -19,7 +19,8 @@ def test_per_regency_lookups_match_the_whole_files():
     regions = Regions()
     kecamatan = _full_read("districts.csv")
     villages = _full_read("villages.csv")
-    assert len(kecamatan) > 500
+    assert len(kecamatan) == len(villages) == 514  # every regency of Indonesia
+    assert set(regions.regencies) == set(kecamatan)
     for regency in regions.regencies:
         assert {r.code for r in regions.kecamatan_of(regency)} == kecamatan[regency], regency
         assert {v.code for v in regions.villages_of(regency)} == villages[regency], regency

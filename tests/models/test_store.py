@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import uuid
 from datetime import date
 
 import pytest
 
 from models import autosave
 from models.audit import verify_chain
-from models.db import DatabaseError, open_database
+from models.db import DatabaseError, open_database, select_rows
 from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
 from models.store import (
@@ -61,9 +62,8 @@ def audit_actions(db) -> list[tuple[str, str, int]]:
 
 
 def raw(db, registration_id: str) -> dict:
-    cursor = db.execute("SELECT * FROM registrations WHERE id = ?", [registration_id])
-    row = cursor.fetchone()
-    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+    (row,) = select_rows(db, "SELECT * FROM registrations WHERE id = ?", [registration_id])
+    return row
 
 
 # --- opening and migrations -------------------------------------------------------------
@@ -588,7 +588,7 @@ def test_settings_round_trip(db):
         age_min=18, age_max=65, language="en", configured=True,
     )  # fmt: skip
     saved = save_settings(db, settings)
-    assert saved.device_id
+    assert str(uuid.UUID(saved.device_id)) == saved.device_id  # a new UUID for this database
     assert saved == dataclasses.replace(settings, device_id=saved.device_id)
     assert load_settings(db) == saved
     changed = save_settings(db, dataclasses.replace(saved, officer_name="Budi"))
@@ -719,9 +719,8 @@ def test_a_bulk_status_change_is_audited_and_refuses_a_stale_row(db):
 
     store = RegistrationStore(db)
     store.insert_many([person(nik="", id="a"), person(nik="", id="b")], "budi")
-    rows = [db.execute("SELECT * FROM registrations WHERE id = ?", [i]).fetchone() for i in "ab"]
-    names = [c[0] for c in db.execute("SELECT * FROM registrations LIMIT 0").description]
-    a, b = ({k: v for k, v in zip(names, r, strict=True) if k != "kecamatan_code"} for r in rows)
+    rows = select_rows(db, "SELECT * FROM registrations WHERE id IN ('a', 'b') ORDER BY id")
+    a, b = ({k: v for k, v in row.items() if k != "kecamatan_code"} for row in rows)
     with write_transaction(db):
         assert change_rows(db, [(a, {"status": "exported"})], "export", "budi") == 1
     assert (store.get("a").status, store.get("a").version) == ("exported", 2)

@@ -13,6 +13,8 @@ from exchange.keys import key_folder_for, read_district_profile, read_enrolment,
 from models.db import database_path, open_database
 from models.identity import load_identity
 from models.settings import load_settings
+from ui.batches_page import BatchesPage
+from ui.trust_page import TrustPage
 
 SETUP_TAB = "Pertukaran data"
 DISTRICT_TABS = ["Impor batch", "Konflik", "Perangkat petugas"]
@@ -69,7 +71,7 @@ def test_officer_set_up_from_the_district_profile(qtbot, window, answers, choose
     assert enrol(district_db, out, "staf").fingerprint == identity.fingerprint
 
     assert SETUP_TAB not in tab_texts(window) and "Batch kirim" in tab_texts(window)
-    assert window.setup_page is None and window.batches is not None
+    assert window.setup_page is None and isinstance(window.batches, BatchesPage)
     assert window.tabs.currentWidget() is window.batches
     assert identity.fingerprint in window.batches.findChild(QLabel, "fingerprints").text()
     assert "Sukamara" in window.progress_label.text()
@@ -141,7 +143,8 @@ def test_district_set_up_writes_a_profile(qtbot, window, answers, chooser, tmp_p
     assert load_settings(db).target == 5000
     texts = tab_texts(window)
     assert SETUP_TAB not in texts and texts[-3:] == DISTRICT_TABS
-    assert window.trust_page is not None and window.tabs.currentWidget() is window.import_page
+    assert isinstance(window.trust_page, TrustPage)
+    assert window.tabs.currentWidget() is window.import_page
     assert "5.000" in window.progress_label.text()
 
 
