@@ -137,7 +137,7 @@ FORBIDDEN = {
     "excel": {"Qt", *OURS_ABOVE_MODELS - {"excel"}},
     # app/ imports the sync client, so the endpoint shares its merge through exchange/.
     "httpsync": {"Qt", "excel", "i18n", "printing", "app", "demo", "ui"},
-    "i18n": {"QtWidgets", "excel", "httpsync", "printing", "app", "demo", "ui"},
+    "i18n": {"QtWidgets", "httpsync", "printing", "app", "demo", "ui"},
     "printing": {"QtWidgets", "exchange", "excel", "httpsync", "app", "demo", "ui"},
     "app": {"QtWidgets", "ui"},
     "demo": {"Qt", *OURS_ABOVE_MODELS - {"demo"}},
