@@ -45,6 +45,7 @@ import asyncio
 import base64
 import binascii
 import contextlib
+import functools
 import logging
 import re
 import sqlite3
@@ -216,21 +217,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def create_app(db_path: Path | str, *, max_body_bytes: int = MAX_FILE_BYTES) -> Starlette:
-    """The sync application for the district database at ``db_path``."""
-    district = _District(db_path)
+def _answering_errors(handler):
+    """``handler`` (a `_SyncApi` method) with every refusal turned into its JSON answer."""
 
-    @contextlib.asynccontextmanager
-    async def lifespan(app):
-        yield
-        district.close()
-
-    async def in_thread(fn, *args):
-        return await anyio.to_thread.run_sync(fn, *args)
-
-    async def guarded(request: Request, handler) -> JSONResponse:
+    @functools.wraps(handler)
+    async def guarded(api: _SyncApi, request: Request) -> JSONResponse:
         try:
-            return await handler(request)
+            return await handler(api, request)
         except ApiError as exc:
             return _error(exc.status, exc.code, exc.message, **exc.extra)
         except ClientDisconnect:
@@ -246,74 +239,98 @@ def create_app(db_path: Path | str, *, max_body_bytes: int = MAX_FILE_BYTES) -> 
             access_log.warning("database busy: %s", exc)
             return _error(503, "busy", "the district database is busy; try again")
 
-    async def put_batch(request: Request) -> JSONResponse:
-        async def handle(request: Request) -> JSONResponse:
-            device_id = await in_thread(_authenticate, district, request)
-            data = await _read_body(request, max_body_bytes)
-            verified = await in_thread(district.verify, data)
-            if verified.device_id != device_id:
-                raise ApiError(403, "other_device", "the batch was signed by another device")
-            if verified.batch_id != request.path_params["batch_id"]:
-                raise ApiError(400, "batch_id_mismatch", "the URL names another batch id")
-            receipt, merged = await in_thread(district.merge, verified)
-            return JSONResponse(receipt, 201 if merged else 200)
+    return guarded
 
-        return await guarded(request, handle)
 
-    def own_device(request: Request, device_id: str) -> None:
+async def _in_thread(fn, *args):
+    return await anyio.to_thread.run_sync(fn, *args)
+
+
+class _SyncApi:
+    """The endpoints of one district database, one method each."""
+
+    def __init__(self, district: _District, max_body_bytes: int):
+        self.district = district
+        self.max_body_bytes = max_body_bytes
+
+    def routes(self) -> list[Route]:
+        return [
+            Route(f"/{API}/batches/{{batch_id}}", self.put_batch, methods=["PUT"]),
+            Route(f"/{API}/devices/{{device_id}}/status", self.device_status, methods=["GET"]),
+            Route(f"/{API}/devices/{{device_id}}/updates", self.device_updates, methods=["GET"]),
+            Route(f"/{API}/health", self.health, methods=["GET"]),
+        ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, app):
+        yield
+        self.district.close()
+
+    async def _own_device(self, request: Request) -> None:
+        """Authenticate the request; a device reads only its own status and updates."""
+        device_id = await _in_thread(_authenticate, self.district, request)
         if request.path_params["device_id"] != device_id:
             raise ApiError(403, "other_device", "a device reads only its own status")
 
-    async def device_status(request: Request) -> JSONResponse:
-        async def handle(request: Request) -> JSONResponse:
-            own_device(request, await in_thread(_authenticate, district, request))
-            found = await in_thread(
-                lambda: status_updates.device_status(
-                    district.connection(), request.path_params["device_id"]
-                )
+    @_answering_errors
+    async def put_batch(self, request: Request) -> JSONResponse:
+        device_id = await _in_thread(_authenticate, self.district, request)
+        data = await _read_body(request, self.max_body_bytes)
+        verified = await _in_thread(self.district.verify, data)
+        if verified.device_id != device_id:
+            raise ApiError(403, "other_device", "the batch was signed by another device")
+        if verified.batch_id != request.path_params["batch_id"]:
+            raise ApiError(400, "batch_id_mismatch", "the URL names another batch id")
+        receipt, merged = await _in_thread(self.district.merge, verified)
+        return JSONResponse(receipt, 201 if merged else 200)
+
+    @_answering_errors
+    async def device_status(self, request: Request) -> JSONResponse:
+        await self._own_device(request)
+        found = await _in_thread(
+            lambda: status_updates.device_status(
+                self.district.connection(), request.path_params["device_id"]
             )
-            return JSONResponse({
-                "device_id": found.device_id, "last_seq": found.last_seq,
-                "missing_seqs": found.missing_seqs, "batches": found.batches,
-            })  # fmt: skip
+        )
+        return JSONResponse({
+            "device_id": found.device_id, "last_seq": found.last_seq,
+            "missing_seqs": found.missing_seqs, "batches": found.batches,
+        })  # fmt: skip
 
-        return await guarded(request, handle)
-
-    async def device_updates(request: Request) -> JSONResponse:
-        async def handle(request: Request) -> JSONResponse:
-            own_device(request, await in_thread(_authenticate, district, request))
-            since = request.query_params.get("since", "0")
-            # ASCII digits only (str.isdigit takes "²"), and few enough for SQLite's integer.
-            if not _SINCE.fullmatch(since):
-                raise ApiError(400, "bad_request", "since must be a whole number of 1-18 digits")
-            document = await in_thread(
-                lambda: make_updates(
-                    district.connection(), request.path_params["device_id"], int(since)
-                )
+    @_answering_errors
+    async def device_updates(self, request: Request) -> JSONResponse:
+        await self._own_device(request)
+        since = request.query_params.get("since", "0")
+        # ASCII digits only (str.isdigit takes "²"), and few enough for SQLite's integer.
+        if not _SINCE.fullmatch(since):
+            raise ApiError(400, "bad_request", "since must be a whole number of 1-18 digits")
+        document = await _in_thread(
+            lambda: make_updates(
+                self.district.connection(), request.path_params["device_id"], int(since)
             )
-            return JSONResponse(document)
+        )
+        return JSONResponse(document)
 
-        return await guarded(request, handle)
+    async def health(self, request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok", "api": API, "district": self.district.name})
 
-    async def health(request: Request) -> JSONResponse:
-        return JSONResponse({"status": "ok", "api": API, "district": district.name})
 
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return _error(exc.status_code, "http_error", str(exc.detail))
+async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    return _error(exc.status_code, "http_error", str(exc.detail))
 
-    async def server_error(request: Request, exc: Exception) -> JSONResponse:
-        access_log.exception("internal error on %s %s", request.method, request.url.path)
-        return _error(500, "internal", "the server failed; see its log")
 
+async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+    access_log.exception("internal error on %s %s", request.method, request.url.path)
+    return _error(500, "internal", "the server failed; see its log")
+
+
+def create_app(db_path: Path | str, *, max_body_bytes: int = MAX_FILE_BYTES) -> Starlette:
+    """The sync application for the district database at ``db_path``."""
+    api = _SyncApi(_District(db_path), max_body_bytes)
     app = Starlette(
-        routes=[
-            Route(f"/{API}/batches/{{batch_id}}", put_batch, methods=["PUT"]),
-            Route(f"/{API}/devices/{{device_id}}/status", device_status, methods=["GET"]),
-            Route(f"/{API}/devices/{{device_id}}/updates", device_updates, methods=["GET"]),
-            Route(f"/{API}/health", health, methods=["GET"]),
-        ],
-        exception_handlers={HTTPException: http_error, Exception: server_error},
-        lifespan=lifespan,
+        routes=api.routes(),
+        exception_handlers={HTTPException: _http_error, Exception: _server_error},
+        lifespan=api.lifespan,
     )
     return _AccessLog(app)
 

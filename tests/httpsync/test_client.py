@@ -299,7 +299,7 @@ def test_sync_sends_the_batch_from_memory_and_writes_no_file(sites, district_ser
 
     for name in ("TemporaryDirectory", "mkdtemp", "mkstemp", "NamedTemporaryFile"):
         monkeypatch.setattr(tempfile, name, no_file)
-    monkeypatch.setattr("exchange.batch_file.write_file_atomically", no_file)
+    monkeypatch.setattr("exchange.batch_writing.write_file_atomically", no_file)
     done = sync(budi, district_server.url, backoff=QUICK)
     assert (done.exported_seq, done.batches_sent, done.received) == (1, 1, [1])
     (sent,) = outgoing_batches(budi, [1], 0)
