@@ -28,7 +28,7 @@ from models.conflict_queue import (
     list_conflicts,
 )
 from models.db import dict_rows, write_transaction
-from models.merge import remember_officer_versions
+from models.merge_plan import remember_officer_versions
 from models.nik import clean_number, parse_nik
 from models.registration import Registration, Status
 from models.store import DuplicateNik, RegistrationStore
