@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from demo.people import generate
-from excel import export
+from excel import bpjs_export, export
 from excel.bpjs_template import load_template
 from excel.excel_labels import DATE, RUPIAH, TEXT
 from excel.export import ExcelExportError, ExportCancelled, export_bpjs, export_master
@@ -430,7 +430,7 @@ def test_bpjs_failure_on_the_third_file_removes_the_first_two(
     out = tmp_path / "bpjs"
     out.mkdir()
     saved = []
-    real_save = export.Workbook.save
+    real_save = bpjs_export.Workbook.save
 
     def save(workbook, stream):
         saved.append(1)
@@ -439,7 +439,7 @@ def test_bpjs_failure_on_the_third_file_removes_the_first_two(
             raise OSError(errno.EIO, "Input/output error")  # the stick was pulled
         return real_save(workbook, stream)
 
-    monkeypatch.setattr(export.Workbook, "save", save)
+    monkeypatch.setattr(bpjs_export.Workbook, "save", save)
     with pytest.raises(ExcelExportError) as error:
         export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY, max_rows_per_file=10)
     assert error.value.code == "write_failed"
@@ -461,7 +461,7 @@ def test_bpjs_failure_while_renaming_removes_the_renamed(db, received, tmp_path,
         renamed.append(target)
         return real_replace(source, target)
 
-    monkeypatch.setattr(export.os, "replace", replace)
+    monkeypatch.setattr(bpjs_export.os, "replace", replace)
     with pytest.raises(ExcelExportError):
         export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY, max_rows_per_file=10)
     monkeypatch.undo()
@@ -477,7 +477,7 @@ def test_bpjs_failed_marking_removes_the_files(db, received, tmp_path, monkeypat
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(export.export_rows, "mark_submitted", broken)
+    monkeypatch.setattr(bpjs_export.export_rows, "mark_submitted", broken)
     with pytest.raises(ExcelExportError) as error:
         export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY, max_rows_per_file=10)
     assert error.value.code == "mark_failed"

@@ -118,7 +118,7 @@ def test_discarded_rows_leave_no_temporary_file(tmp_path, monkeypatch):
     rows.append([1])
     assert any(p.name.startswith("jaring-rows-") for p in tmp_path.iterdir())
     rows.discard()
-    sheet.close()  # what excel.export._discard does with the abandoned workbook
+    sheet.close()  # what excel.export_files.discard_workbook does with the abandoned workbook
     Path(sheet._writer.out).unlink()
     assert not any(p.name.startswith("jaring-rows-") for p in tmp_path.iterdir())
 
