@@ -470,6 +470,27 @@ def test_bpjs_failure_while_renaming_removes_the_renamed(db, received, tmp_path,
     assert unchanged(db, received)
 
 
+def test_bpjs_file_that_appears_meanwhile_is_kept_and_the_export_undone(db, received, tmp_path):
+    """A file taking a name while the rows are written (another export, a copy) is never
+    replaced: the files published before it are removed again and nothing is marked."""
+    out = tmp_path / "bpjs"
+    out.mkdir()
+    intruder = out / "bpjs-kolektif-2026-11-27-02.xlsx"
+
+    def progress(done, total, text):
+        intruder.write_bytes(b"someone else's file")
+
+    with pytest.raises(ExcelExportError) as error:
+        export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY,
+                    max_rows_per_file=10, progress=progress)  # fmt: skip
+    assert error.value.code == "write_failed"
+    assert intruder.name in error.value.message
+    assert isinstance(error.value.__cause__, FileExistsError)
+    assert files_in(out) == [intruder.name]
+    assert intruder.read_bytes() == b"someone else's file"
+    assert unchanged(db, received)
+
+
 def test_bpjs_failed_marking_removes_the_files(db, received, tmp_path, monkeypatch):
     out = tmp_path / "bpjs"
     out.mkdir()
