@@ -21,7 +21,8 @@ from sqlite_utils import Database
 from models.contribution import ContributionTable, default_table
 from models.db import dict_rows, write_transaction
 from models.registration import Registration, Status
-from models.store import change_rows, live_where
+from models.store import change_rows
+from models.store_queries import live_where
 
 #: Statuses a registration may not be marked ``submitted`` from: it is there already, or
 #: BPJS gave it a KPJ (going back would hide that).

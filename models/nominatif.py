@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from models.db import dict_rows
 from models.registration import Registration, Status
-from models.store import live_where
+from models.store_queries import live_where
 
 
 def _where(desa: str | None, kecamatan: str | None) -> tuple[str, list]:

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from demo.people import generate
-from excel import export
+from excel import bpjs_export, export
 from excel.bpjs_template import load_template
 from excel.excel_labels import DATE, RUPIAH, TEXT
 from excel.export import ExcelExportError, ExportCancelled, export_bpjs, export_master
@@ -430,7 +430,7 @@ def test_bpjs_failure_on_the_third_file_removes_the_first_two(
     out = tmp_path / "bpjs"
     out.mkdir()
     saved = []
-    real_save = export.Workbook.save
+    real_save = bpjs_export.Workbook.save
 
     def save(workbook, stream):
         saved.append(1)
@@ -439,7 +439,7 @@ def test_bpjs_failure_on_the_third_file_removes_the_first_two(
             raise OSError(errno.EIO, "Input/output error")  # the stick was pulled
         return real_save(workbook, stream)
 
-    monkeypatch.setattr(export.Workbook, "save", save)
+    monkeypatch.setattr(bpjs_export.Workbook, "save", save)
     with pytest.raises(ExcelExportError) as error:
         export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY, max_rows_per_file=10)
     assert error.value.code == "write_failed"
@@ -461,12 +461,33 @@ def test_bpjs_failure_while_renaming_removes_the_renamed(db, received, tmp_path,
         renamed.append(target)
         return real_replace(source, target)
 
-    monkeypatch.setattr(export.os, "replace", replace)
+    monkeypatch.setattr(bpjs_export.os, "replace", replace)
     with pytest.raises(ExcelExportError):
         export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY, max_rows_per_file=10)
     monkeypatch.undo()
     assert len(renamed) == 2
     assert files_in(out) == []
+    assert unchanged(db, received)
+
+
+def test_bpjs_file_that_appears_meanwhile_is_kept_and_the_export_undone(db, received, tmp_path):
+    """A file taking a name while the rows are written (another export, a copy) is never
+    replaced: the files published before it are removed again and nothing is marked."""
+    out = tmp_path / "bpjs"
+    out.mkdir()
+    intruder = out / "bpjs-kolektif-2026-11-27-02.xlsx"
+
+    def progress(done, total, text):
+        intruder.write_bytes(b"someone else's file")
+
+    with pytest.raises(ExcelExportError) as error:
+        export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY,
+                    max_rows_per_file=10, progress=progress)  # fmt: skip
+    assert error.value.code == "write_failed"
+    assert intruder.name in error.value.message
+    assert isinstance(error.value.__cause__, FileExistsError)
+    assert files_in(out) == [intruder.name]
+    assert intruder.read_bytes() == b"someone else's file"
     assert unchanged(db, received)
 
 
@@ -477,7 +498,7 @@ def test_bpjs_failed_marking_removes_the_files(db, received, tmp_path, monkeypat
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(export.export_rows, "mark_submitted", broken)
+    monkeypatch.setattr(bpjs_export.export_rows, "mark_submitted", broken)
     with pytest.raises(ExcelExportError) as error:
         export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY, max_rows_per_file=10)
     assert error.value.code == "mark_failed"

@@ -21,7 +21,7 @@ from excel.import_preview import (
     rows_shown,
     shown_value,
 )
-from excel.list_import import ImportPlan, ImportRow
+from excel.list_plan import ImportPlan, ImportRow
 from models.problems import error, warning
 from models.validation import REQUIRED
 from tests.factories import siti

@@ -118,7 +118,7 @@ def test_discarded_rows_leave_no_temporary_file(tmp_path, monkeypatch):
     rows.append([1])
     assert any(p.name.startswith("jaring-rows-") for p in tmp_path.iterdir())
     rows.discard()
-    sheet.close()  # what excel.export._discard does with the abandoned workbook
+    sheet.close()  # what excel.export_files.discard_workbook does with the abandoned workbook
     Path(sheet._writer.out).unlink()
     assert not any(p.name.startswith("jaring-rows-") for p in tmp_path.iterdir())
 
@@ -175,11 +175,11 @@ def test_clean_removes_what_openpyxls_pattern_misses():
 
 
 def test_the_error_report_of_an_import_uses_the_same_cleaning():
-    from excel import list_import
+    from excel import list_plan
     from excel.excel_labels import _clean
 
-    assert list_import._cell("Rt\ufffe 02\x01") == _clean("Rt\ufffe 02\x01") == "Rt 02"
-    assert not hasattr(list_import, "ILLEGAL_CHARACTERS_RE")
+    assert list_plan._cell("Rt\ufffe 02\x01") == _clean("Rt\ufffe 02\x01") == "Rt 02"
+    assert not hasattr(list_plan, "ILLEGAL_CHARACTERS_RE")
 
 
 @pytest.mark.parametrize(

@@ -151,7 +151,7 @@ def test_a_record_of_the_wrong_shape_is_malformed_and_changes_nothing(db, change
 def test_the_incoming_row_is_what_a_registration_would_store():
     from datetime import date
 
-    from models.merge import incoming_row
+    from models.incoming_record import incoming_row
     from tests.factories import siti
 
     full = siti().copy(

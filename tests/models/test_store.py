@@ -15,14 +15,8 @@ from models.audit import verify_chain
 from models.db import DatabaseError, open_database, select_rows
 from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
-from models.store import (
-    LIST_COLUMNS,
-    DuplicateNik,
-    RecordFilter,
-    RegistrationStore,
-    StaleRegistration,
-    fts_query,
-)
+from models.store import DuplicateNik, RecordFilter, RegistrationStore, StaleRegistration
+from models.store_queries import LIST_COLUMNS, fts_query
 
 NIK_SITI = "6208014507900001"
 NIK_DEWI = "6208014808850002"

@@ -1,0 +1,269 @@
+"""The files BPJS's bulk upload takes: the collective-registration layout of its employer
+portal (SIPP "Tambah Massal", form F1A), written from the received registrations.
+
+The columns come from `resources/bpjs_collective_template.json` (`excel.bpjs_template`), so
+a branch's real template is matched without code changes; every cell is text, at most
+10,000 rows a file, numbered files (``<prefix>-<today>-01.xlsx``, ``-02`` …) when there are
+more. Three steps: the rows are collected into temporary files, the files are published
+together, and then, if asked, the exported registrations become ``submitted``. A cancel, a
+write error or a failed marking leaves no file and marks nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from sqlite_utils import Database
+
+from excel import xlsx_rows
+from excel.bpjs_template import BpjsTemplate, _BpjsRows, load_template
+from excel.excel_labels import TEXT, _Names, _text_cell
+from excel.export_errors import ExcelExportError
+from excel.export_files import (
+    CHUNK,
+    Cancelled,
+    Progress,
+    check_cancelled,
+    check_folder,
+    discard_workbook,
+    export_statuses,
+    remove_quietly,
+    save_to_temp,
+    write_failed,
+)
+from excel.xlsx_rows import FastColumn, FastRows
+from models import export_rows
+from models.contribution import ContributionTable, default_table
+from models.files import fsync_folder
+from models.regions import Regions, default_regions
+from models.registration import Registration, Status
+
+
+@dataclass(frozen=True)
+class BpjsExport:
+    """The BPJS upload files as written (in order), the registrations in them, how many
+    each file holds, and what marking them ``submitted`` did (0 and () when not asked)."""
+
+    paths: list[Path]
+    rows: int
+    rows_per_file: list[int]
+    marked: int = 0
+    skipped: tuple[str, ...] = ()
+    template_verified: bool = False
+
+
+#: Column widths (characters) of values that need more than their header.
+_BPJS_WIDTHS = {
+    "nik": 19, "kk": 19, "full_name": 28, "birth_place": 16, "mother_name": 24,
+    "address": 34, "village_name": 20, "kecamatan_name": 16, "regency_name": 24,
+    "province_name": 20, "phone": 15, "email": 26, "occupation": 20, "heir_name": 24,
+}  # fmt: skip
+
+
+class _BpjsFile:
+    """One upload file being written: a write-only workbook, every cell text."""
+
+    def __init__(self, template: BpjsTemplate, target: Path):
+        self.target = target
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet(template.sheet_title)
+        for index, column in enumerate(template.columns, 1):
+            width = max(len(column.header) + 2, _BPJS_WIDTHS.get(column.value, 10))
+            self.sheet.column_dimensions[get_column_letter(index)].width = min(width, 40)
+        self.sheet.append([_text_cell(self.sheet, c.header, TEXT) for c in template.columns])
+        text = FastColumn(xlsx_rows.STRING, TEXT)
+        self.fast = FastRows(self.sheet, [text] * len(template.columns), rows_before=1)
+        self.rows = 0
+
+    def append(self, texts: list[str]) -> None:
+        self.rows += 1
+        self.fast.append(texts)
+
+    def save_to_temp(self) -> Path:
+        try:
+            self.fast.close()
+            return save_to_temp(self.workbook, self.target)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        self.fast.discard()
+        discard_workbook(self.workbook)
+
+
+def _next_number(folder: Path, stem: str) -> int:
+    """The number after the highest ``<stem>-NN.xlsx`` already in ``folder`` (1 if none):
+    a second export on one day continues the day's numbering instead of replacing files
+    that may already be uploaded."""
+    pattern = re.compile(re.escape(stem) + r"-(\d{2,})\.xlsx")
+    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := pattern.fullmatch(p.name))]
+    return max(numbers, default=0) + 1
+
+
+class _BpjsFiles:
+    """The upload files of one export, all or nothing: written to temporary files as the
+    rows come (`collect`), renamed together (`publish`), or all removed (`undo`)."""
+
+    def __init__(self, folder: Path, stem: str, layout: BpjsTemplate, limit: int):
+        self.folder = folder
+        self.stem = stem
+        self.layout = layout
+        self.limit = limit
+        self.first = _next_number(folder, stem)
+        self.written: list[tuple[Path, Path]] = []  # (temporary, final)
+        self.published: list[Path] = []
+        self.counts: list[int] = []
+        self.versions: dict[str, int] = {}  # id -> version exported, for the marking
+        self.current: _BpjsFile | None = None
+        self.done = 0
+        self.target = folder  # the file being written or published, for an error
+
+    def collect(
+        self,
+        chunks: Iterator[list[Registration]],
+        rows: _BpjsRows,
+        total: int,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> None:
+        """Write the registrations of ``chunks`` into temporary files of at most ``limit``
+        rows each; `ExcelExportError` ``nothing_to_export`` when there were none."""
+        with contextlib.closing(chunks):
+            for chunk in chunks:
+                check_cancelled(cancelled)
+                for reg in chunk:
+                    if self.current is None:
+                        self._open_file()
+                    self.current.append(rows.row(reg, self.current.rows + 1))
+                    self.versions[reg.id] = reg.version
+                    self.done += 1
+                    if self.current.rows == self.limit:
+                        self._close_current()
+                if progress:
+                    progress(self.done, max(total, self.done), self.target.name)
+        if self.current is not None:
+            self._close_current()
+        if not self.written:
+            raise ExcelExportError(
+                "nothing_to_export", "no registration has the status to send to BPJS"
+            )
+
+    def _open_file(self) -> None:
+        number = self.first + len(self.written)
+        self.target = self.folder / f"{self.stem}-{number:02d}.xlsx"
+        self.current = _BpjsFile(self.layout, self.target)
+
+    def _close_current(self) -> None:
+        self.written.append((self.current.save_to_temp(), self.current.target))
+        self.counts.append(self.current.rows)
+        self.current = None
+
+    def publish(self) -> None:
+        """Rename every temporary file to its final name (never over a file that appeared
+        meanwhile) and sync the folder, so that the files survive a power cut."""
+        for temp, final in self.written:
+            self.target = final
+            if final.exists():
+                raise FileExistsError(f"{final} appeared during the export")
+            os.replace(temp, final)
+            self.published.append(final)
+        fsync_folder(self.folder)
+
+    def undo(self) -> None:
+        """Remove every file of an export that did not finish."""
+        if self.current is not None:
+            self.current.discard()
+        for temp, _ in self.written:
+            remove_quietly(temp)
+        for path in self.published:
+            remove_quietly(path)
+
+
+def _mark_submitted(
+    db: Database, versions: dict[str, int], actor: str
+) -> export_rows.SubmittedMarks:
+    """Mark the exported registrations ``submitted`` (those saved since they were read are
+    left alone); any failure is `ExcelExportError` ``mark_failed``."""
+    try:
+        return export_rows.mark_submitted(db, list(versions), actor, versions=versions)
+    except Exception as exc:
+        raise ExcelExportError(
+            "mark_failed", f"the files were removed: marking them sent failed: {exc}"
+        ) from exc
+
+
+def export_bpjs(
+    db: Database,
+    out_dir: Path | str,
+    *,
+    statuses: Iterable[str] = (Status.RECEIVED.value,),
+    mark_submitted: bool = False,
+    actor: str = "",
+    template: Path | str | Mapping | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    today: date | None = None,
+    regions: Regions | None = None,
+    max_rows_per_file: int | None = None,
+    contributions: ContributionTable | None = None,
+) -> BpjsExport:
+    """Write the live registrations of ``statuses`` into BPJS upload files in ``out_dir``,
+    ``<prefix>-<today>-01.xlsx``, ``-02`` … (at most ``max_rows_per_file``, by default the
+    template's 10,000, a file).
+
+    Files appear only when all of them are written; with ``mark_submitted`` the exported
+    registrations then become ``submitted`` in one transaction (those saved since they
+    were read are left as they are and listed in ``skipped``). A cancel, a write error or a
+    failed marking leaves no file and marks nothing.
+    """
+    if mark_submitted and not actor.strip():
+        raise ValueError("marking registrations submitted needs the actor for the audit log")
+    folder = Path(out_dir)
+    check_folder(folder)
+    layout = load_template(template)
+    limit = max_rows_per_file or layout.max_rows_per_file
+    if limit < 1:
+        raise ValueError("max_rows_per_file must be at least 1")
+    wanted = export_statuses(tuple(statuses))
+    today = today or date.today()
+    total = export_rows.count_registrations(db, status=wanted)
+    if total == 0:
+        raise ExcelExportError(
+            "nothing_to_export", "no registration has the status to send to BPJS"
+        )
+    files = _BpjsFiles(folder, f"{layout.file_prefix}-{today.isoformat()}", layout, limit)
+    rows = _BpjsRows(
+        layout, _Names(regions or default_regions()), contributions or default_table(), today
+    )
+    try:
+        chunks = export_rows.iter_registrations(db, status=wanted, chunk_size=CHUNK)
+        files.collect(chunks, rows, total, progress, cancelled)
+        check_cancelled(cancelled)
+        files.publish()
+        marks = export_rows.SubmittedMarks(0)
+        if mark_submitted:
+            marks = _mark_submitted(db, files.versions, actor)
+    except OSError as exc:
+        files.undo()
+        raise write_failed(files.target, exc) from exc
+    except BaseException:
+        files.undo()
+        raise
+    if progress:
+        progress(files.done, files.done, "")
+    return BpjsExport(
+        paths=files.published,
+        rows=files.done,
+        rows_per_file=files.counts,
+        marked=marks.marked,
+        skipped=marks.skipped,
+        template_verified=layout.verified,
+    )
