@@ -11,7 +11,10 @@ not go round in a circle.
 
 - `app.officer`: set-up, export to a folder (receipt and status updates read first), a lost
   batch written again, a receipt or an updates file read, sync with the district.
-- `app.district`: set-up, writing updates files, rejecting registrations.
+- `app.district`: set-up, enrolling and revoking officer devices, writing updates files,
+  rejecting registrations.
+- `app.hand_over`: the document a set-up hands over, written again when the first write
+  failed.
 - `app.batch_import`: importing batches, with receipts and updates files beside them.
 - `app.excel_jobs`: the master list and BPJS files out; a village's list and KPJs in.
 - `app.print_jobs`: forms, lists and the summary as PDF files.

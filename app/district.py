@@ -1,5 +1,6 @@
 """The district office's use cases besides importing batches (`app.batch_import`): set the
-office up, write the officers' status updates files, reject registrations BPJS refused."""
+office up, trust (enrol) and revoke officer devices, write the officers' status updates files,
+reject registrations BPJS refused."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.folders import require_folder
+from app.hand_over import write_hand_over
 from exchange.enrolment import init_district
-from exchange.keys import key_folder_for, write_json_atomic
+from exchange.keys import check_enrolment, key_folder_for, read_enrolment
 from exchange.signed_updates import write_update_files
 from models.db import database_path
-from models.identity import require_role
+from models.identity import Device, enrol_device, require_role, revoke_device
 from models.settings import load_settings
 from models.status_updates import reject_registrations
 
@@ -34,10 +36,30 @@ def set_up_district(
     target: int | None = None,
 ) -> DistrictSetUp:
     """Make this database the district office (keys beside the database; ``target``
-    defaults to the settings') and write the district profile to hand to officers."""
+    defaults to the settings') and write the district profile to hand to officers. Raises
+    `app.hand_over.HandOverNotWritten` when only the writing failed (the set-up stands)."""
     target = target or load_settings(db).target
     profile = init_district(db, key_folder_for(database_path(db)), name, regency_code, target)
-    return DistrictSetUp(write_json_atomic(profile_out, profile), profile["fingerprint"])
+    return DistrictSetUp(write_hand_over(profile_out, profile), profile["fingerprint"])
+
+
+def enrol(db: Database, enrolment: Path | str | dict, actor: str) -> Device:
+    """Trust the officer device of ``enrolment``: its file, or the enrolment as read from
+    it already (the one whose fingerprint staff compared, so a file changed since cannot
+    slip in). Raises ValueError for what is no enrolment, `models.identity.TrustError` for
+    what the trust store refuses (see `models.identity.enrol_device`)."""
+    require_role(db, "district", "only a district database enrols devices; run district-init first")
+    if isinstance(enrolment, dict):
+        enrolment = check_enrolment(enrolment)
+    else:
+        enrolment = read_enrolment(enrolment)
+    return enrol_device(db, enrolment, actor)
+
+
+def revoke(db: Database, device_id: str, actor: str) -> Device:
+    """Stop trusting the device ``device_id`` (lost, stolen): its batches are refused from
+    now on. Raises `models.identity.TrustError` for a device that is not enrolled."""
+    return revoke_device(db, device_id, actor)
 
 
 def write_updates(

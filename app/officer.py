@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from app.folders import require_folder
+from app.hand_over import write_hand_over
 from exchange.enrolment import init_officer
-from exchange.keys import key_folder_for, read_district_profile, write_json_atomic
+from exchange.keys import key_folder_for, read_district_profile
 from exchange.outgoing import ExportResult, export_batch, rewrite_lost_batch
 from exchange.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
 from exchange.signed_updates import apply_updates, apply_updates_in, read_updates_file
@@ -43,13 +44,16 @@ class OfficerSetUp:
 
 
 def set_up_officer(
-    db: Database, profile_path: Path | str, officer: str, enrolment_out: Path | str
+    db: Database, profile: Path | str | dict, officer: str, enrolment_out: Path | str
 ) -> OfficerSetUp:
-    """Make this database an officer device of the district whose profile is at
-    ``profile_path`` (keys beside the database) and write the enrolment to hand over."""
-    profile = read_district_profile(profile_path)
+    """Make this database an officer device of the district whose profile is at ``profile``
+    (or is ``profile``, as read already: the one whose fingerprint the officer compared)
+    with keys beside the database, and write the enrolment to hand over. Raises
+    `app.hand_over.HandOverNotWritten` when only the writing failed (the set-up stands)."""
+    if not isinstance(profile, dict):
+        profile = read_district_profile(profile)
     enrolment = init_officer(db, key_folder_for(database_path(db)), profile, officer)
-    path = write_json_atomic(enrolment_out, enrolment)
+    path = write_hand_over(enrolment_out, enrolment)
     return OfficerSetUp(path, enrolment["device_id"], enrolment["fingerprint"],
                         profile["fingerprint"])  # fmt: skip
 

@@ -104,6 +104,23 @@ def _next_steps() -> list[str]:
     ]
 
 
+def _put(painter: QPainter | None, text: Paragraph, x: float, y: float) -> float:
+    """Draw ``text`` at (x, y) unless only measuring; its height."""
+    if painter is not None:
+        text.draw(painter, x, y)
+    return text.height
+
+
+def _rule(painter: QPainter | None, s: _SlipStyle, width_mm: float, line: QLineF) -> None:
+    """A line of ``width_mm`` in ink (nothing when only measuring)."""
+    if painter is not None:
+        pen = QPen(INK)
+        pen.setWidthF(s.mm(width_mm))
+        painter.setPen(pen)
+        painter.drawLine(line)
+        painter.setPen(INK)
+
+
 def _slip(
     painter: QPainter | None,
     s: _SlipStyle,
@@ -113,89 +130,123 @@ def _slip(
 ) -> float:
     """Paint one slip framed by ``box`` (or, without a painter, only measure it); returns
     the height its content needs."""
-    device = s.device
     pad = s.mm(6)
     x = box.x() + pad
     width = box.width() - 2 * pad
-    y = box.y() + pad
-    center = Qt.AlignmentFlag.AlignHCenter
-    # The letterhead keeps clear of the QR code in the top right corner.
-    qr = QRectF(x + width - s.mm(QR_MM), y, s.mm(QR_MM), s.mm(QR_MM))
-    head_width = qr.left() - s.mm(4) - x
-
-    def put(text: Paragraph, at_x: float, at_y: float) -> float:
-        if painter is not None:
-            text.draw(painter, at_x, at_y)
-        return text.height
-
-    if painter is not None:
-        draw_qr(painter, qr, qr_text(reg, with_nik=False))
-        painter.setPen(INK)
-    y += put(Paragraph(context.regency_name.upper(), s.regency, head_width, device), x, y)
-    y += put(Paragraph(context.programme, s.programme, head_width, device), x, y)
-    y += s.mm(1.5)
-    if painter is not None:
-        pen = QPen(INK)
-        pen.setWidthF(s.mm(0.5))
-        painter.setPen(pen)
-        painter.drawLine(QLineF(x, y, x + head_width, y))
-        painter.setPen(INK)
-    y += s.mm(4)
-    title = translate("Printing", "TANDA TERIMA PENDAFTARAN")
-    y += put(Paragraph(title, s.title, width, device, center), x, y)
-    number = arg(translate("Printing", "Nomor pendaftaran: %1"), reg.id)
-    y += put(Paragraph(number, s.small, width, device, center), x, y)
-    y = max(y, qr.bottom()) + s.mm(4)
-
-    lines = _slip_lines(reg, context)
-    label_width = max(text_width(label, s.body, device) for label, _ in lines) + s.mm(3)
-    colon = text_width(": ", s.body, device)
-    for index, (label, value) in enumerate(lines):
-        value_text = Paragraph(value, s.bold if index < 2 else s.body, width - label_width, device)
-        put(Paragraph(label, s.body, label_width, device), x, y)
-        put(Paragraph(":", s.body, colon, device), x + label_width, y)
-        y += put(value_text, x + label_width + colon, y) + s.mm(1)
-    y += s.mm(3)
-
+    y = _letterhead(painter, s, reg, context, x, box.y() + pad, width)
+    y = _facts(painter, s, _slip_lines(reg, context), x, y, width) + s.mm(3)
     # What happens next, on the left; the officer signs on the right.
     steps_width = width * 0.62
-    top = y
-    next_title = translate("Printing", "Apa selanjutnya?")
-    y += put(Paragraph(next_title, s.small_bold, width, device), x, y)
-    indent = text_width("9. ", s.small, device)
-    for number, step in enumerate(_next_steps(), start=1):
-        put(Paragraph(f"{number}.", s.small, indent, device), x, y)
-        y += put(Paragraph(step, s.small, steps_width - indent, device), x + indent, y)
-    keep = translate(
-        "Printing", "Simpan tanda terima ini dan tunjukkan bila Anda menanyakan pendaftaran Anda."
-    )
-    y += s.mm(1.5)
-    y += put(Paragraph(keep, s.small_bold, steps_width, device), x, y)
-
+    steps_end = _next_steps_text(painter, s, x, y, steps_width)
     sign_x = x + steps_width + s.mm(6)
-    sign_width = x + width - sign_x
-    sy = top
-    sy += put(Paragraph(f"{context.place}, {tanggal(context.today)}", s.small, sign_width,
-                        device, center), sign_x, sy)  # fmt: skip
-    sy += put(Paragraph(translate("Printing", "Petugas,"), s.small, sign_width, device, center),
-              sign_x, sy)  # fmt: skip
-    sy += s.mm(14)
-    name = Paragraph(context.officer or " ", s.small_bold, sign_width, device, center)
-    sy += put(name, sign_x, sy)
-    if painter is not None:
-        pen = QPen(INK)
-        pen.setWidthF(s.mm(0.25))
-        painter.setPen(pen)
-        line = max(name.natural_width, sign_width * 0.7)
-        middle = sign_x + sign_width / 2
-        painter.drawLine(QLineF(middle - line / 2, sy, middle + line / 2, sy))
-    height = max(y, sy) + pad - box.y()
+    sign_end = _signature(painter, s, context, sign_x, y, x + width - sign_x)
+    height = max(steps_end, sign_end) + pad - box.y()
     if painter is not None:
         frame = QPen(GRID)
         frame.setWidthF(s.mm(0.3))
         painter.setPen(frame)
         painter.drawRect(QRectF(box.x(), box.y(), box.width(), max(height, box.height())))
     return height
+
+
+def _letterhead(
+    painter: QPainter | None,
+    s: _SlipStyle,
+    reg: Registration,
+    context: PrintContext,
+    x: float,
+    y: float,
+    width: float,
+) -> float:
+    """The regency and the programme over a rule, the QR code in the top right corner, the
+    title and the registration's number; where the facts begin."""
+    device = s.device
+    center = Qt.AlignmentFlag.AlignHCenter
+    # The letterhead keeps clear of the QR code in the top right corner.
+    qr = QRectF(x + width - s.mm(QR_MM), y, s.mm(QR_MM), s.mm(QR_MM))
+    head_width = qr.left() - s.mm(4) - x
+    if painter is not None:
+        draw_qr(painter, qr, qr_text(reg, with_nik=False))
+        painter.setPen(INK)
+    y += _put(painter, Paragraph(context.regency_name.upper(), s.regency, head_width, device), x, y)
+    y += _put(painter, Paragraph(context.programme, s.programme, head_width, device), x, y)
+    y += s.mm(1.5)
+    _rule(painter, s, 0.5, QLineF(x, y, x + head_width, y))
+    y += s.mm(4)
+    title = translate("Printing", "TANDA TERIMA PENDAFTARAN")
+    y += _put(painter, Paragraph(title, s.title, width, device, center), x, y)
+    number = arg(translate("Printing", "Nomor pendaftaran: %1"), reg.id)
+    y += _put(painter, Paragraph(number, s.small, width, device, center), x, y)
+    return max(y, qr.bottom()) + s.mm(4)
+
+
+def _facts(
+    painter: QPainter | None,
+    s: _SlipStyle,
+    lines: list[tuple[str, str]],
+    x: float,
+    y: float,
+    width: float,
+) -> float:
+    """Label, colon and value a line each, the first two values (name, NIK) in bold; where
+    they end."""
+    device = s.device
+    label_width = max(text_width(label, s.body, device) for label, _ in lines) + s.mm(3)
+    colon = text_width(": ", s.body, device)
+    for index, (label, value) in enumerate(lines):
+        value_text = Paragraph(value, s.bold if index < 2 else s.body, width - label_width, device)
+        _put(painter, Paragraph(label, s.body, label_width, device), x, y)
+        _put(painter, Paragraph(":", s.body, colon, device), x + label_width, y)
+        y += _put(painter, value_text, x + label_width + colon, y) + s.mm(1)
+    return y
+
+
+def _next_steps_text(
+    painter: QPainter | None, s: _SlipStyle, x: float, y: float, width: float
+) -> float:
+    """The heading "Apa selanjutnya?", the numbered steps and the advice to keep the slip;
+    where they end."""
+    device = s.device
+    next_title = translate("Printing", "Apa selanjutnya?")
+    y += _put(painter, Paragraph(next_title, s.small_bold, width, device), x, y)
+    indent = text_width("9. ", s.small, device)
+    for number, step in enumerate(_next_steps(), start=1):
+        _put(painter, Paragraph(f"{number}.", s.small, indent, device), x, y)
+        y += _put(painter, Paragraph(step, s.small, width - indent, device), x + indent, y)
+    keep = translate(
+        "Printing", "Simpan tanda terima ini dan tunjukkan bila Anda menanyakan pendaftaran Anda."
+    )
+    y += s.mm(1.5)
+    return y + _put(painter, Paragraph(keep, s.small_bold, width, device), x, y)
+
+
+def _signature(
+    painter: QPainter | None,
+    s: _SlipStyle,
+    context: PrintContext,
+    x: float,
+    y: float,
+    width: float,
+) -> float:
+    """Place and day, "Petugas,", room to sign, and the officer's name over a line; where
+    it ends."""
+    device = s.device
+    center = Qt.AlignmentFlag.AlignHCenter
+    dated = f"{context.place}, {tanggal(context.today)}"
+    y += _put(painter, Paragraph(dated, s.small, width, device, center), x, y)
+    officer_word = translate("Printing", "Petugas,")
+    y += _put(painter, Paragraph(officer_word, s.small, width, device, center), x, y)
+    y += s.mm(14)
+    name = Paragraph(context.officer or " ", s.small_bold, width, device, center)
+    y += _put(painter, name, x, y)
+    line = max(name.natural_width, width * 0.7)
+    middle = x + width / 2
+    if painter is not None:
+        pen = QPen(INK)
+        pen.setWidthF(s.mm(0.25))
+        painter.setPen(pen)
+        painter.drawLine(QLineF(middle - line / 2, y, middle + line / 2, y))
+    return y
 
 
 def _paint_cut_line(painter: QPainter, s: _SlipStyle, y: float, width: float) -> None:

@@ -85,6 +85,18 @@ def test_district_and_officer_set_up_and_enrolment(tmp_path, capsys):
         assert db.execute("SELECT revoked_by FROM devices").fetchone()[0] == "command line"
 
 
+def test_a_set_up_whose_file_cannot_be_written_says_why_in_one_line(tmp_path, capsys):
+    path = tmp_path / "district.db"
+    missing = tmp_path / "stick-pulled" / "profile.json"
+    failed = run_cli(capsys, "district-init", "--name", "Disnaker", "--regency", "62.08",
+                     "--profile-out", missing, "--db", path, "--json")  # fmt: skip
+    assert failed.code == 1
+    assert failed.err.startswith("jaring district-init: [Errno 2] No such file or directory")
+    assert failed.summary == {"error": failed.err.strip().removeprefix("jaring district-init: ")}
+    with open_database(path) as db:  # the set-up itself stands
+        assert db.execute("SELECT role FROM identity").fetchone()[0] == "district"
+
+
 def pdf_pages(path: Path) -> int:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     return int(next(line.split()[-1] for line in info.stdout.splitlines()

@@ -62,6 +62,24 @@ class ExcelExportDialog(QDialog):
         self.setObjectName("excel_export_dialog")
         self.setWindowTitle(self.tr("Ekspor Excel"))
 
+        self._build_kinds()
+        self._build_master_box()
+        self._build_bpjs_box()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.master_radio)
+        layout.addWidget(self.master_box)
+        layout.addWidget(self.bpjs_radio)
+        layout.addWidget(self.bpjs_box)
+        layout.addSpacing(8)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.master_radio.toggled.connect(self._update_buttons)
+        self._update_buttons()
+        self.resize(560, self.sizeHint().height())
+
+    def _build_kinds(self) -> None:
+        """The two kinds of export, one radio button each: the master list or BPJS's files."""
         self.master_radio = QRadioButton(
             self.tr("Daftar induk: semua data pendaftaran dalam satu berkas"),
             objectName="master_radio",
@@ -74,6 +92,8 @@ class ExcelExportDialog(QDialog):
         kinds.addButton(self.master_radio)
         kinds.addButton(self.bpjs_radio)
 
+    def _build_master_box(self) -> None:
+        """The master list's filters: status, kecamatan and desa (following the kecamatan)."""
         self.status = QComboBox(objectName="export_status")
         self.status.addItem(self.tr("Semua status"), "")
         for code, text in labels.status_labels().items():
@@ -89,6 +109,9 @@ class ExcelExportDialog(QDialog):
         master_form.addRow(self.tr("Kecamatan:"), self.kecamatan)
         master_form.addRow(self.tr("Desa:"), self.desa)
 
+    def _build_bpjs_box(self) -> None:
+        """BPJS's files: the statuses to include, the split at 10,000 rows, and whether to
+        mark what leaves as submitted (explained under the check box)."""
         self.bpjs_box = QWidget(objectName="bpjs_box")
         bpjs_layout = QVBoxLayout(self.bpjs_box)
         bpjs_layout.setContentsMargins(24, 0, 0, 0)
@@ -128,6 +151,8 @@ class ExcelExportDialog(QDialog):
         explanation.setContentsMargins(self.mark_submitted.iconSize().width() + 8, 0, 0, 0)
         bpjs_layout.addWidget(explanation)
 
+    def _build_buttons(self) -> QDialogButtonBox:
+        """Tutup, and Ekspor… as the default button."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Tutup"))
@@ -138,18 +163,7 @@ class ExcelExportDialog(QDialog):
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.export)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.master_radio)
-        layout.addWidget(self.master_box)
-        layout.addWidget(self.bpjs_radio)
-        layout.addWidget(self.bpjs_box)
-        layout.addSpacing(8)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.master_radio.toggled.connect(self._update_buttons)
-        self._update_buttons()
-        self.resize(560, self.sizeHint().height())
+        return buttons
 
     def _fill_kecamatan(self) -> None:
         fill_choices(

@@ -5,7 +5,8 @@ The village list goes through a small wizard: the workbook is read and checked o
 (nothing written), columns Jaring could not place are placed by hand once (remembered in the
 settings for the next village), every row is shown with what would happen to it, and only
 after the user confirms are the rows written, in one transaction. The steps are widgets of
-their own (`ui.excel_import`); this dialog chains them, reads and writes.
+their own (`ui.excel_import`); this dialog chains them, reads and writes through the use
+cases the command line's ``excel-import`` calls (`app.excel_jobs`).
 """
 
 from __future__ import annotations
@@ -17,15 +18,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from app.excel_jobs import read_village_list, write_village_list
 from excel.import_preview import columns_to_place, doubled_fields, remembered_mapping
-from excel.list_import import (
-    ExcelImportError,
-    ImportCancelled,
-    ImportPlan,
-    ImportResult,
-    read_list,
-    write_list,
-)
+from excel.list_import import ExcelImportError, ImportCancelled, ImportPlan, ImportResult
 from i18n.messages import explain, import_error_text
 from models.formatting import arg, thousands
 from models.settings import load_settings, save_settings
@@ -95,8 +90,8 @@ class ExcelImportDialog(QDialog):
         remembered = load_settings(self.db).excel_mapping
 
         def job(db, progress, cancelled):
-            return read_list(db, path, sheet=sheet, remembered=remembered, progress=progress,
-                             cancelled=cancelled)  # fmt: skip
+            return read_village_list(db, path, sheet=sheet, remembered=remembered,
+                                     progress=progress, cancelled=cancelled)  # fmt: skip
 
         run_with_progress(
             self.parentWidget() if not self.isVisible() and self.parentWidget() else self,
@@ -172,7 +167,7 @@ class ExcelImportDialog(QDialog):
         plan, actor = self.plan, self.actor
         run_with_progress(
             self, self.db_path, self.tr("Menyimpan pendaftaran…"),
-            lambda db, progress, cancelled: write_list(db, plan, actor),
+            lambda db, progress, cancelled: write_village_list(db, plan, actor),
             self._written, self._write_failed, self.tr("Batal"),
         )  # fmt: skip
 

@@ -1,13 +1,12 @@
-"""The main window: the dashboard (first), the records list and the registration form, menus
-and status bar."""
+"""The main window: the dashboard (first), the records list and the registration form, the
+pages of the installation's role, menus (`ui.main_menus`) and status bar."""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from models.dashboard import counted_registrations
@@ -19,6 +18,7 @@ from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs
 from ui.dashboard_page import DashboardPage
+from ui.main_menus import build_menus
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
 from ui.settings_dialog import SettingsDialog
@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
 
         self.progress_label = QLabel(objectName="progress_label")
         self.statusBar().addPermanentWidget(self.progress_label)
-        self._build_menus()
+        menus = build_menus(self)
+        self.send_action, self.undo_delete_action = menus.send_action, menus.undo_delete_action
         self._update_status()
 
     def _add_exchange_tabs(self) -> None:
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
 
         open_print_dialog(self, self.db, database_path(self.db), request)
 
-    def _print_current(self) -> None:
+    def print_current(self) -> None:
         """Ctrl+P: the open registration's form, or the forms selected in the list."""
         from printing.request import FORMS
 
@@ -147,57 +148,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         if self.batches is not None:
             self.batches.refresh()
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
-        new = QAction(self.tr("Pendaftaran &baru"), self, shortcut=QKeySequence.StandardKey.New)
-        new.triggered.connect(self.new_registration)
-        show_list = QAction(self.tr("&Daftar pekerja"), self, shortcut=QKeySequence("Ctrl+L"))
-        show_list.triggered.connect(lambda: self.tabs.setCurrentWidget(self.records))
-        settings = QAction(self.tr("&Pengaturan…"), self)
-        settings.triggered.connect(self.edit_settings)
-        quit_action = QAction(self.tr("&Keluar"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (new, show_list, settings):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        print_menu = file_menu.addMenu(self.tr("&Cetak"))
-        print_menu.addAction(self.tr("Formulir &kosong…"), self.records.print_blank)
-        print_menu.addAction(self.tr("Daftar &nominatif…"), self.records.print_list)
-        print_action = QAction(
-            self.tr("&Cetak formulir…"), self, shortcut=QKeySequence.StandardKey.Print
-        )
-        print_action.triggered.connect(self._print_current)
-        print_menu.addAction(print_action)
-        # Officers only: push batches and pull the district's news over the network.
-        self.send_action = QAction(self.tr("&Kirim ke kabupaten"), self, objectName="send_action")
-        self.send_action.triggered.connect(self.send_to_district)
-        self.send_action.setVisible(self.batches is not None)
-        file_menu.addAction(self.send_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        excel_menu = self.menuBar().addMenu(self.tr("E&xcel"))
-        excel_menu.setObjectName("excel_menu")
-        excel_menu.addAction(self.tr("&Ekspor Excel…"), self.export_excel)
-        excel_menu.addAction(self.tr("&Impor daftar dari desa…"), self.import_village_list)
-        excel_menu.addAction(self.tr("Impor &hasil BPJS (KPJ)…"), self.import_kpj_results)
-        edit_menu = self.menuBar().addMenu(self.tr("&Ubah"))
-        # Ctrl+Z undoes a delete only on the records page: in the form it belongs to the
-        # field being typed in.
-        self.undo_delete_action = QAction(
-            self.tr("&Batalkan penghapusan"),
-            self.records,
-            shortcut=QKeySequence.StandardKey.Undo,
-            shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        self.records.addAction(self.undo_delete_action)
-        self.undo_delete_action.setEnabled(False)
-        self.undo_delete_action.triggered.connect(self.undo_delete)
-        edit_menu.addAction(self.undo_delete_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Bantuan"))
-        about = QAction(self.tr("&Tentang Jaring"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
 
     def send_to_district(self) -> None:
         """The menu's "Kirim ke kabupaten": the batch page does it, in view."""
@@ -406,16 +356,6 @@ class MainWindow(QMainWindow):
         """The import remembered a column mapping: keep this copy current, or the settings
         dialog would save the old mapping back."""
         self.settings = load_settings(self.db)
-
-    def _about(self) -> None:
-        dialogs.inform(
-            self,
-            self.tr("Tentang Jaring"),
-            self.tr(
-                "Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, "
-                "juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0)."
-            ),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._form_may_be_replaced():

@@ -31,6 +31,20 @@ from ui import dialogs
 from ui.records_model import COLUMNS, RecordsModel
 from ui.region_combos import fill_choices, villages_for
 
+#: The columns' first widths (pixels); the user may drag them.
+COLUMN_WIDTHS = {
+    "nik": 140,
+    "full_name": 220,
+    "birth_date": 95,
+    "sex": 40,
+    "village_code": 150,
+    "kecamatan": 130,
+    "target_group": 170,
+    "contribution": 100,
+    "status": 120,
+    "updated_at": 125,
+}
+
 
 class RecordsPage(QWidget):
     """Lists registrations; asks the main window to open, create or delete them."""
@@ -53,6 +67,20 @@ class RecordsPage(QWidget):
         self.regency_code = regency_code
         self.model = RecordsModel(store, self.regions, parent=self)
 
+        filters = self._build_filters()
+        self._build_dashboard_bar()
+        self._build_table()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.dashboard_bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._connect()
+        self._update_count()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """The search box and the status, kecamatan and desa combos above the list."""
         self.search = QLineEdit(objectName="search")
         self.search.setPlaceholderText(self.tr("Cari nama, NIK atau alamat…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -63,6 +91,16 @@ class RecordsPage(QWidget):
         self.kecamatan = QComboBox(objectName="kecamatan_filter")
         self.desa = QComboBox(objectName="desa_filter")
         self._fill_kecamatan()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.kecamatan, 1)
+        filters.addWidget(self.desa, 1)
+        return filters
+
+    def _build_dashboard_bar(self) -> None:
+        """The bar that says what a dashboard figure narrowed the list to (hidden until
+        then), with the button that clears it."""
         # What a dashboard figure narrows the list to, beyond the search and the combos.
         self.dashboard_filter = RecordFilter()
         self.dashboard_label = QLabel(objectName="dashboard_filter_label")
@@ -80,12 +118,8 @@ class RecordsPage(QWidget):
         banner.addWidget(self.clear_dashboard_button)
         self.dashboard_bar.hide()
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.status, 1)
-        filters.addWidget(self.kecamatan, 1)
-        filters.addWidget(self.desa, 1)
-
+    def _build_table(self) -> None:
+        """The list: newest change first, rows selected whole (several for printing)."""
         self.table = QTableView(objectName="records_table")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(
@@ -102,23 +136,13 @@ class RecordsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {
-            "nik": 140,
-            "full_name": 220,
-            "birth_date": 95,
-            "sex": 40,
-            "village_code": 150,
-            "kecamatan": 130,
-            "target_group": 170,
-            "contribution": 100,
-            "status": 120,
-            "updated_at": 125,
-        }
         for column, (key, _) in enumerate(COLUMNS):
-            header.resizeSection(column, widths[key])
+            header.resizeSection(column, COLUMN_WIDTHS[key])
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """The count of what is shown, then Cetak (with its menu), new, open and delete."""
         self.count = QLabel(objectName="count")
         self.new_button = QPushButton(self.tr("Pendaftaran baru"), objectName="new_button")
         self.open_button = QPushButton(self.tr("Buka"), objectName="open_button")
@@ -140,13 +164,11 @@ class RecordsPage(QWidget):
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.delete_button)
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.dashboard_bar)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-
+    def _connect(self) -> None:
+        """Filters apply as they change (the search after a pause in typing); the buttons
+        and keys act on the current row."""
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
@@ -173,7 +195,6 @@ class RecordsPage(QWidget):
                 context=Qt.ShortcutContext.WidgetShortcut,
             )
         self.search.returnPressed.connect(self._search_return)
-        self._update_count()
 
     # --- filters ---------------------------------------------------------------------
 

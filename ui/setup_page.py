@@ -1,15 +1,17 @@
 """Set this installation up, once, as an officer device or as the district office — what
 ``officer-init`` and ``district-init`` do on the command line, without a terminal.
 
-Shown while the database has no identity. The keys and the identity come from
-`exchange.enrolment`; this page asks for what they need, compares fingerprints with the user and
-writes the document to hand over (an enrolment or the district profile). `configured` tells
-the main window to show the role's own pages.
+Shown while the database has no identity. The set-up is the command line's
+(`app.officer.set_up_officer`, `app.district.set_up_district`): this page asks for what it
+needs, compares fingerprints with the user and, when the document to hand over (an enrolment
+or the district profile) could not be written, offers to write it elsewhere
+(`app.hand_over`). `configured` tells the main window to show the role's own pages.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,18 +29,13 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from exchange.enrolment import init_district, init_officer
-from exchange.keys import (
-    KeyStoreError,
-    key_folder_for,
-    make_enrolment,
-    read_district_profile,
-    write_json_atomic,
-)
+from app.district import set_up_district
+from app.hand_over import HandOverNotWritten, write_hand_over_again
+from app.officer import set_up_officer
+from exchange.keys import KeyStoreError, read_district_profile
 from i18n.messages import explain
-from models.db import database_path
 from models.formatting import arg
-from models.identity import IdentityError, load_identity
+from models.identity import IdentityError
 from models.regions import Regions, default_regions
 from models.settings import Settings
 from ui import dialogs
@@ -51,19 +48,6 @@ _JSON = "Jaring (*.json)"
 def _file_stem(name: str) -> str:
     """``name`` as a safe part of a file name: "Budi Santoso" -> "budi-santoso"."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "petugas"
-
-
-def document_to_hand_over(db: Database) -> tuple[str, dict]:
-    """What this installation hands over, remade from its identity: ("enrolment", the
-    enrolment) for an officer device, ("profile", the district profile) for the district.
-    For writing the file again when the first write failed."""
-    identity = load_identity(db)
-    if identity is None:
-        raise IdentityError("not_initialised", "this database has no identity yet")
-    if identity.role == "officer":
-        enrolment = make_enrolment(identity.device_id, identity.name, identity.signing_public_pem)
-        return "enrolment", enrolment
-    return "profile", dict(identity.district_profile or {})
 
 
 class SetupPage(QWidget):
@@ -167,9 +151,6 @@ class SetupPage(QWidget):
         name = self.regions.regency_name(code) if _REGENCY_CODE.fullmatch(code) else ""
         self.regency_name.setText(name.title())
 
-    def _key_folder(self) -> Path:
-        return key_folder_for(database_path(self.db))
-
     def _save_path(self, title: str, suggested: str) -> Path | None:
         chosen = dialogs.choose(
             self, dialogs.FileRequest("save", title, _JSON, str(Path.home() / suggested))
@@ -226,9 +207,13 @@ class SetupPage(QWidget):
         path = self._save_path(self.tr("Simpan berkas pendaftaran perangkat"), suggested)
         if path is None:
             return
+
+        def set_up() -> tuple[Path, str]:
+            done = set_up_officer(self.db, profile, officer, path)
+            return done.enrolment_path, done.fingerprint
+
         self._set_up(
-            path,
-            lambda: init_officer(self.db, self._key_folder(), profile, officer),
+            set_up,
             self.tr("Perangkat petugas siap"),
             self.tr(
                 "Sidik jari perangkat ini: %1\n\nSerahkan berkas %2 ke kantor kabupaten dan "
@@ -266,9 +251,14 @@ class SetupPage(QWidget):
         path = self._save_path(self.tr("Simpan profil kabupaten"), "profil-kabupaten.json")
         if path is None:
             return
+        target = self.target.value()
+
+        def set_up() -> tuple[Path, str]:
+            done = set_up_district(self.db, name, code, path, target)
+            return done.profile_path, done.fingerprint
+
         self._set_up(
-            path,
-            lambda: init_district(self.db, self._key_folder(), name, code, self.target.value()),
+            set_up,
             self.tr("Kantor kabupaten siap"),
             self.tr(
                 "Sidik jari kabupaten: %1\n\nBagikan berkas %2 ke setiap petugas. Saat "
@@ -279,22 +269,21 @@ class SetupPage(QWidget):
 
     # --- shared ----------------------------------------------------------------------
 
-    def _set_up(self, path: Path, make, done_title: str, done_text: str) -> None:
-        """Make the keys and the identity (``make`` returns the document to hand over),
-        write the document to ``path`` and say what to do with it (%1 fingerprint, %2
-        path). The set-up counts as done even when only the writing failed."""
+    def _set_up(
+        self, set_up: Callable[[], tuple[Path, str]], done_title: str, done_text: str
+    ) -> None:
+        """Make the keys and the identity and write the document to hand over (``set_up``
+        returns where it was written and the fingerprint), then say what to do with it (%1
+        fingerprint, %2 path). The set-up counts as done even when only the writing failed."""
         try:
-            document = make()
+            written, fingerprint = set_up()
+        except HandOverNotWritten as exc:
+            written, fingerprint = self._write_again(exc), exc.fingerprint
         except (IdentityError, KeyStoreError, ValueError, OSError) as exc:
             self._setup_failed(exc)
             return
-        written = self._write(path, document)
         if written is not None:
-            dialogs.inform(
-                self,
-                done_title,
-                arg(done_text, document["fingerprint"], written),
-            )
+            dialogs.inform(self, done_title, arg(done_text, fingerprint, written))
         self.configured.emit()
 
     def _refuse(self, message: QLabel, field: QWidget, text: str) -> None:
@@ -304,43 +293,44 @@ class SetupPage(QWidget):
     def _setup_failed(self, exc: Exception) -> None:
         dialogs.inform(self, self.tr("Penyiapan gagal"), explain(exc), error=True, details=str(exc))
 
-    def _write(self, path: Path, document: dict) -> Path | None:
-        """Write ``document`` to ``path``; when that fails, the set-up itself is done, so
-        offer to write the document (remade from the identity) somewhere else. The path
-        written, or None when the user gave up."""
+    def _write_again(self, failure: HandOverNotWritten) -> Path | None:
+        """The set-up is done but its document was not written: offer to write it (remade
+        from the identity) somewhere else until that works. The path written, or None when
+        the user gave up."""
+        path, details = failure.path, str(failure)
         while True:
-            try:
-                return write_json_atomic(path, document)
-            except OSError as exc:
-                answer = dialogs.ask(
-                    self,
-                    dialogs.Question(
-                        self.tr("Berkas belum tersimpan"),
-                        arg(
-                            self.tr(
-                                "Laptop ini sudah disiapkan, tetapi berkas %1 tidak bisa ditulis "
-                                "(flashdisk dicabut atau penuh?).\n\nTanpa berkas itu "
-                                "pertukaran data belum bisa dimulai. Simpan lagi, misalnya ke "
-                                "folder lain?"
-                            ),
-                            path,
+            answer = dialogs.ask(
+                self,
+                dialogs.Question(
+                    self.tr("Berkas belum tersimpan"),
+                    arg(
+                        self.tr(
+                            "Laptop ini sudah disiapkan, tetapi berkas %1 tidak bisa ditulis "
+                            "(flashdisk dicabut atau penuh?).\n\nTanpa berkas itu "
+                            "pertukaran data belum bisa dimulai. Simpan lagi, misalnya ke "
+                            "folder lain?"
                         ),
-                        [
-                            ("retry", self.tr("Simpan lagi…")),
-                            ("later", self.tr("Nanti")),
-                        ],
-                        default="retry",
-                        escape="later",
-                        icon=QMessageBox.Icon.Warning,
-                        details=str(exc),
+                        path,
                     ),
-                )
-                if answer != "retry":
-                    return None
-                path = self._save_path(self.tr("Simpan berkas"), path.name)
-                if path is None:
-                    return None
-                _, document = document_to_hand_over(self.db)
+                    [
+                        ("retry", self.tr("Simpan lagi…")),
+                        ("later", self.tr("Nanti")),
+                    ],
+                    default="retry",
+                    escape="later",
+                    icon=QMessageBox.Icon.Warning,
+                    details=details,
+                ),
+            )
+            if answer != "retry":
+                return None
+            path = self._save_path(self.tr("Simpan berkas"), path.name)
+            if path is None:
+                return None
+            try:
+                return write_hand_over_again(self.db, path)
+            except OSError as exc:
+                details = str(exc)
 
 
 def _message_label(name: str) -> QLabel:

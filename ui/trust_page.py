@@ -1,5 +1,6 @@
 """District: the trust store — enrol officer devices from their enrolment files after
-comparing fingerprints, see who is trusted, revoke a lost or stolen device."""
+comparing fingerprints, see who is trusted, revoke a lost or stolen device (`app.district`,
+as ``enrol`` and ``revoke`` on the command line)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from exchange.enrolment import enrol
+from app.district import enrol, revoke
 from exchange.keys import read_enrolment
 from i18n.messages import explain
 from models.formatting import arg
-from models.identity import list_devices, load_identity, revoke_device
+from models.identity import list_devices, load_identity
 from ui import dialogs
 from ui.batches_page import local_time
 from ui.list_model import ListModel, list_view
@@ -96,7 +97,7 @@ class TrustPage(QWidget):
         ):
             return
         try:
-            enrol(self.db, chosen[0], actor=self.actor)
+            enrol(self.db, enrolment, actor=self.actor)  # the one whose fingerprint was compared
         except Exception as exc:
             dialogs.inform(self, self.tr("Gagal mendaftarkan"), explain(exc), error=True)
             return
@@ -123,7 +124,7 @@ class TrustPage(QWidget):
         ):
             return
         try:
-            revoke_device(self.db, device.device_id, actor=self.actor)
+            revoke(self.db, device.device_id, actor=self.actor)
         except Exception as exc:
             dialogs.inform(self, self.tr("Gagal mencabut"), explain(exc), error=True)
             return

@@ -152,7 +152,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Sending failed</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="+388"/>
+        <location filename="../../i18n/messages.py" line="+404"/>
         <source>Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; sisanya dikirim lain kali.</source>
         <translation>Sending cancelled. Batches the district already received stay recorded; the rest are sent next time.</translation>
     </message>
@@ -347,7 +347,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../i18n/messages.py" line="-252"/>
+        <location filename="../../i18n/messages.py" line="-268"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -760,17 +760,17 @@ Check the file, or choose another file with --db.</translation>
         <translation>The receipt cannot be used (%1).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+34"/>
         <source>Ruang disk atau flashdisk penuh. Tidak ada yang berubah; kosongkan ruang lalu coba lagi.</source>
         <translation>The disk or USB stick is full. Nothing was changed; free up some space, then try again.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Berkas tidak bisa ditulis atau dibaca (flashdisk dicabut?). Tidak ada yang berubah; periksa lalu coba lagi.</source>
         <translation>The file could not be written or read (USB stick removed?). Nothing was changed; check, then try again.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Basis data ini sudah disiapkan sebelumnya; penyiapan hanya dilakukan sekali.</source>
         <translation>This database was already set up; setting up is done only once.</translation>
     </message>
@@ -780,7 +780,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>This database is not set up for batch exchange yet (officer-init or district-init).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Perangkat ini sudah dicabut.</source>
         <translation>This device has been revoked.</translation>
     </message>
@@ -800,7 +800,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Unknown device.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-50"/>
         <source>Folder kunci di samping basis data sudah berisi kunci, padahal basis data ini belum disiapkan. Tidak ada yang berubah; hubungi admin kabupaten.</source>
         <translation>The key folder beside the database already holds keys, although this database is not set up. Nothing was changed; contact the district administrator.</translation>
     </message>
@@ -828,7 +828,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location line="+54"/>
+        <location line="+94"/>
         <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
         <translation>No registration matches these choices. No file was written.</translation>
     </message>
@@ -871,7 +871,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>Daftar induk: semua data pendaftaran dalam satu berkas</source>
         <translation>Master list: all registration data in one file</translation>
     </message>
@@ -881,7 +881,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Collective files for BPJS (SIPP bulk upload)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
@@ -901,7 +901,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Village (desa):</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Ikutkan pendaftaran berstatus:</source>
         <translation>Include registrations with the status:</translation>
     </message>
@@ -921,7 +921,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>When ticked, every registration in these files changes its status to “Submitted to BPJS”, and this is recorded in the history. Tick it only if the files really are going to be uploaded to BPJS now.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -931,7 +931,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
@@ -1067,7 +1067,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelImportDialog</name>
     <message>
-        <location filename="../../ui/excel_import_page.py" line="+60"/>
+        <location filename="../../ui/excel_import_page.py" line="+55"/>
         <source>Impor daftar dari desa</source>
         <translation>Import a village list</translation>
     </message>
@@ -1466,7 +1466,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>KpjImport</name>
     <message>
-        <location filename="../../ui/excel_import/kpj.py" line="+39"/>
+        <location filename="../../ui/excel_import/kpj.py" line="+41"/>
         <source>Pilih berkas hasil BPJS (KPJ)</source>
         <translation>Choose the BPJS result file (KPJ)</translation>
     </message>
@@ -1925,7 +1925,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="-323"/>
+        <location filename="../../i18n/messages.py" line="-339"/>
         <source>NIK sama, pendaftaran lain</source>
         <translation>Same NIK, different registration</translation>
     </message>
@@ -1963,7 +1963,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Pertukaran data</source>
         <translation>Data exchange</translation>
     </message>
@@ -1988,32 +1988,32 @@ Check the file, or choose another file with --db.</translation>
         <translation>Officer devices</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../../ui/main_menus.py" line="+35"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Pendaftaran &amp;baru</source>
         <translation>&amp;New registration</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Daftar pekerja</source>
         <translation>Worker &amp;list</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
@@ -2033,12 +2033,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>&amp;Print form…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Kirim ke kabupaten</source>
         <translation>&amp;Send to the district</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-46"/>
         <source>E&amp;xcel</source>
         <translation>E&amp;xcel</translation>
     </message>
@@ -2048,27 +2048,27 @@ Check the file, or choose another file with --db.</translation>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Impor daftar dari desa…</source>
         <translation>&amp;Import a village list…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Impor &amp;hasil BPJS (KPJ)…</source>
         <translation>Import BPJS &amp;results (KPJ)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+52"/>
         <source>&amp;Batalkan penghapusan</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-51"/>
         <source>&amp;Bantuan</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2078,7 +2078,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>&amp;About Jaring</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
         <source>%1 terhitung dari target %2</source>
         <translation>%1 counted of target %2</translation>
     </message>
@@ -2180,12 +2180,12 @@ Check the file, or choose another file with --db.</translation>
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../ui/main_menus.py" line="+66"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0).</source>
         <translation>Jaring registers informal and vulnerable workers with BPJS Ketenagakerjaan, even without internet access. Region data: idn-area-data (ODbL 1.0).</translation>
     </message>
@@ -2871,7 +2871,7 @@ Village head %1</translation>
         <translation>Your participant number (KPJ) and BPJS Ketenagakerjaan card follow through the officer or the village office.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+77"/>
         <source>TANDA TERIMA PENDAFTARAN</source>
         <translation>REGISTRATION RECEIPT</translation>
     </message>
@@ -2881,7 +2881,7 @@ Village head %1</translation>
         <translation>Registration number: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <source>Apa selanjutnya?</source>
         <translation>What happens next?</translation>
     </message>
@@ -2891,7 +2891,7 @@ Village head %1</translation>
         <translation>Keep this receipt and show it when you ask about your registration.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Petugas,</source>
         <translation>Officer,</translation>
     </message>
@@ -3153,8 +3153,9 @@ Village head %1</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+57"/>
+        <location filename="../../ui/records_page.py" line="+85"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
+        <extracomment>The columns&apos; first widths (pixels); the user may drag them.</extracomment>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
     </message>
     <message>
@@ -3163,12 +3164,12 @@ Village head %1</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Hapus filter dasbor</source>
         <translation>Clear dashboard filter</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+39"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3184,12 +3185,12 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+196"/>
+        <location line="+193"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-190"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
     </message>
@@ -3214,7 +3215,7 @@ Village head %1</translation>
         <translation>Blank form…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
@@ -3504,7 +3505,7 @@ Village head %1</translation>
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../ui/setup_page.py" line="+86"/>
+        <location filename="../../ui/setup_page.py" line="+70"/>
         <source>Laptop ini belum disiapkan untuk bertukar data. Perangkat petugas mengirim pendaftaran dalam batch ke kantor kabupaten; kantor kabupaten menerima dan menggabungkan batch dari semua petugas. Pilih salah satu — penyiapan hanya dilakukan sekali.</source>
         <translation>This laptop is not yet set up to exchange data. An officer&apos;s device sends registrations in batches to the district office; the district office receives and merges the batches of all officers. Choose one — setting up is done only once.</translation>
     </message>
@@ -3569,7 +3570,7 @@ Village head %1</translation>
         <translation>Set up as the district office…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
@@ -3622,7 +3623,7 @@ This fingerprint must be exactly the one shown on the district office&apos;s com
         <translation>Save the device&apos;s enrolment file</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Perangkat petugas siap</source>
         <translation>Officer&apos;s device ready</translation>
     </message>
@@ -3656,7 +3657,7 @@ Hand the file %2 to the district office and read this fingerprint out to the sta
         <translation>Save the district profile</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Kantor kabupaten siap</source>
         <translation>District office ready</translation>
     </message>
@@ -3670,12 +3671,12 @@ Bagikan berkas %2 ke setiap petugas. Saat menyiapkan laptopnya, petugas membandi
 Give the file %2 to every officer. When setting up their laptop, officers compare this fingerprint with the one shown here (Officer devices tab).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Penyiapan gagal</source>
         <translation>Setting up failed</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Berkas belum tersimpan</source>
         <translation>File not saved yet</translation>
     </message>
@@ -4065,7 +4066,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../ui/trust_page.py" line="+32"/>
+        <location filename="../../ui/trust_page.py" line="+33"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>

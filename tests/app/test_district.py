@@ -1,20 +1,23 @@
-"""The district's use cases: set-up of both sides, updates files, rejections."""
+"""The district's use cases: set-up of both sides (and their documents written again),
+trusting and revoking devices, updates files, rejections."""
 
 import dataclasses
+import errno
 import json
 from datetime import date
 
 import pytest
 
 from app.batch_import import import_batches
-from app.district import reject, set_up_district, write_updates
+from app.district import enrol, reject, revoke, set_up_district, write_updates
 from app.folders import NotAFolder
+from app.hand_over import HandOverNotWritten, write_hand_over_again
 from app.officer import export_to_folder, set_up_officer
 from demo.fill import fill_demo
-from exchange.enrolment import enrol
+from exchange.keys import read_district_profile, read_enrolment
 from exchange.receipts import ReceiptError
 from models.db import open_database
-from models.identity import IdentityError, load_identity
+from models.identity import IdentityError, TrustError, device, load_identity
 from models.settings import load_settings, save_settings
 from models.status_updates import rejection_reason
 
@@ -33,6 +36,47 @@ def test_both_sides_set_up_and_hand_over_their_documents(tmp_path):
             load_identity(me).device_id, load_identity(me).fingerprint
         )  # fmt: skip
         assert enrol(district, joined.enrolment_path, actor="staf").officer == "Budi"
+
+
+def test_a_set_up_whose_document_is_not_written_stands_and_writes_it_again(tmp_path):
+    with open_database(tmp_path / "kab.db") as district, open_database(tmp_path / "hp.db") as me:
+        missing = tmp_path / "stick-pulled" / "profile.json"
+        with pytest.raises(HandOverNotWritten) as unwritten:
+            set_up_district(district, "Disnaker", "62.08", missing, 500)
+        assert unwritten.value.path == missing and unwritten.value.errno == errno.ENOENT
+        assert unwritten.value.fingerprint == load_identity(district).fingerprint  # set up
+        again = write_hand_over_again(district, tmp_path / "profile.json")
+        profile = read_district_profile(again)
+        assert (profile["fingerprint"], profile["target"]) == (unwritten.value.fingerprint, 500)
+        # The officer's side, from the profile as read (the one whose fingerprint was
+        # compared), likewise.
+        with pytest.raises(HandOverNotWritten) as unwritten:
+            set_up_officer(me, profile, "Budi", tmp_path / "stick-pulled" / "enrol.json")
+        assert load_identity(me).district_profile["fingerprint"] == profile["fingerprint"]
+        enrolment = read_enrolment(write_hand_over_again(me, tmp_path / "enrol.json"))
+        assert (enrolment["officer"], enrolment["fingerprint"]) == (
+            "Budi", unwritten.value.fingerprint
+        )  # fmt: skip
+
+
+def test_devices_are_trusted_from_a_file_or_as_read_and_revoked(tmp_path):
+    with open_database(tmp_path / "kab.db") as district, open_database(tmp_path / "hp.db") as me:
+        made = set_up_district(district, "Disnaker", "62.08", tmp_path / "profile.json", 500)
+        joined = set_up_officer(me, made.profile_path, "Budi", tmp_path / "enrol.json")
+        with pytest.raises(IdentityError) as officer_side:
+            enrol(me, joined.enrolment_path, actor="Budi")
+        assert officer_side.value.code == "not_district"
+        with pytest.raises(ValueError, match="enrolment"):
+            enrol(district, {"officer": "Budi"}, actor="staf")
+        as_read = read_enrolment(joined.enrolment_path)
+        (tmp_path / "enrol.json").write_text("changed since it was read")
+        trusted = enrol(district, as_read, actor="staf")
+        assert (trusted.device_id, trusted.fingerprint) == (joined.device_id, joined.fingerprint)
+        gone = revoke(district, joined.device_id, actor="staf")
+        assert gone.revoked and device(district, joined.device_id).revoked_by == "staf"
+        with pytest.raises(TrustError) as unknown:
+            revoke(district, "no-such-device", actor="staf")
+        assert unknown.value.code == "unknown_device"
 
 
 def test_updates_files_go_into_a_folder_for_enrolled_devices_only(sites, tmp_path):

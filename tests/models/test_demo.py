@@ -2,18 +2,16 @@
 audit chain."""
 
 import dataclasses
-import json
-import subprocess
-import sys
 from collections import Counter
+from contextlib import closing
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from demo.fill import fill_demo
 from demo.people import generate
 from models.audit import verify_chain
+from models.db import open_database
 from models.nik import kk_problem, parse_nik
 from models.problems import errors
 from models.regions import default_regions
@@ -21,10 +19,10 @@ from models.registration import FundingSource, Registration, Status, TargetGroup
 from models.settings import load_settings
 from models.store import RegistrationStore
 from models.validation import EMAIL, PHONE, ValidationContext, validate
+from tests.cli import run_cli
 
 TODAY = date(2025, 6, 1)
 REGENCY = "62.08"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def people(count: int, seed: int = 1, regency: str = REGENCY) -> list[Registration]:
@@ -180,14 +178,12 @@ def test_fill_demo_skips_a_nik_already_held(db):
     assert holders.fetchall() == [("Orang Lain",)]
 
 
-def test_demo_command_prints_json(tmp_path):
+def test_demo_command_prints_json(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("models.clock.today", lambda: TODAY)  # the day the command line reads
     path = tmp_path / "demo.db"
-    result = subprocess.run(
-        [sys.executable, "main.py", "demo", "--records", "50", "--seed", "3",
-         "--db", str(path), "--json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    summary = json.loads(result.stdout.strip().splitlines()[-1])
-    assert summary["records"] == 50
-    assert summary["seed"] == 3
+    ran = run_cli(capsys, "demo", "--records", "50", "--seed", "3", "--db", path, "--json")
+    assert ran.code == 0, ran.err
+    assert ran.summary == {"records": 50, "seed": 3, "db": str(path)}
+    with closing(open_database(path)) as db:
+        stored = {nik for (nik,) in db.execute("SELECT nik FROM registrations")}
+    assert stored == {reg.nik for reg in people(50, seed=3)}  # seed 3's people as of TODAY

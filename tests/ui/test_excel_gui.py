@@ -332,7 +332,7 @@ def test_the_preview_filters_by_outcome_and_counts(qtbot, wizard, chooser, tmp_p
         sheets_read.append(sheet)
         return made_plan(Path(path), sheet or "Daftar")
 
-    monkeypatch.setattr(module, "read_list", reading)
+    monkeypatch.setattr(module, "read_village_list", reading)
     read_in(qtbot, wizard, chooser, tmp_path / "desa.xlsx")
     assert step(wizard) == "preview_page"
     assert child(wizard, QLabel, "file_label").text() == "Berkas: <b>desa.xlsx</b>"

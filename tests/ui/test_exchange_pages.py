@@ -1,16 +1,20 @@
 """Officer batches and district pages: export to a folder, import with a report, trust
 store, conflicts side by side."""
 
+import json
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from demo.fill import fill_demo
 from exchange.enrolment import init_district, init_officer
 from exchange.keys import write_json_atomic
 from exchange.outgoing import export_batch
+from models.identity import list_devices, load_identity
 from models.registration import Registration
 from models.store import RegistrationStore
+from ui import dialogs
 
 
 @pytest.fixture
@@ -76,6 +80,36 @@ def test_district_enrols_imports_and_resolves(qtbot, sites, answers, chooser, op
     page.resolve("keep_existing")
     assert page.model.rowCount() == 0
     assert marked  # a decision changes the dashboard's figures
+
+
+def test_the_device_trusted_is_the_one_whose_fingerprint_was_compared(
+    qtbot, sites, answers, chooser, open_window
+):
+    from models.db import open_database
+
+    district, officer, tmp_path = sites
+    compared = json.loads((tmp_path / "enrol.json").read_text())
+    other_laptop = open_database(tmp_path / "other.db")
+    other = init_officer(other_laptop, tmp_path / "other-keys",
+                         dict(load_identity(officer).district_profile), "Orang Lain")  # fmt: skip
+    other_laptop.close()
+    window = open_window(district)
+    window.tabs.setCurrentWidget(window.trust_page)
+
+    def same_then_swapped(parent, question):
+        """Staff compare the fingerprints on screen; meanwhile the file on the stick changes."""
+        answers.asked.append(question)
+        write_json_atomic(tmp_path / "enrol.json", other)
+        return "yes"
+
+    dialogs.set_asker(same_then_swapped)
+    chooser.append([str(tmp_path / "enrol.json")])
+    qtbot.mouseClick(window.trust_page.enrol_button, Qt.MouseButton.LeftButton)
+    dialogs.set_asker(answers)
+    assert compared["fingerprint"] in answers.asked[-1].text
+    trusted = [device.fingerprint for device in list_devices(district)]
+    assert trusted == [compared["fingerprint"]]
+    assert window.trust_page.model.rowCount() == 1
 
 
 def test_the_receipt_goes_back_on_the_stick_and_shows_in_the_history(

@@ -6,8 +6,10 @@ import subprocess
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 
 from demo.fill import fill_demo
 from models.db import database_path
@@ -121,12 +123,27 @@ def test_a_cancelled_pdf_leaves_no_file(filled, tmp_path):
 
 
 @needs_pdfinfo
-def test_the_printer_path_paints_the_same_pages(filled, tmp_path):
+def test_the_printer_path_paints_the_same_pages(qtbot, filled, tmp_path, monkeypatch):
+    printers = []
+
+    class PrintChooser:
+        """The system's print dialog, answered "Cetak" with a printer that writes a PDF."""
+
+        def __init__(self, printer, parent):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+            printers.append(printer)
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.print_dialog.QPrintDialog", PrintChooser)
     dialog = PrintDialog(filled.db, database_path(filled.db), blank_form_request("Kosong"))
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
-    printer.setPageLayout(dialog._printer().pageLayout())
-    assert dialog.paint_on(printer) == 1
+    dialog.paper.setCurrentIndex(dialog.paper.findData("F4"))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    (printer,) = printers
+    assert printer.docName() == "Kosong"
+    size = printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
+    assert (round(size.width()), round(size.height())) == (215, 330)  # F4, as chosen
     assert pages(tmp_path / "printer.pdf") == 1
     dialog.deleteLater()

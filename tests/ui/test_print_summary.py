@@ -2,7 +2,6 @@
 page, with the figures of the dashboard as a reader of the PDF sees them."""
 
 import re
-from datetime import date
 
 import pytest
 
@@ -57,7 +56,8 @@ def test_the_summary_shows_the_figures_on_one_page(qapp, sample, tmp_path):
 
 
 @needs_poppler
-def test_print_summary_on_the_command_line(sample, tmp_path, capsys):
+def test_print_summary_on_the_command_line(sample, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("models.clock.today", lambda: TODAY)  # the day the command line reads
     pdf = tmp_path / "ringkasan.pdf"
     path = database_path(sample)
     assert main(["print-summary", "--out", str(pdf), "--db", str(path), "--json"]) == 0
@@ -66,7 +66,7 @@ def test_print_summary_on_the_command_line(sample, tmp_path, capsys):
     assert pages(pdf) == 1
     seen = _flat(pdf)
     assert "5 dari 9.863 pekerja terdata" in seen
-    assert f"keadaan per {date.today().strftime('%d-%m-%Y')}" in seen
+    assert "keadaan per 27-11-2026" in seen
     assert "Rp 165.698.400" in seen and "Rp 1.988.380.800" in seen
 
 

@@ -133,8 +133,12 @@ def test_opening_a_row_asks_for_its_registration(qtbot, configured_db, window, a
     window.tabs.setCurrentWidget(page)
     page.table.setFocus()
     page.table.selectRow(0)
+    cell = page.table.visualRect(page.model.index(0, 1)).center()
     with qtbot.waitSignal(page.open_requested) as opened:
-        page._open_row(0)
+        # A click on the row, then the double click (without the first, QTest's double click
+        # alone does not reach the view's doubleClicked).
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert opened.args == [page.model.registration_id(0)]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from demo.fill import fill_demo
 from exchange.batch_file import REJECTION_CODES
@@ -120,11 +121,13 @@ def test_the_settings_keep_the_district_address(qtbot, configured_db):
     settings = load_settings(configured_db)
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert save.text() == "Simpan"
     dialog.sync_url.setText("kabupaten:8765")
-    dialog._accept()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert "http://" in dialog.message.text() and dialog.result() == 0
     dialog.sync_url.setText(" https://disnaker.example:8765/ ")
-    dialog._accept()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.result() == 1
     assert dialog.settings().sync_url == "https://disnaker.example:8765"
 
@@ -135,7 +138,7 @@ def test_the_district_has_no_send_action(qtbot, configured_db, answers, open_win
 
 
 def test_each_sync_failure_says_what_happened_and_what_to_do(
-    qtbot, officer_and_server, answers, open_window
+    qtbot, officer_and_server, answers, open_window, monkeypatch
 ):
     district, officer, server = officer_and_server
     fill_demo(officer, 2, seed=23, today=date(2026, 11, 27))
@@ -150,6 +153,7 @@ def test_each_sync_failure_says_what_happened_and_what_to_do(
     assert "tidak mengenal perangkat ini" in answers.asked[-1].text
     assert "dicabut" in answers.asked[-1].text
     # Any other refusal is not about enrolment, and says so.
+    window.tabs.setCurrentWidget(page)
     said = {}
     for key, error in {
         "bad_request": SyncError("server_refused", "HTTP 400", server_code="bad_request"),
@@ -157,8 +161,15 @@ def test_each_sync_failure_says_what_happened_and_what_to_do(
         "clock": SyncError("clock_skew", "still off"),
         "answer": SyncError("bad_answer", "not JSON"),
     }.items():
+
+        def failing(*args, error=error, **kwargs):
+            raise error
+
+        monkeypatch.setattr("ui.batches_page.sync_with_district", failing)
         answers.queue.append("ok")
-        page._send_failed(error)
+        asked = len(answers.asked)
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda asked=asked: len(answers.asked) > asked, timeout=15000)
         said[key] = answers.asked[-1].text
     assert "tidak memahami permintaan" in said["bad_request"]
     assert "galat HTTP" in said["not json"]

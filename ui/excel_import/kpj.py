@@ -1,5 +1,6 @@
 """BPJS's result file (NIK -> KPJ) into the master list: a dry run first, what it would do,
-and for real only after the user has seen that and confirmed."""
+and for real only after the user has seen that and confirmed (`app.excel_jobs`, as the
+command line's ``excel-import --kpj``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from excel.list_import import ExcelImportError, ImportCancelled, import_kpj
+from app.excel_jobs import import_kpj_numbers
+from excel.list_import import ExcelImportError, ImportCancelled
 from i18n import messages
 from i18n.messages import explain, import_error_text, kpj_conflict_text
 from models.formatting import arg, thousands
@@ -51,7 +53,7 @@ class KpjImport(QObject):
         )
         run_with_progress(
             self.widget, self.db_path, title,
-            lambda db, progress, cancelled: import_kpj(
+            lambda db, progress, cancelled: import_kpj_numbers(
                 db, path, actor, dry_run=dry_run, progress=progress, cancelled=cancelled
             ),
             self._checked if dry_run else self._done, self._failed, self.tr("Batal"),
