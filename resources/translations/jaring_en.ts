@@ -152,7 +152,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Sending failed</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="+404"/>
+        <location filename="../../i18n/messages/jobs.py" line="+23"/>
         <source>Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; sisanya dikirim lain kali.</source>
         <translation>Sending cancelled. Batches the district already received stay recorded; the rest are sent next time.</translation>
     </message>
@@ -214,7 +214,7 @@ Check the file, or choose another file with --db.</translation>
 %3</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="-27"/>
+        <location filename="../../i18n/messages/jobs.py" line="-27"/>
         <source>Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari perangkat ini. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The district server does not know this device: it is not enrolled at the district or was revoked. Contact the district office and compare this device&apos;s fingerprint. Batches not yet sent stay saved.</translation>
     </message>
@@ -347,7 +347,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../i18n/messages.py" line="-268"/>
+        <location filename="../../i18n/messages/problems.py" line="+144"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -574,7 +574,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../i18n/messages.py" line="+25"/>
+        <location filename="../../i18n/messages/refusals.py" line="+20"/>
         <source>Bukan berkas batch Jaring.</source>
         <translation>Not a Jaring batch file.</translation>
     </message>
@@ -760,7 +760,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>The receipt cannot be used (%1).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../i18n/messages/errors.py" line="+49"/>
         <source>Ruang disk atau flashdisk penuh. Tidak ada yang berubah; kosongkan ruang lalu coba lagi.</source>
         <translation>The disk or USB stick is full. Nothing was changed; free up some space, then try again.</translation>
     </message>
@@ -828,7 +828,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location line="+94"/>
+        <location filename="../../i18n/messages/jobs.py" line="+14"/>
         <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
         <translation>No registration matches these choices. No file was written.</translation>
     </message>
@@ -1014,7 +1014,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ExcelImport</name>
     <message>
-        <location filename="../../i18n/messages.py" line="+11"/>
+        <location filename="../../i18n/messages/jobs.py" line="+11"/>
         <source>Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor berkas itu.</source>
         <translation>This file is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice, save it as .xlsx, then import that file.</translation>
     </message>
@@ -1517,7 +1517,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>%1 problem(s) in rows that could not be read; see the details.</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="+11"/>
+        <location filename="../../i18n/messages/jobs.py" line="+11"/>
         <source>pendaftaran ini sudah punya KPJ lain (%1)</source>
         <translation>this registration already has another KPJ (%1)</translation>
     </message>
@@ -1925,7 +1925,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="-339"/>
+        <location filename="../../i18n/messages/problems.py" line="+8"/>
         <source>NIK sama, pendaftaran lain</source>
         <translation>Same NIK, different registration</translation>
     </message>
@@ -2899,7 +2899,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../i18n/messages.py" line="-126"/>
+        <location filename="../../i18n/messages/problems.py" line="-126"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>

@@ -32,7 +32,7 @@ lupdate="$pyside_dir/lupdate"
 lrelease="$pyside_dir/lrelease"
 
 shopt -s nullglob
-sources=("$root"/ui/*.py "$root"/ui/*/*.py "$root"/printing/*.py "$root"/i18n/*.py "$root"/app/*.py)
+sources=("$root"/ui/*.py "$root"/ui/*/*.py "$root"/printing/*.py "$root"/i18n/*.py "$root"/i18n/*/*.py "$root"/app/*.py)
 for core in "$root"/models/*.py "$root"/exchange/*.py "$root"/excel/*.py "$root"/httpsync/*.py "$root"/demo/*.py; do
   if grep -q 'QT_TRANSLATE_NOOP(' "$core"; then
     sources+=("$core")
