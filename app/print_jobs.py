@@ -25,7 +25,7 @@ from printing.context import PrintContext, print_context
 from printing.forms import paint_forms
 from printing.lists import paint_village_list
 from printing.paper import write_pdf
-from printing.receipts import paint_receipts
+from printing.receipt_slips import paint_receipts
 from printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
 from printing.summary import paint_summary
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from excel.headers import header_key
-from excel.list_plan import ImportPlan, ImportRow, missing_required, unmapped_headers
+from excel.import_plan import ImportPlan, ImportRow, missing_required, unmapped_headers
 from models.problems import Problem
 
 #: What importing does with a row: written ready to send, written as a draft, refused for

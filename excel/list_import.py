@@ -13,7 +13,7 @@ Three steps, so that the user sees what will happen before anything is written:
    audit row. A NIK taken since the plan was read is skipped, not written twice.
 3. `write_error_report` gives the user the sheet back with a ``Masalah`` column to fix.
 
-The plan and steps 2 and 3 are `excel.list_plan`; `import_kpj` (`excel.kpj_import`) reads
+The plan and steps 2 and 3 are `excel.import_plan`; `import_kpj` (`excel.kpj_import`) reads
 BPJS's results, NIK and KPJ per row. This module is the import's one way in for the rest
 of the app and passes those names on.
 
@@ -31,8 +31,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from excel.headers import FIELDS, header_key, match_header
-from excel.kpj_import import KpjResult, RowProblem, import_kpj
-from excel.list_plan import (
+from excel.import_plan import (
     DRAFT,
     READY,
     REJECTED,
@@ -44,6 +43,7 @@ from excel.list_plan import (
     write_error_report,
     write_list,
 )
+from excel.kpj_import import KpjResult, RowProblem, import_kpj
 from excel.reader import (
     MAX_ROWS,
     Layout,

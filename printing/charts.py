@@ -1,5 +1,5 @@
-"""Bar charts painted with QPainter: for the dashboard's widgets (`ui.charts`) and its printed
-summary alike.
+"""Bar charts painted with QPainter: for the dashboard's widgets (`ui.chart_widgets`) and its
+printed summary alike.
 
 The painting functions take a painter, a rectangle and the fonts, so the same chart is drawn
 on a screen widget and on a PDF page (`printing.summary`). Each returns the rectangles of

@@ -24,7 +24,7 @@ from i18n.messages.jobs import (
     kpj_conflict_text,
     sync_failure_text,
 )
-from i18n.messages.problems import conflict_kind, conflict_reason, problem_text
+from i18n.messages.problem_texts import conflict_kind, conflict_reason, problem_text
 from i18n.messages.refusals import receipt_text, rejection_text
 
 __all__ = [

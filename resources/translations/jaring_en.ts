@@ -18,7 +18,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/charts.py" line="+50"/>
+        <location filename="../../ui/chart_widgets.py" line="+50"/>
         <source>Belum ada data</source>
         <translation>No data yet</translation>
     </message>
@@ -347,7 +347,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../i18n/messages/problems.py" line="+144"/>
+        <location filename="../../i18n/messages/problem_texts.py" line="+144"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -1925,7 +1925,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages/problems.py" line="+8"/>
+        <location filename="../../i18n/messages/problem_texts.py" line="+8"/>
         <source>NIK sama, pendaftaran lain</source>
         <translation>Same NIK, different registration</translation>
     </message>
@@ -2696,7 +2696,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../printing/receipts.py" line="+85"/>
+        <location filename="../../printing/receipt_slips.py" line="+85"/>
         <source>Petugas pendaftar</source>
         <translation>Registering officer</translation>
     </message>
@@ -2735,7 +2735,7 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../printing/receipts.py" line="-4"/>
+        <location filename="../../printing/receipt_slips.py" line="-4"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
@@ -2776,7 +2776,7 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../printing/receipts.py" line="-11"/>
+        <location filename="../../printing/receipt_slips.py" line="-11"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
@@ -2841,7 +2841,7 @@ Village head %1</translation>
         <translation>NIP.</translation>
     </message>
     <message>
-        <location filename="../../printing/receipts.py" line="+5"/>
+        <location filename="../../printing/receipt_slips.py" line="+5"/>
         <source>%1 per bulan (%2), sumber iuran: %3</source>
         <translation>%1 per month (%2), paid by: %3</translation>
     </message>
@@ -2899,7 +2899,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../i18n/messages/problems.py" line="-126"/>
+        <location filename="../../i18n/messages/problem_texts.py" line="-126"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>

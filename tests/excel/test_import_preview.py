@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from excel.headers import header_key
+from excel.import_plan import ImportPlan, ImportRow
 from excel.import_preview import (
     ALL,
     FILTER_CHOICES,
@@ -21,7 +22,6 @@ from excel.import_preview import (
     rows_shown,
     shown_value,
 )
-from excel.list_plan import ImportPlan, ImportRow
 from models.problems import error, warning
 from models.validation import REQUIRED
 from tests.factories import siti

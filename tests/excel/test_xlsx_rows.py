@@ -175,11 +175,11 @@ def test_clean_removes_what_openpyxls_pattern_misses():
 
 
 def test_the_error_report_of_an_import_uses_the_same_cleaning():
-    from excel import list_plan
+    from excel import import_plan
     from excel.excel_labels import _clean
 
-    assert list_plan._cell("Rt\ufffe 02\x01") == _clean("Rt\ufffe 02\x01") == "Rt 02"
-    assert not hasattr(list_plan, "ILLEGAL_CHARACTERS_RE")
+    assert import_plan._cell("Rt\ufffe 02\x01") == _clean("Rt\ufffe 02\x01") == "Rt 02"
+    assert not hasattr(import_plan, "ILLEGAL_CHARACTERS_RE")
 
 
 @pytest.mark.parametrize(

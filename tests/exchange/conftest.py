@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exchange import batch_file
-from tests.exchange.batches import write
+from tests.exchange.batch_helpers import write
 
 
 @pytest.fixture

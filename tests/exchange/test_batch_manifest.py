@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from exchange.batch_file import BatchRejected, canonical_json, parse_manifest
-from tests.exchange.batches import BATCH_ID, CREATED_AT, DEVICE, write
+from tests.exchange.batch_helpers import BATCH_ID, CREATED_AT, DEVICE, write
 
 RECIPIENT = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from exchange.batch_file import BatchRejected, decode_payload, decode_payload_lines, encode_payload
-from tests.exchange.batches import AUDIT, records
+from tests.exchange.batch_helpers import AUDIT, records
 
 
 def test_payload_lines():

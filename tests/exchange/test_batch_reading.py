@@ -21,7 +21,7 @@ from exchange.batch_file import (
     encode_payload,
     zip_members,
 )
-from tests.exchange.batches import (
+from tests.exchange.batch_helpers import (
     AUDIT,
     DISTRICT_RECIPIENT,
     OTHER_DEVICE_KEY,

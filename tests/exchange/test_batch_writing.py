@@ -26,7 +26,7 @@ from exchange.batch_file import (
     rewrite_batch,
     zip_members,
 )
-from tests.exchange.batches import (
+from tests.exchange.batch_helpers import (
     AUDIT,
     BATCH_ID,
     DEVICE,

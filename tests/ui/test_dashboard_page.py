@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QTableWidget, QWidget
 
 from tests.models.test_dashboard import TODAY, fill_sample
-from ui.charts import BarChart
+from ui.chart_widgets import BarChart
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from printing.context import print_context
 from printing.paper import write_pdf
-from printing.receipts import paint_receipts
+from printing.receipt_slips import paint_receipts
 from tests.ui.printed import (
     LONG_NAME,
     TODAY,

@@ -22,8 +22,8 @@ from models.regions import Regions
 # The chart widgets every card uses, imported in this one place.
 from printing.charts import STATUS_COLOURS as STATUS_COLOURS
 from printing.charts import Bar as Bar
-from ui.charts import BarChart as BarChart
-from ui.charts import StackedBar as StackedBar
+from ui.chart_widgets import BarChart as BarChart
+from ui.chart_widgets import StackedBar as StackedBar
 
 #: The role of a figure cell's `Click` (None: a cell that leads nowhere).
 CLICK = Qt.ItemDataRole.UserRole
