@@ -23,6 +23,7 @@ __all__ = [
     "marital_labels",
     "period_labels",
     "sex_labels",
+    "sex_letters",
     "status_labels",
     "target_group_labels",
     "yes_no",
@@ -41,6 +42,12 @@ def field_labels() -> dict[str, str]:
 
 def sex_labels() -> dict[str, str]:
     return _translated(vocabulary.SEX_LABELS)
+
+
+def sex_letters() -> dict[str, str]:
+    """The one-letter code a list shows for each sex: L/P in Indonesian, M/F in English (the
+    letter that starts its label, ``M — Male``)."""
+    return {code: label.split("—")[0].strip() for code, label in sex_labels().items()}
 
 
 def marital_labels() -> dict[str, str]:
@@ -77,7 +84,7 @@ def display_value(field: str, value, regions=None) -> str:
     dates and amounts."""
     from datetime import date
 
-    from models.formatting import tanggal, thousands
+    from i18n.formats import tanggal, thousands
     from models.regions import default_regions
 
     if value is None or value == "":

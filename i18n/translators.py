@@ -15,6 +15,12 @@ from models.resources import resource_path
 
 LANGUAGES = ("id", "en")
 _made: list[QCoreApplication] = []  # the application made here lives as long as the process
+_current = ["id"]  # the language last installed: numbers and dates on screen follow it
+
+
+def current_language() -> str:
+    """The language of the installed translation (``id`` until another is installed)."""
+    return _current[0]
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
@@ -22,6 +28,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     QLocale.setDefault(
         QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English)
     )
+    _current[0] = language if language in LANGUAGES else "id"
     for translator in getattr(app, "_jaring_translators", []):
         app.removeTranslator(translator)
     installed = []

@@ -1,24 +1,50 @@
-"""Indonesian number, money and date formats (Rp 16.800, 23-11-2026), for screens and paper."""
+"""Number, money, share and date formats for screens and paper, in the app's languages:
+Indonesian (the default: Rp 16.800, 12,3 %, 23-11-2026) or English (Rp 16,800, 12.3 %,
+23 Nov 2026). The language is an argument, not a global, so that models/ stays Qt-free and the
+Excel and BPJS files, which call these without one, keep the Indonesian forms.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-
-def thousands(value: int) -> str:
-    """``1650000`` -> ``1.650.000``."""
-    return f"{value:,}".replace(",", ".")
-
-
-def rupiah(value: int) -> str:
-    """``16800`` -> ``Rp 16.800``."""
-    return f"Rp {thousands(value)}"
+#: The separators of each language: (thousands, decimal).
+_SEPARATORS = {"id": (".", ","), "en": (",", ".")}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def tanggal(value: date | None) -> str:
-    """``date(2026, 11, 23)`` -> ``23-11-2026``; empty for None."""
-    return value.strftime("%d-%m-%Y") if value else ""
+def _separators(language: str) -> tuple[str, str]:
+    return _SEPARATORS.get(language, _SEPARATORS["id"])
+
+
+def thousands(value: int, language: str = "id") -> str:
+    """``1650000`` -> ``1.650.000`` (English: ``1,650,000``)."""
+    return f"{value:,}".replace(",", _separators(language)[0])
+
+
+def rupiah(value: int, language: str = "id") -> str:
+    """``16800`` -> ``Rp 16.800`` (English: ``Rp 16,800``)."""
+    return f"Rp {thousands(value, language)}"
+
+
+def decimal(value: float, language: str = "id") -> str:
+    """``2.25`` -> ``2,2`` (one decimal; English: ``2.2``)."""
+    return f"{value:.1f}".replace(".", _separators(language)[1])
+
+
+def percent(value: float, language: str = "id") -> str:
+    """``12.345`` -> ``12,3 %`` (English: ``12.3 %``)."""
+    return f"{decimal(value, language)} %"
+
+
+def tanggal(value: date | None, language: str = "id") -> str:
+    """``date(2026, 11, 23)`` -> ``23-11-2026`` (English: ``23 Nov 2026``); empty for None."""
+    if not value:
+        return ""
+    if language == "en":
+        return f"{value.day:02d} {_MONTHS_EN[value.month - 1]} {value.year}"
+    return value.strftime("%d-%m-%Y")
 
 
 def parse_tanggal(text: str) -> date | None:

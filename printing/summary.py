@@ -18,8 +18,9 @@ from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QPen
 
 from i18n import labels
+from i18n.formats import percent, rupiah, tanggal, thousands
 from models import dashboard as figures
-from models.formatting import arg, rupiah, tanggal, thousands
+from models.formatting import arg
 from printing.charts import STATUS_COLOURS, Bar, paint_hbars, paint_stacked, paint_vbars
 from printing.context import PrintContext
 from printing.drawing import GREY, INK, RULE, sans
@@ -31,10 +32,6 @@ HEAD_FILL = QColor(230, 233, 236)
 MAX_PLACES = 12
 MAX_OFFICERS = 8
 MAX_WEEKS = 26
-
-
-def percent(value: float) -> str:
-    return f"{value:.1f} %".replace(".", ",")
 
 
 class _Page:

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import labels
+from i18n.formats import tanggal
 from models import dashboard as figures
 from models.dashboard import Click, Figure, OfficerFigure
 from models.db import database_path
-from models.formatting import arg, tanggal
+from models.formatting import arg
 from models.regions import Regions, default_regions
 from models.settings import load_settings
 from ui.dashboard.budget_card import BudgetCard

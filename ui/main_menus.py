@@ -43,7 +43,7 @@ def build_menus(window: MainWindow) -> MainMenus:
         translate("MainWindow", "Impor &hasil BPJS (KPJ)…"), window.import_kpj_results
     )
     undo_delete_action = _edit_menu(window, bar.addMenu(translate("MainWindow", "&Ubah")))
-    help_menu = bar.addMenu(translate("MainWindow", "&Bantuan"))
+    help_menu = bar.addMenu(translate("MainWindow", "Ban&tuan"))
     about = QAction(translate("MainWindow", "&Tentang Jaring"), window)
     about.triggered.connect(lambda: show_about(window))
     help_menu.addAction(about)
@@ -63,7 +63,7 @@ def _file_menu(window: MainWindow, file_menu: QMenu) -> QAction:
     settings = QAction(translate("MainWindow", "&Pengaturan…"), window)
     settings.triggered.connect(window.edit_settings)
     quit_action = QAction(
-        translate("MainWindow", "&Keluar"), window, shortcut=QKeySequence.StandardKey.Quit
+        translate("MainWindow", "Kel&uar"), window, shortcut=QKeySequence.StandardKey.Quit
     )
     quit_action.triggered.connect(window.close)
     for action in (new, show_list, settings):

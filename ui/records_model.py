@@ -13,8 +13,9 @@ from datetime import date, datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from i18n import labels
+from i18n.formats import rupiah, tanggal
 from models.contribution import ContributionTable, default_table
-from models.formatting import arg, rupiah, tanggal
+from models.formatting import arg
 from models.regions import Regions, default_regions
 from models.status_updates import rejection_reason
 from models.store import RecordFilter, RegistrationStore
@@ -57,6 +58,7 @@ class RecordsModel(QAbstractTableModel):
         self._headers = self._header_texts()
         self._status = labels.status_labels()
         self._groups = labels.target_group_labels()
+        self._sexes = labels.sex_letters()
 
     # --- what the view asks --------------------------------------------------------
 
@@ -162,6 +164,8 @@ class RecordsModel(QAbstractTableModel):
         if key == "village_code":
             village = self.regions.village(row["village_code"]) if row["village_code"] else None
             return village.name if village else row["village_code"]
+        if key == "sex":
+            return self._sexes.get(row["sex"], row["sex"] or "")
         if key == "kecamatan":
             return self.regions.kecamatan_name(row["kecamatan_code"] or "")
         if key == "target_group":
@@ -178,5 +182,5 @@ class RecordsModel(QAbstractTableModel):
         if key == "updated_at":
             stamp = row["updated_at"]
             local = datetime.fromisoformat(stamp).astimezone() if stamp else None
-            return local.strftime("%d-%m-%Y %H:%M") if local else ""
+            return f"{tanggal(local.date())} {local:%H:%M}" if local else ""
         return row[key] or ""

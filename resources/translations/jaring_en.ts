@@ -77,12 +77,12 @@ Check the file, or choose another file with --db.</translation>
         <location line="+28"/>
         <location line="+17"/>
         <source>Kirim ke kabupaten</source>
-        <translation>Send to the district</translation>
+        <translation>Send to the regency</translation>
     </message>
     <message>
         <location line="-115"/>
         <source>Saat ada sinyal: kirim semua batch yang belum diterima kabupaten lewat internet, lalu ambil kabar terbaru (nomor KPJ, penolakan).</source>
-        <translation>When there is a signal: send every batch the district has not received over the internet, then fetch the latest news (KPJ numbers, rejections).</translation>
+        <translation>When there is a signal: send every batch the regency has not received over the internet, then fetch the latest news (KPJ numbers, rejections).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -97,7 +97,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+4"/>
         <source>Kantor kabupaten menulis tanda terima ke flashdisk saat mengimpor batch. Tanda terima di folder ekspor juga dibaca otomatis saat ekspor.</source>
-        <translation>The district office writes a receipt to the USB stick when it imports batches. A receipt in the export folder is also read automatically when exporting.</translation>
+        <translation>The regency office writes a receipt to the USB stick when it imports batches. A receipt in the export folder is also read automatically when exporting.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -107,12 +107,12 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+4"/>
         <source>Terakhir terhubung ke kabupaten: %1</source>
-        <translation>Last connected to the district: %1</translation>
+        <translation>Last connected to the regency: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Belum pernah terhubung ke kabupaten lewat internet.</source>
-        <translation>Never connected to the district over the internet yet.</translation>
+        <translation>Never connected to the regency over the internet yet.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -134,7 +134,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="-18"/>
         <source>Alamat server kabupaten belum diisi. Isi di Berkas → Pengaturan (tanyakan alamatnya ke kantor kabupaten).</source>
-        <translation>The district server&apos;s address is not set. Enter it in File → Settings (ask the district office for it).</translation>
+        <translation>The regency server&apos;s address is not set. Enter it in File → Settings (ask the regency office for it).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -144,7 +144,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+10"/>
         <source>Mengirim ke kabupaten…</source>
-        <translation>Sending to the district…</translation>
+        <translation>Sending to the regency…</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -154,17 +154,17 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location filename="../../i18n/messages/jobs.py" line="+23"/>
         <source>Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; sisanya dikirim lain kali.</source>
-        <translation>Sending cancelled. Batches the district already received stay recorded; the rest are sent next time.</translation>
+        <translation>Sending cancelled. Batches the regency already received stay recorded; the rest are sent next time.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Server kabupaten tidak bisa dihubungi. Periksa sinyal dan alamat server, lalu coba lagi. Batch yang belum terkirim tetap tersimpan.</source>
-        <translation>The district server cannot be reached. Check the signal and the server address, then try again. Batches not yet sent stay saved.</translation>
+        <translation>The regency server cannot be reached. Check the signal and the server address, then try again. Batches not yet sent stay saved.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Jawaban server kabupaten tidak bisa dipakai.</source>
-        <translation>The district server&apos;s answer cannot be used.</translation>
+        <translation>The regency server&apos;s answer cannot be used.</translation>
     </message>
     <message>
         <location filename="../../ui/batches_page.py" line="+12"/>
@@ -174,7 +174,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+2"/>
         <source>%1 batch terkirim, %2 sudah ada di kabupaten, %3 ditolak.</source>
-        <translation>%1 batch(es) sent, %2 already at the district, %3 refused.</translation>
+        <translation>%1 batch(es) sent, %2 already at the regency, %3 refused.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -184,12 +184,12 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+11"/>
         <source>Kabar baru dari kabupaten untuk %1 pendaftaran (KPJ atau penolakan).</source>
-        <translation>News from the district for %1 registration(s) (KPJ or rejection).</translation>
+        <translation>News from the regency for %1 registration(s) (KPJ or rejection).</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Kabar dari kabupaten di folder itu tidak dipakai: %1</source>
-        <translation>The district&apos;s news in that folder was not used: %1</translation>
+        <translation>The regency&apos;s news in that folder was not used: %1</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -216,22 +216,22 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location filename="../../i18n/messages/jobs.py" line="-27"/>
         <source>Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari perangkat ini. Batch yang belum terkirim tetap tersimpan.</source>
-        <translation>The district server does not know this device: it is not enrolled at the district or was revoked. Contact the district office and compare this device&apos;s fingerprint. Batches not yet sent stay saved.</translation>
+        <translation>The regency server does not know this device: it is not enrolled at the regency or was revoked. Contact the regency office and compare this device&apos;s fingerprint. Batches not yet sent stay saved.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Tanggal atau jam laptop ini berbeda jauh dengan server kabupaten. Atur tanggal, jam dan zona waktu laptop, lalu kirim lagi. Batch yang belum terkirim tetap tersimpan.</source>
-        <translation>This laptop&apos;s date or time is far from the district server&apos;s. Set the laptop&apos;s date, time and time zone, then send again. Batches not yet sent stay saved.</translation>
+        <translation>This laptop&apos;s date or time is far from the regency server&apos;s. Set the laptop&apos;s date, time and time zone, then send again. Batches not yet sent stay saved.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Server kabupaten menolak permintaan perangkat ini: %1 Batch yang belum terkirim tetap tersimpan.</source>
-        <translation>The district server refused this device&apos;s request: %1 Batches not yet sent stay saved.</translation>
+        <translation>The regency server refused this device&apos;s request: %1 Batches not yet sent stay saved.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Jawaban server kabupaten tidak bisa dipakai (alamat server salah, atau server lain yang menjawab?). Periksa alamat server di Berkas → Pengaturan. Batch yang belum terkirim tetap tersimpan.</source>
-        <translation>The district server&apos;s answer cannot be used (a wrong server address, or another server answering?). Check the server address in File → Settings. Batches not yet sent stay saved.</translation>
+        <translation>The regency server&apos;s answer cannot be used (a wrong server address, or another server answering?). Check the server address in File → Settings. Batches not yet sent stay saved.</translation>
     </message>
     <message>
         <location filename="../../ui/batches_page.py" line="-41"/>
@@ -241,7 +241,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+51"/>
         <source>Pilih tanda terima kabupaten</source>
-        <translation>Choose the district&apos;s receipt</translation>
+        <translation>Choose the regency&apos;s receipt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -256,17 +256,17 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+1"/>
         <source>Tanda terima kabupaten</source>
-        <translation>District receipt</translation>
+        <translation>Regency receipt</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Kantor kabupaten telah menerima batch %1.</source>
-        <translation>The district office has received batch %1.</translation>
+        <translation>The regency office has received batch %1.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tanda terima menyebut batch lain dengan nomor %1. Hubungi kantor kabupaten.</source>
-        <translation>The receipt names a different batch under number %1. Contact the district office.</translation>
+        <translation>The receipt names a different batch under number %1. Contact the regency office.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -299,7 +299,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>BudgetCard</name>
     <message>
-        <location filename="../../ui/dashboard/budget_card.py" line="+23"/>
+        <location filename="../../ui/dashboard/budget_card.py" line="+24"/>
         <source>Anggaran iuran</source>
         <translation>Contribution budget</translation>
     </message>
@@ -458,7 +458,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="+78"/>
+        <location filename="../../ui/dashboard_page.py" line="+79"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
@@ -646,7 +646,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+4"/>
         <source>Kabupaten sudah menyimpan batch lain dengan kode batch yang sama. Batch ini tidak digabung; hubungi kantor kabupaten.</source>
-        <translation>The district already holds another batch with the same batch id. This batch was not merged; contact the district office.</translation>
+        <translation>The regency already holds another batch with the same batch id. This batch was not merged; contact the regency office.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -656,7 +656,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+5"/>
         <source>Alamat pengiriman menyebut batch lain daripada isi berkasnya; tidak ada yang digabung. Kirim lagi; bila terulang, hubungi kantor kabupaten.</source>
-        <translation>The upload address names another batch than the file holds; nothing was merged. Send again; if it happens again, contact the district office.</translation>
+        <translation>The upload address names another batch than the file holds; nothing was merged. Send again; if it happens again, contact the regency office.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -671,37 +671,37 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+5"/>
         <source>Server menjawab dengan galat HTTP, bukan jawaban Jaring (alamat server salah?). Periksa alamat server kabupaten di Pengaturan.</source>
-        <translation>The server answered with an HTTP error, not a Jaring answer (wrong server address?). Check the district server address in the Settings.</translation>
+        <translation>The server answered with an HTTP error, not a Jaring answer (wrong server address?). Check the regency server address in the Settings.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Permintaan sampai tanpa tanda tangan perangkat. Bila terulang, hubungi kantor kabupaten.</source>
-        <translation>The request arrived without the device&apos;s signature. If it happens again, contact the district office.</translation>
+        <translation>The request arrived without the device&apos;s signature. If it happens again, contact the regency office.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tanda tangan perangkat tidak cocok dengan kunci yang didaftarkan di kabupaten (perangkat disiapkan ulang?). Hubungi kantor kabupaten untuk mendaftarkan perangkat ini lagi.</source>
-        <translation>The device&apos;s signature does not match the key enrolled at the district (was the device set up again?). Contact the district office to enrol this device again.</translation>
+        <translation>The device&apos;s signature does not match the key enrolled at the regency (was the device set up again?). Contact the regency office to enrol this device again.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Jam laptop berbeda jauh dengan jam server kabupaten. Atur tanggal, jam dan zona waktu laptop, lalu kirim lagi.</source>
-        <translation>The laptop&apos;s clock is far from the district server&apos;s. Set the laptop&apos;s date, time and time zone, then send again.</translation>
+        <translation>The laptop&apos;s clock is far from the regency server&apos;s. Set the laptop&apos;s date, time and time zone, then send again.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Server kabupaten tidak memahami permintaan ini. Bila terulang, laporkan ke kantor kabupaten.</source>
-        <translation>The district server did not understand this request. If it happens again, report it to the district office.</translation>
+        <translation>The regency server did not understand this request. If it happens again, report it to the regency office.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Basis data kabupaten sedang sibuk. Coba lagi beberapa saat lagi.</source>
-        <translation>The district database is busy. Try again in a moment.</translation>
+        <translation>The regency database is busy. Try again in a moment.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Server kabupaten mengalami galat. Coba lagi nanti; bila terulang, laporkan ke kantor kabupaten.</source>
-        <translation>The district server failed. Try again later; if it happens again, report it to the district office.</translation>
+        <translation>The regency server failed. Try again later; if it happens again, report it to the regency office.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -712,7 +712,7 @@ Check the file, or choose another file with --db.</translation>
         <location line="+13"/>
         <source>Tanda terima tidak ditandatangani kantor kabupaten perangkat ini, atau telah diubah. Tanda terima itu diabaikan.</source>
         <extracomment>Codes only a receipt or an updates document has (`exchange.receipts`, `exchange.signed_updates`).</extracomment>
-        <translation>The receipt is not signed by this device&apos;s district office, or was altered. It was ignored.</translation>
+        <translation>The receipt is not signed by this device&apos;s regency office, or was altered. It was ignored.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -722,7 +722,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+1"/>
         <source>Tanda terima tidak cocok dengan batch yang keluar dari perangkat ini (nomor atau isinya lain); diabaikan. Batch itu dikirim lagi lain kali; bila terulang, hubungi kantor kabupaten.</source>
-        <translation>The receipt does not match the batch that left this device (another number or content); it was ignored. That batch is sent again next time; if it happens again, contact the district office.</translation>
+        <translation>The receipt does not match the batch that left this device (another number or content); it was ignored. That batch is sent again next time; if it happens again, contact the regency office.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -732,22 +732,22 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+1"/>
         <source>Kabar dari kabupaten rusak atau bukan kabar Jaring; diabaikan. Minta kantor kabupaten menulisnya lagi.</source>
-        <translation>The news from the district is damaged or not Jaring news; it was ignored. Ask the district office to write it again.</translation>
+        <translation>The news from the regency is damaged or not Jaring news; it was ignored. Ask the regency office to write it again.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Hanya perangkat petugas yang membaca tanda terima dan kabar dari kabupaten.</source>
-        <translation>Only an officer&apos;s device reads receipts and news from the district.</translation>
+        <translation>Only an officer&apos;s device reads receipts and news from the regency.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hanya basis data kantor kabupaten yang menandatangani tanda terima dan kabar.</source>
-        <translation>Only the district office&apos;s database signs receipts and news.</translation>
+        <translation>Only the regency office&apos;s database signs receipts and news.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Perangkat itu tidak terdaftar di kabupaten ini.</source>
-        <translation>That device is not enrolled at this district.</translation>
+        <translation>That device is not enrolled at this regency.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -802,7 +802,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="-50"/>
         <source>Folder kunci di samping basis data sudah berisi kunci, padahal basis data ini belum disiapkan. Tidak ada yang berubah; hubungi admin kabupaten.</source>
-        <translation>The key folder beside the database already holds keys, although this database is not set up. Nothing was changed; contact the district administrator.</translation>
+        <translation>The key folder beside the database already holds keys, although this database is not set up. Nothing was changed; contact the regency administrator.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1405,7 +1405,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+5"/>
         <source>Tanda terima bertanda tangan kabupaten ikut kembali ke petugas di flashdisk yang sama, agar petugas tahu batch mana yang sudah diterima, bersama kabar terbaru tentang pendaftarannya (nomor KPJ, penolakan).</source>
-        <translation>The district&apos;s signed receipts go back to the officers on the same USB stick, so that they know which batches have arrived, together with the latest news about their registrations (KPJ numbers, rejections).</translation>
+        <translation>The regency&apos;s signed receipts go back to the officers on the same USB stick, so that they know which batches have arrived, together with the latest news about their registrations (KPJ numbers, rejections).</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1662,12 +1662,12 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+1"/>
         <source>Kecamatan</source>
-        <translation>District (kecamatan)</translation>
+        <translation>District</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Desa/Kelurahan</source>
-        <translation>Village (desa/kelurahan)</translation>
+        <translation>Village/kelurahan</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2009,7 +2009,7 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Keluar</source>
+        <source>Kel&amp;uar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
@@ -2035,7 +2035,7 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+6"/>
         <source>&amp;Kirim ke kabupaten</source>
-        <translation>&amp;Send to the district</translation>
+        <translation>Sen&amp;d to the regency</translation>
     </message>
     <message>
         <location line="-46"/>
@@ -2069,7 +2069,7 @@ Check the file, or choose another file with --db.</translation>
     </message>
     <message>
         <location line="-51"/>
-        <source>&amp;Bantuan</source>
+        <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
@@ -2319,13 +2319,13 @@ Check the file, or choose another file with --db.</translation>
     <message>
         <location line="+16"/>
         <source>Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang membuatnya. Peringatan: pendaftaran yang membawa peringatan yang dikonfirmasi. Draf/peringatan: bagian yang masih draf atau membawa peringatan. Konflik: antrean konflik kabupaten dari data petugas itu (klik: pendaftaran yang terlibat).</source>
-        <translation>Every registration not deleted, drafts included, by the officer who created it. Warnings: registrations carrying confirmed warnings. Drafts/warnings: the share still in draft or carrying warnings. Conflicts: the district&apos;s conflict queue from that officer&apos;s data (click: the registrations involved).</translation>
+        <translation>Every registration not deleted, drafts included, by the officer who created it. Warnings: registrations carrying confirmed warnings. Drafts/warnings: the share still in draft or carrying warnings. Conflicts: the regency&apos;s conflict queue from that officer&apos;s data (click: the registrations involved).</translation>
     </message>
 </context>
 <context>
     <name>PlacesCard</name>
     <message>
-        <location filename="../../ui/dashboard/places_card.py" line="+32"/>
+        <location filename="../../ui/dashboard/places_card.py" line="+33"/>
         <source>Sebaran per kecamatan dan desa</source>
         <translation>By district (kecamatan) and village</translation>
     </message>
@@ -2858,12 +2858,12 @@ Village head %1</translation>
     <message>
         <location line="+6"/>
         <source>Data pendaftaran Anda dikirim ke kantor kabupaten (dinas pengelola program).</source>
-        <translation>Your registration goes to the district office (the agency running the programme).</translation>
+        <translation>Your registration goes to the regency office (the agency running the programme).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Kantor kabupaten meneruskannya ke BPJS Ketenagakerjaan untuk didaftarkan.</source>
-        <translation>The district office passes it on to BPJS Ketenagakerjaan for registration.</translation>
+        <translation>The regency office passes it on to BPJS Ketenagakerjaan for registration.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3097,7 +3097,7 @@ Village head %1</translation>
 <context>
     <name>ProgressCard</name>
     <message>
-        <location filename="../../ui/dashboard/progress_card.py" line="+36"/>
+        <location filename="../../ui/dashboard/progress_card.py" line="+37"/>
         <source>Capaian terhadap target</source>
         <translation>Progress toward the target</translation>
     </message>
@@ -3120,7 +3120,7 @@ Village head %1</translation>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../ui/records_model.py" line="+95"/>
+        <location filename="../../ui/records_model.py" line="+97"/>
         <source>Ditolak: %1</source>
         <translation>Rejected: %1</translation>
     </message>
@@ -3142,7 +3142,7 @@ Village head %1</translation>
     <message>
         <location line="+1"/>
         <source>Iuran/bulan</source>
-        <translation>Contribution/month</translation>
+        <translation>Per month</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3464,12 +3464,12 @@ Village head %1</translation>
     <message>
         <location line="+6"/>
         <source>Untuk petugas: alamat server kantor kabupaten, dipakai oleh &quot;Kirim ke kabupaten&quot;. Tanyakan ke kantor kabupaten; kosongkan jika belum ada.</source>
-        <translation>For officers: the district office server&apos;s address, used by &quot;Send to the district&quot;. Ask the district office; leave it empty if there is none yet.</translation>
+        <translation>For officers: the regency office server&apos;s address, used by &quot;Send to the regency&quot;. Ask the regency office; leave it empty if there is none yet.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Alamat server kabupaten</source>
-        <translation>District server address</translation>
+        <translation>Regency server address</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3507,7 +3507,7 @@ Village head %1</translation>
     <message>
         <location filename="../../ui/setup_page.py" line="+70"/>
         <source>Laptop ini belum disiapkan untuk bertukar data. Perangkat petugas mengirim pendaftaran dalam batch ke kantor kabupaten; kantor kabupaten menerima dan menggabungkan batch dari semua petugas. Pilih salah satu — penyiapan hanya dilakukan sekali.</source>
-        <translation>This laptop is not yet set up to exchange data. An officer&apos;s device sends registrations in batches to the district office; the district office receives and merges the batches of all officers. Choose one — setting up is done only once.</translation>
+        <translation>This laptop is not yet set up to exchange data. An officer&apos;s device sends registrations in batches to the regency office; the regency office receives and merges the batches of all officers. Choose one — setting up is done only once.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3517,7 +3517,7 @@ Village head %1</translation>
     <message>
         <location line="+3"/>
         <source>Untuk laptop petugas lapangan. Perlu berkas profil kabupaten dari kantor kabupaten; laptop ini lalu membuat berkas pendaftaran untuk diserahkan kembali.</source>
-        <translation>For a field officer&apos;s laptop. Needs the district profile file from the district office; this laptop then makes an enrolment file to hand back.</translation>
+        <translation>For a field officer&apos;s laptop. Needs the regency profile file from the regency office; this laptop then makes an enrolment file to hand back.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3537,12 +3537,12 @@ Village head %1</translation>
     <message>
         <location line="+6"/>
         <source>Kantor kabupaten</source>
-        <translation>District office</translation>
+        <translation>Regency office</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hanya untuk satu komputer di kantor kabupaten, yang menerima batch dari semua petugas. Berkas profil kabupaten yang dibuat di sini dibagikan ke setiap petugas.</source>
-        <translation>Only for one computer at the district office, which receives the batches of all officers. The district profile file made here is given to every officer.</translation>
+        <translation>Only for one computer at the regency office, which receives the batches of all officers. The regency profile file made here is given to every officer.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3567,7 +3567,7 @@ Village head %1</translation>
     <message>
         <location line="+3"/>
         <source>Siapkan sebagai kantor kabupaten…</source>
-        <translation>Set up as the district office…</translation>
+        <translation>Set up as the regency office…</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -3577,17 +3577,17 @@ Village head %1</translation>
     <message>
         <location line="+3"/>
         <source>Pilih berkas profil kabupaten</source>
-        <translation>Choose the district profile file</translation>
+        <translation>Choose the regency profile file</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Bukan profil kabupaten</source>
-        <translation>Not a district profile</translation>
+        <translation>Not a regency profile</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Berkas ini bukan profil kabupaten Jaring yang sah, atau rusak. Tidak ada yang berubah; minta berkas profil kabupaten dari kantor kabupaten.</source>
-        <translation>This file is not a valid Jaring district profile, or it is damaged. Nothing was changed; ask the district office for its profile file.</translation>
+        <translation>This file is not a valid Jaring regency profile, or it is damaged. Nothing was changed; ask the regency office for its profile file.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3603,9 +3603,9 @@ Sidik jari kabupaten: %4
 Sidik jari ini harus sama persis dengan yang tampil di komputer kantor kabupaten. Sama?</source>
         <translation>Office: %1
 Area: %2 %3
-District fingerprint: %4
+Regency fingerprint: %4
 
-This fingerprint must be exactly the one shown on the district office&apos;s computer. Is it the same?</translation>
+This fingerprint must be exactly the one shown on the regency office&apos;s computer. Is it the same?</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3634,12 +3634,12 @@ This fingerprint must be exactly the one shown on the district office&apos;s com
 Serahkan berkas %2 ke kantor kabupaten dan bacakan sidik jari ini kepada staf yang mendaftarkan perangkat. Batch dari laptop ini diterima setelah perangkat didaftarkan.</source>
         <translation>This device&apos;s fingerprint: %1
 
-Hand the file %2 to the district office and read this fingerprint out to the staff who enrol the device. Batches from this laptop are accepted once the device is enrolled.</translation>
+Hand the file %2 to the regency office and read this fingerprint out to the staff who enrol the device. Batches from this laptop are accepted once the device is enrolled.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Isi nama kantor kabupaten.</source>
-        <translation>Enter the district office&apos;s name.</translation>
+        <translation>Enter the regency office&apos;s name.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3654,19 +3654,19 @@ Hand the file %2 to the district office and read this fingerprint out to the sta
     <message>
         <location line="+3"/>
         <source>Simpan profil kabupaten</source>
-        <translation>Save the district profile</translation>
+        <translation>Save the regency profile</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Kantor kabupaten siap</source>
-        <translation>District office ready</translation>
+        <translation>Regency office ready</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sidik jari kabupaten: %1
 
 Bagikan berkas %2 ke setiap petugas. Saat menyiapkan laptopnya, petugas membandingkan sidik jari ini dengan yang tampil di sini (tab Perangkat petugas).</source>
-        <translation>District fingerprint: %1
+        <translation>Regency fingerprint: %1
 
 Give the file %2 to every officer. When setting up their laptop, officers compare this fingerprint with the one shown here (Officer devices tab).</translation>
     </message>
@@ -3746,7 +3746,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../printing/summary.py" line="+136"/>
+        <location filename="../../printing/summary.py" line="+133"/>
         <source>Ringkasan capaian kepesertaan BPJS Ketenagakerjaan</source>
         <translation>BPJS Ketenagakerjaan coverage summary</translation>
     </message>
@@ -4047,7 +4047,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>TimelineCard</name>
     <message>
-        <location filename="../../ui/dashboard/timeline_card.py" line="+25"/>
+        <location filename="../../ui/dashboard/timeline_card.py" line="+26"/>
         <source>Pendaftaran per minggu</source>
         <extracomment>The weeks the chart shows: a year&apos;s worth, the latest.</extracomment>
         <translation>Registrations per week</translation>

@@ -86,14 +86,14 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
             "Data exchange",  # not yet set up as an officer device or the district office
         ]
         form_labels = {label.text() for label in window.form.findChildren(QLabel)}
-        assert {"Date of birth", "District (kecamatan)", "NIK"} <= form_labels
+        assert {"Date of birth", "District", "NIK"} <= form_labels
         assert window.form.save_button.text() == "Save (Ctrl+S)"
         assert window.form.draft_button.text() == "Save draft (Ctrl+D)"
         model = window.records.model
         headers = [
             model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())
         ]
-        assert "Contribution/month" in headers
+        assert "Per month" in headers
         assert problem_text(error("nik.length", "nik")) == "The NIK must be 16 digits."
         assert (
             problem_text(error("required", "full_name")) == "Full name (as on the KTP) is required."

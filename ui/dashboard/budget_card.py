@@ -7,8 +7,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from i18n import labels
+from i18n.formats import rupiah, thousands
 from models.dashboard import Budget, Click, Figure
-from models.formatting import arg, rupiah, thousands
+from models.formatting import arg
 from ui.dashboard.widgets import Card, cell, clicked_cell, figure_table, fit_height, note_label
 
 

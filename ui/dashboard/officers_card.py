@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from i18n.formats import tanggal, thousands
 from models.dashboard import Click, Figure, OfficerFigure, OfficerStats
-from models.formatting import tanggal, thousands
 from ui.dashboard.widgets import (
     Card,
     cell,

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from i18n.formats import thousands
 from models.dashboard import Click, Figure, Overview, place_rows
-from models.formatting import arg, thousands
+from models.formatting import arg
 from models.regions import Regions
 from ui.dashboard.widgets import (
     Bar,

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from i18n import labels
+from i18n.formats import thousands
 from models.dashboard import COUNTED_STATUSES, Click, Figure, Progress
-from models.formatting import arg, thousands
+from models.formatting import arg
 from ui.dashboard.widgets import STATUS_COLOURS, Bar, Card, StackedBar, note_label, percent
 
 

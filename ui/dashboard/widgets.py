@@ -1,5 +1,5 @@
 """What the dashboard's cards are made of: a titled panel, small click-through tables of
-figures, and the Indonesian way of writing a share."""
+figures, and the way of writing a share in the language on screen."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A share and a decimal in the language on screen, for every card.
+from i18n.formats import decimal as decimal
+from i18n.formats import percent as percent
 from models.dashboard import Click
 from models.regions import Regions
 
@@ -27,16 +30,6 @@ from ui.chart_widgets import StackedBar as StackedBar
 
 #: The role of a figure cell's `Click` (None: a cell that leads nowhere).
 CLICK = Qt.ItemDataRole.UserRole
-
-
-def percent(value: float) -> str:
-    """``12.345`` -> ``12,3 %`` (Indonesian decimal comma)."""
-    return f"{value:.1f} %".replace(".", ",")
-
-
-def decimal(value: float) -> str:
-    """``2.25`` -> ``2,2`` (one decimal, Indonesian decimal comma)."""
-    return f"{value:.1f}".replace(".", ",")
 
 
 def kecamatan_name(regions: Regions, code: str) -> str:
