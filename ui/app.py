@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from i18n.translators import install_translators
@@ -15,6 +16,32 @@ from ui import dialogs
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 
+translate = QCoreApplication.translate
+
+
+def unusable_database_text(db_path: Path) -> str:
+    """Why the database at ``db_path`` cannot be opened, in words. Said before the
+    installation's language can be read (it is stored in that database), so always in
+    Indonesian, the default: SQLite's own English reason is left out, not mixed in."""
+    path = Path(db_path)
+    if path.is_dir():
+        reason = translate("App", "Itu sebuah folder, bukan berkas basis data.")
+    elif not path.parent.is_dir():
+        reason = translate("App", "Folder tempat berkas itu tidak ada.")
+    elif path.exists():
+        reason = translate("App", "Berkas itu bukan basis data Jaring, atau rusak.")
+    else:
+        reason = translate("App", "Berkas itu tidak bisa dibuat di sana (periksa izin folder).")
+    return arg(
+        translate(
+            "App",
+            "Basis data tidak bisa dibuka:\n%1\n\n%2\n\nPeriksa berkasnya atau pilih berkas "
+            "lain dengan --db.",
+        ),
+        path,
+        reason,
+    )
+
 
 def run_app(db_path: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
@@ -22,19 +49,8 @@ def run_app(db_path: Path) -> int:
     app.setOrganizationName("Jaring")
     try:
         db = open_database(db_path, autocheckpoint=False)
-    except DatabaseError as exc:
-        dialogs.inform(
-            None,
-            "Jaring",
-            arg(
-                app.translate(
-                    "App",
-                    "Basis data tidak bisa dibuka:\n%1\n\nPeriksa berkasnya atau pilih berkas "
-                    "lain dengan --db.",
-                ),
-                exc,
-            ),
-        )
+    except DatabaseError:
+        dialogs.inform(None, "Jaring", unusable_database_text(db_path), error=True)
         return 2
     settings = load_settings(db)
     install_translators(app, settings.language)

@@ -4,15 +4,39 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+30"/>
+        <location filename="../../ui/app.py" line="+28"/>
+        <source>Itu sebuah folder, bukan berkas basis data.</source>
+        <translation>That is a folder, not a database file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder tempat berkas itu tidak ada.</source>
+        <translation>The folder for that file does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Berkas itu bukan basis data Jaring, atau rusak.</source>
+        <translation>That file is not a Jaring database, or it is damaged.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Berkas itu tidak bisa dibuat di sana (periksa izin folder).</source>
+        <translation>That file cannot be created there (check the folder&apos;s permissions).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Basis data tidak bisa dibuka:
 %1
+
+%2
 
 Periksa berkasnya atau pilih berkas lain dengan --db.</source>
         <translation>The database cannot be opened:
 %1
 
-Check the file, or choose another file with --db.</translation>
+%2
+
+Check the file or choose another file with --db.</translation>
     </message>
 </context>
 <context>
