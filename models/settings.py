@@ -22,7 +22,12 @@ DEFAULT_TARGET = 9863
 @dataclass
 class Settings:
     regency_code: str = DEFAULT_REGENCY
+    # Who uses this installation (the audit log's actor): the field officer on an officer's
+    # laptop, the staff member at the district office.
     officer_name: str = ""
+    # The district office's database: the office's name, e.g. "Disnakertrans Kabupaten
+    # Sukamara" ("" elsewhere; a district database shows the district's settings once set).
+    office_name: str = ""
     target: int = DEFAULT_TARGET
     age_min: int = 15
     age_max: int = 65

@@ -14,7 +14,7 @@ from models.formatting import arg
 from models.settings import load_settings, save_settings
 from ui import dialogs
 from ui.main_window import MainWindow
-from ui.settings_dialog import SettingsDialog
+from ui.settings_dialog import first_run_dialog
 
 translate = QCoreApplication.translate
 
@@ -55,7 +55,7 @@ def run_app(db_path: Path) -> int:
     settings = load_settings(db)
     install_translators(app, settings.language)
     if not settings.configured:
-        dialog = SettingsDialog(settings, first_run=True)
+        dialog = first_run_dialog(db, settings)
         if not dialog.exec():
             return 0
         settings = save_settings(db, dialog.settings())

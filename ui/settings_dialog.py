@@ -1,5 +1,7 @@
-"""First-run questions and the settings dialog: regency, officer, target, ages, language, and
-the district's sync address (officers' "Kirim ke kabupaten")."""
+"""First-run questions and the settings dialog: regency, who uses it, target, ages, language.
+An officer's laptop (or one not yet set up) is asked for the officer's name and the district's
+sync address ("Kirim ke kabupaten"); the district office's database for the office's name and
+the staff member using it."""
 
 from __future__ import annotations
 
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlite_utils import Database
 
 from models.formatting import arg
+from models.identity import identity_as
 from models.regions import Regions, default_regions
 from models.settings import Settings
 
@@ -33,19 +37,35 @@ def valid_sync_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url
 
 
+def first_run_dialog(db: Database, settings: Settings) -> SettingsDialog:
+    """The first-run questions for this database: the district office's (its name and
+    region filled in from ``district-init`` or the set-up page) or an officer's."""
+    district = identity_as(db, "district")
+    if district is not None:
+        settings = dataclasses.replace(
+            settings,
+            office_name=settings.office_name or district.name,
+            regency_code=district.regency_code or settings.regency_code,
+        )
+    return SettingsDialog(settings, first_run=True, district=district is not None)
+
+
 class SettingsDialog(QDialog):
-    """Asks for the settings; `settings()` gives what was chosen."""
+    """Asks for the settings; `settings()` gives what was chosen. ``district``: the district
+    office's questions (None: when the settings already name an office)."""
 
     def __init__(
         self,
         settings: Settings,
         *,
         first_run: bool = False,
+        district: bool | None = None,
         regions: Regions | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._settings = settings
+        self.district = bool(settings.office_name) if district is None else district
         regions = regions or default_regions()
         self.setWindowTitle(
             self.tr("Selamat datang di Jaring") if first_run else self.tr("Pengaturan")
@@ -53,31 +73,14 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         if first_run:
-            intro = QLabel(
-                self.tr(
-                    "Sebelum mulai, isi kabupaten tempat Anda bertugas, nama Anda sebagai petugas, "
-                    "dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di "
-                    "Pengaturan."
-                )
-            )
+            intro = QLabel(self._intro(), objectName="intro")
             intro.setWordWrap(True)
             layout.addWidget(intro)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.regency = QComboBox(objectName="regency")
-        self.regency.setEditable(True)
-        self.regency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for code, region in sorted(regions.regencies.items()):
-            self.regency.addItem(f"{code} — {region.name.title()}", code)
-        self.regency.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.regency.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.regency.setCurrentIndex(max(self.regency.findData(settings.regency_code), 0))
-        form.addRow(self.tr("Kabupaten/kota"), self.regency)
-
-        self.officer = QLineEdit(settings.officer_name, objectName="officer_name")
-        self.officer.setPlaceholderText(self.tr("Nama lengkap petugas"))
-        form.addRow(self.tr("Nama petugas"), self.officer)
+        self._regency_row(form, regions, settings)
+        self._people_rows(form, settings)
 
         self.target = QSpinBox(objectName="target")
         self.target.setRange(1, 10_000_000)
@@ -108,7 +111,8 @@ class SettingsDialog(QDialog):
                 'kabupaten". Tanyakan ke kantor kabupaten; kosongkan jika belum ada.'
             )
         )
-        form.addRow(self.tr("Alamat server kabupaten"), self.sync_url)
+        if not self.district:  # the district is the server; only officers send to it
+            form.addRow(self.tr("Alamat server kabupaten"), self.sync_url)
         layout.addLayout(form)
 
         self.message = QLabel(objectName="message")
@@ -124,7 +128,44 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.officer.setFocus()
+        (self.office if self.district and not settings.office_name else self.officer).setFocus()
+
+    def _regency_row(self, form: QFormLayout, regions: Regions, settings: Settings) -> None:
+        self.regency = QComboBox(objectName="regency")
+        self.regency.setEditable(True)
+        self.regency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for code, region in sorted(regions.regencies.items()):
+            self.regency.addItem(f"{code} — {region.name.title()}", code)
+        self.regency.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.regency.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.regency.setCurrentIndex(max(self.regency.findData(settings.regency_code), 0))
+        form.addRow(self.tr("Kabupaten/kota"), self.regency)
+
+    def _people_rows(self, form: QFormLayout, settings: Settings) -> None:
+        """Who uses it: the office and its staff member at the district, else the officer."""
+        self.office = QLineEdit(settings.office_name, objectName="office_name")
+        self.office.setPlaceholderText(self.tr("mis. Disnakertrans Kabupaten Sukamara"))
+        self.officer = QLineEdit(settings.officer_name, objectName="officer_name")
+        if self.district:
+            form.addRow(self.tr("Nama kantor"), self.office)
+            self.officer.setPlaceholderText(self.tr("Nama lengkap staf yang memakai komputer ini"))
+            form.addRow(self.tr("Nama staf"), self.officer)
+        else:
+            self.officer.setPlaceholderText(self.tr("Nama lengkap petugas"))
+            form.addRow(self.tr("Nama petugas"), self.officer)
+
+    def _intro(self) -> str:
+        if self.district:
+            return self.tr(
+                "Sebelum mulai, periksa nama kantor kabupaten dan kabupaten/kota-nya, isi nama "
+                "Anda sebagai staf yang memakai komputer ini, dan target jumlah pekerja yang "
+                "didaftarkan. Semua bisa diubah nanti di Pengaturan."
+            )
+        return self.tr(
+            "Sebelum mulai, isi kabupaten tempat Anda bertugas, nama Anda sebagai petugas, "
+            "dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di "
+            "Pengaturan."
+        )
 
     def _regency_code(self) -> str:
         index = self.regency.findText(self.regency.currentText())
@@ -134,8 +175,15 @@ class SettingsDialog(QDialog):
         if not self._regency_code():
             self.message.setText(self.tr("Pilih kabupaten/kota dari daftar."))
             self.regency.setFocus()
+        elif self.district and not self.office.text().strip():
+            self.message.setText(self.tr("Nama kantor wajib diisi."))
+            self.office.setFocus()
         elif not self.officer.text().strip():
-            self.message.setText(self.tr("Nama petugas wajib diisi."))
+            self.message.setText(
+                self.tr("Nama staf wajib diisi.")
+                if self.district
+                else self.tr("Nama petugas wajib diisi.")
+            )
             self.officer.setFocus()
         elif self.age_min.value() > self.age_max.value():
             self.message.setText(self.tr("Umur terendah tidak boleh lebih dari umur tertinggi."))
@@ -159,10 +207,11 @@ class SettingsDialog(QDialog):
             self._settings,
             regency_code=self._regency_code(),
             officer_name=" ".join(self.officer.text().split()),
+            office_name=" ".join(self.office.text().split()) if self.district else "",
             target=self.target.value(),
             age_min=self.age_min.value(),
             age_max=self.age_max.value(),
             language=self.language.currentData(),
-            sync_url=self._sync_url(),
+            sync_url=self._settings.sync_url if self.district else self._sync_url(),
             configured=True,
         )

@@ -3436,7 +3436,7 @@ Village head %1</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+51"/>
+        <location filename="../../ui/settings_dialog.py" line="+71"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>
@@ -3446,17 +3446,17 @@ Village head %1</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+94"/>
         <source>Sebelum mulai, isi kabupaten tempat Anda bertugas, nama Anda sebagai petugas, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
         <translation>Before you start, enter the regency where you work, your name as the officer, and the number of workers to register (the target). You can change all of these later in Settings.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-23"/>
         <source>Kabupaten/kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Nama lengkap petugas</source>
         <translation>Officer&apos;s full name</translation>
     </message>
@@ -3466,7 +3466,7 @@ Village head %1</translation>
         <translation>Officer&apos;s name</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-66"/>
         <source>Target jumlah pekerja terdaftar</source>
         <translation>Target number of registered workers</translation>
     </message>
@@ -3491,7 +3491,7 @@ Village head %1</translation>
         <translation>For officers: the regency office server&apos;s address, used by &quot;Send to the regency&quot;. Ask the regency office; leave it empty if there is none yet.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Alamat server kabupaten</source>
         <translation>Regency server address</translation>
     </message>
@@ -3506,17 +3506,52 @@ Village head %1</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
+        <source>mis. Disnakertrans Kabupaten Sukamara</source>
+        <translation type="unfinished">e.g. Disnakertrans Kabupaten Sukamara</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nama kantor</source>
+        <translation type="unfinished">Office name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama lengkap staf yang memakai komputer ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama staf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sebelum mulai, periksa nama kantor kabupaten dan kabupaten/kota-nya, isi nama Anda sebagai staf yang memakai komputer ini, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Pilih kabupaten/kota dari daftar.</source>
         <translation>Choose a regency/city from the list.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Nama kantor wajib diisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nama staf wajib diisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nama petugas wajib diisi.</source>
         <translation>The officer&apos;s name is required.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Umur terendah tidak boleh lebih dari umur tertinggi.</source>
         <translation>The minimum age cannot be higher than the maximum age.</translation>
     </message>

@@ -1,0 +1,64 @@
+"""The first-run questions fit the database: the district office's database asks for the
+office's name and the staff member using it, never for an officer or a server address; an
+officer's laptop (or one not yet set up) asks for the officer and the server."""
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
+
+from exchange.enrolment import init_district
+from models.db import open_database
+from models.settings import load_settings, save_settings
+from ui.settings_dialog import SettingsDialog, first_run_dialog
+
+
+def row_labels(dialog) -> list[str]:
+    form = dialog.findChild(QFormLayout)
+    rows = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+    return [item.widget().text() for item in rows if item is not None]
+
+
+def district_db(tmp_path):
+    db = open_database(tmp_path / "district.db")
+    init_district(db, tmp_path / "keys", "Disnakertrans Sukamara", "62.08", 9863)
+    return db
+
+
+def test_the_district_first_run_asks_for_the_office_and_its_staff(qapp, tmp_path):
+    db = district_db(tmp_path)
+    dialog = first_run_dialog(db, load_settings(db))
+    labels = row_labels(dialog)
+    assert "Nama kantor" in labels and "Nama staf" in labels
+    assert "Nama petugas" not in labels and "Alamat server kabupaten" not in labels
+    assert "petugas" not in dialog.findChild(QLabel, "intro").text()
+    office = dialog.findChild(QLineEdit, "office_name")
+    assert office.text() == "Disnakertrans Sukamara"  # from district-init, to check
+    dialog.findChild(QLineEdit, "officer_name").setText("  Rina   Wati ")
+    dialog._accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    chosen = save_settings(db, dialog.settings())
+    assert (chosen.office_name, chosen.officer_name, chosen.sync_url) == (
+        "Disnakertrans Sukamara", "Rina Wati", "",
+    )  # fmt: skip
+    # Later, the settings of the district's database are the district's again.
+    assert "Nama staf" in row_labels(SettingsDialog(load_settings(db)))
+
+
+def test_the_district_must_name_its_office_and_staff(qapp, tmp_path):
+    db = district_db(tmp_path)
+    dialog = first_run_dialog(db, load_settings(db))
+    dialog.findChild(QLineEdit, "office_name").setText(" ")
+    dialog._accept()
+    assert dialog.findChild(QLabel, "message").text() == "Nama kantor wajib diisi."
+    dialog.findChild(QLineEdit, "office_name").setText("Disnaker")
+    dialog._accept()
+    assert dialog.findChild(QLabel, "message").text() == "Nama staf wajib diisi."
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+
+
+def test_a_database_not_set_up_asks_for_the_officer(qapp, db):
+    dialog = first_run_dialog(db, load_settings(db))
+    labels = row_labels(dialog)
+    assert "Nama petugas" in labels and "Alamat server kabupaten" in labels
+    assert "Nama kantor" not in labels and "Nama staf" not in labels
+    dialog.findChild(QLineEdit, "officer_name").setText("Budi")
+    dialog._accept()
+    assert dialog.settings().office_name == ""
