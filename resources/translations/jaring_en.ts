@@ -3508,27 +3508,27 @@ Village head %1</translation>
     <message>
         <location line="+20"/>
         <source>mis. Disnakertrans Kabupaten Sukamara</source>
-        <translation type="unfinished">e.g. Disnakertrans Kabupaten Sukamara</translation>
+        <translation>e.g. Disnakertrans Kabupaten Sukamara</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nama kantor</source>
-        <translation type="unfinished">Office name</translation>
+        <translation>Office name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nama lengkap staf yang memakai komputer ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name of the staff member using this computer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nama staf</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff member</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Sebelum mulai, periksa nama kantor kabupaten dan kabupaten/kota-nya, isi nama Anda sebagai staf yang memakai komputer ini, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Before you start, check the regency office&apos;s name and its regency/city, enter your name as the staff member using this computer, and the target number of workers to register. Everything can be changed later in Settings.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3538,12 +3538,12 @@ Village head %1</translation>
     <message>
         <location line="+3"/>
         <source>Nama kantor wajib diisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The office name is required.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nama staf wajib diisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The staff member&apos;s name is required.</translation>
     </message>
     <message>
         <location line="+2"/>
