@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from models.formatting import thousands
+from i18n.formats import thousands
 
 #: Colours for bars (a calm blue first) and for the statuses of the progress bar.
 BAR = QColor(46, 109, 164)

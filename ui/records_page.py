@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import labels
-from models.formatting import arg, thousands
+from i18n.formats import thousands
+from models.formatting import arg
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
 from printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids

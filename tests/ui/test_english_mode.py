@@ -80,6 +80,9 @@ def test_the_records_list_in_english(speaking):
     assert all(re.fullmatch(r"\d\d [A-Z][a-z]{2} \d{4}", birth) for birth in births), births
     contributions = [model.data(model.index(row, 7)) for row in range(model.rowCount())]
     assert "Rp 16,800" in contributions
+    window.records.store.count = lambda: 12345  # as if the database held that many
+    window.records.refresh()
+    assert "12,345" in window.records.count.text()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
