@@ -152,7 +152,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Sending failed</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages.py" line="+388"/>
+        <location filename="../../i18n/messages.py" line="+390"/>
         <source>Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; sisanya dikirim lain kali.</source>
         <translation>Sending cancelled. Batches the district already received stay recorded; the rest are sent next time.</translation>
     </message>
@@ -1157,7 +1157,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>FieldWidgets</name>
     <message>
-        <location filename="../../ui/registration_form/fields.py" line="+92"/>
+        <location filename="../../ui/registration_form/fields.py" line="+65"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -1237,7 +1237,7 @@ Check the file, or choose another file with --db.</translation>
 <context>
     <name>FormSheet</name>
     <message>
-        <location filename="../../ui/registration_form/sheet.py" line="+42"/>
+        <location filename="../../ui/registration_form/sheet.py" line="+45"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
@@ -1267,7 +1267,7 @@ Check the file, or choose another file with --db.</translation>
         <translation>Consent</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>JKK (Jaminan Kecelakaan Kerja)</source>
         <translation>JKK (Work Accident Insurance)</translation>
     </message>
@@ -2899,7 +2899,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../i18n/messages.py" line="-126"/>
+        <location filename="../../i18n/messages.py" line="-128"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -2984,7 +2984,12 @@ Village head %1</translation>
         <translation>The village must be in the regency chosen in Settings.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>Kode pos biasanya 5 angka dan tidak diawali 0. Sudah benar?</source>
+        <translation>A postal code is usually 5 digits and does not start with 0. Is it right?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga angka terakhirnya bisa hilang (Excel hanya menyimpan 15 angka). Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digits may be lost (Excel keeps only 15 digits). Format the NIK column as Text, then type the NIK again from the KTP.</translation>
     </message>
@@ -3039,7 +3044,7 @@ Village head %1</translation>
         <translation>Please check %1.</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Nama berisi angka atau tanda yang tidak biasa. Sudah sesuai KTP?</source>
         <translation>The name contains digits or unusual characters. Does it match the KTP?</translation>
     </message>
@@ -3064,12 +3069,7 @@ Village head %1</translation>
         <translation>The village is not in the region table.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Kode pos harus 5 angka.</source>
-        <translation>The postal code must be 5 digits.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…</source>
         <translation>Enter an Indonesian mobile number, for example 0812… or +62812…</translation>
     </message>
@@ -3273,7 +3273,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form/form.py" line="+109"/>
+        <location filename="../../ui/registration_form/form.py" line="+118"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>
@@ -3303,7 +3303,7 @@ Village head %1</translation>
         <translation>Receipt for the worker…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3313,7 +3313,7 @@ Village head %1</translation>
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>
@@ -3328,7 +3328,7 @@ Village head %1</translation>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Kecamatan diisi dari NIK; periksa kembali.</source>
         <translation>District (kecamatan) filled in from the NIK; please check it.</translation>
     </message>
