@@ -4,6 +4,7 @@ into an open suggestion list or combo box list while one is shown."""
 
 import pytest
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from models.entry_fields import FIELDS, Kind
@@ -118,6 +119,33 @@ def test_tab_in_the_suggestions_moves_on_too(qtbot, window):
     assert field(form, "occupation").text() == "Nelayan"
     assert QApplication.focusWidget() is field(form, "target_group")
     assert not field(form, "occupation").completer().popup().isVisible()
+
+
+def test_keys_that_reach_the_closed_suggestions_go_to_the_next_field(qtbot, window):
+    """On X11 the list lets the keyboard go only when the window system says so: keys typed
+    fast after Enter may still reach it, closed."""
+    form = window.form
+    focus(qtbot, window, field(form, "occupation"))
+    type_keys("Petani")
+    popup = field(form, "occupation").completer().popup()
+    type_keys("\n")
+    assert not popup.isVisible()
+    QTest.keyClicks(popup, "nelayan")  # where X11 may still send them
+    assert field(form, "occupation").text() == "Petani"
+    assert field(form, "target_group").currentData() == "nelayan"
+
+
+def test_enter_that_reaches_the_line_before_its_open_list_closes_the_list(qtbot, window):
+    """On X11 a key typed fast may reach the line before the list that just opened has the
+    keyboard."""
+    form = window.form
+    occupation = field(form, "occupation")
+    focus(qtbot, window, occupation)
+    type_keys("Petani")
+    assert occupation.completer().popup().isVisible()
+    QTest.keyClick(occupation, Qt.Key.Key_Return)
+    assert not occupation.completer().popup().isVisible()
+    assert QApplication.focusWidget() is field(form, "target_group")
 
 
 # --- type-ahead in the lists -------------------------------------------------------------

@@ -139,7 +139,6 @@ class FieldWidgets(QObject):
         widget.installEventFilter(self._enter)
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(self._on_change)
-            widget.editingFinished.connect(lambda n=name: self._on_leave(n))
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self._on_change)
             widget.currentIndexChanged.connect(lambda _i, n=name: self._on_leave(n))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit, QWidget
 
@@ -27,6 +27,10 @@ SHORTCUT_MODIFIERS = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
+
+
+#: Focus lost without the officer leaving the field: another window (or a list) came up.
+NOT_LEAVING = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
 
 def _is_key(event: QEvent, keys: tuple[Qt.Key, ...]) -> bool:
@@ -55,14 +59,17 @@ def typed_text(event: QKeyEvent) -> str:
 
 class EnterMovesOn(QObject):
     """Enter in a field moves to the next one, as Tab does; an empty date field starts typing
-    at its first digit wherever it was clicked; leaving a field tells ``on_leave`` (a masked
-    date field that is half typed never sends editingFinished)."""
+    at its first digit wherever it was clicked; leaving a field for another one tells
+    ``on_leave`` (not editingFinished: a masked date field that is half typed never sends it,
+    and a line sends it when just the window loses the focus)."""
 
     def __init__(self, parent: QObject, on_leave: Callable[[QObject], None]):
         super().__init__(parent)
         self._on_leave = on_leave
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if _is_key(event, MOVES_ON):
+            close_suggestions(watched)
         if _is_key(event, ENTER):
             watched.focusNextChild()
             return True
@@ -73,9 +80,36 @@ class EnterMovesOn(QObject):
             and not watched.text().strip("-")
         ):
             watched.setCursorPosition(0)
-        if event.type() == QEvent.Type.FocusOut:
+        if event.type() == QEvent.Type.FocusOut and event.reason() not in NOT_LEAVING:
             self._on_leave(watched)
         return False
+
+
+def close_suggestions(widget: QObject) -> None:
+    """Close the suggestion list of a line left while it is open: on X11 a key typed fast
+    may reach the line itself before the list has the keyboard."""
+    completer = widget.completer() if isinstance(widget, QLineEdit) else None
+    if completer is not None and completer.popup().isVisible():
+        completer.popup().hide()
+
+
+def pass_on_stray_key(closed_list: QWidget, event: QEvent, field: QWidget) -> bool:
+    """Send a key that reaches a list already closed to the field that has the focus now
+    (in ``field``'s window); True when it did. On X11 a list gets the keyboard, and lets it
+    go, only after the window system has said so: keys typed fast meanwhile still come to
+    the list, though the officer has moved on."""
+    if closed_list.isVisible() or event.type() not in (
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+    ):
+        return False
+    focused = field.window().focusWidget()
+    if focused is not None:
+        copy = QKeyEvent(
+            event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat()
+        )
+        QCoreApplication.sendEvent(focused, copy)
+    return True
 
 
 def first_starting(combo: QComboBox, typed: str) -> int:
@@ -110,6 +144,8 @@ class ListTypeAhead(QObject):
             return False
         combo = self._combo_of_view.get(watched)
         if combo is not None:
+            if pass_on_stray_key(watched, event, combo):
+                return True
             return self._key_in_open_list(combo, watched, event)
         if isinstance(watched, QComboBox):
             return self._key_in_list(watched, event)
@@ -165,16 +201,23 @@ class SuggestionKeys(QObject):
     def __init__(self, edit: QLineEdit, completer: QCompleter):
         super().__init__(edit)
         self._edit = edit
-        self._completer = completer
-        # Installed after the completer's own filter, so it runs first.
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        popup.installEventFilter(self)  # after the completer's own filter: runs first
+        # On X11 the window system says the list was activated only after it opened, and
+        # after a fast officer has already left it and the field: through the proxy that
+        # late activation would put the focus back into this field.
+        popup.setFocusProxy(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        if pass_on_stray_key(watched, event, self._edit):
+            return True
         if not _is_key(event, MOVES_ON):
             return False
-        highlighted = self._completer.popup().currentIndex()
+        highlighted = watched.currentIndex()
         if highlighted.isValid():
-            self._edit.setText(str(highlighted.data(self._completer.completionRole())))
-        self._completer.popup().hide()
+            self._edit.setText(str(highlighted.data(Qt.ItemDataRole.EditRole)))
+        watched.hide()
         move_on(self._edit, event)
         return True

@@ -9,13 +9,14 @@ kecamatan's desa, and the rest of the name must still be in the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QComboBox
 
 from models.entry import kecamatan_of_village, village_fits
 from models.regions import Regions
 from ui.region_combos import fill_choices, villages_for
 from ui.registration_form.fields import select
+from ui.registration_form.keyboard import NOT_LEAVING
 
 
 class PlacePickers(QObject):
@@ -72,7 +73,7 @@ class PlacePickers(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.FocusOut
-            and event.reason() != Qt.FocusReason.PopupFocusReason  # its own list opened
+            and event.reason() not in NOT_LEAVING  # e.g. its own list opened
             and self._whole_regency
             and self.kecamatan.currentData()
         ):
