@@ -8,6 +8,10 @@ only never puts anything in the wrong field.
   typing moves the highlight, and Enter or Tab chooses the highlighted item and moves on.
 - `SuggestionKeys`: Enter or Tab in a line's open suggestion list keeps the text, or takes
   the highlighted suggestion, closes the list and moves on (Qt's completer would swallow it).
+
+On X11 a list gets and lets go of the keyboard only when the window system says so, a little
+later: keys typed fast around Enter are sent on to the field the officer is in now
+(`close_suggestions`, `pass_on_stray_key`).
 """
 
 from __future__ import annotations
@@ -27,8 +31,6 @@ SHORTCUT_MODIFIERS = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-
-
 #: Focus lost without the officer leaving the field: another window (or a list) came up.
 NOT_LEAVING = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
