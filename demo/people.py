@@ -150,6 +150,7 @@ class _Generator:
             rt=f"{self._int(1, 25):03d}",
             rw=f"{self._int(1, 8):03d}" if rng.random() < 0.7 else "",
             village_code=village.code,
+            postal_code=_postal_code(village),
             phone=self._phone() if rng.random() < 0.93 else "",
             email=self._email(full_name) if age < 40 and rng.random() < 0.12 else "",
             occupation=work.occupations.pick(rng),
@@ -334,6 +335,12 @@ _FEMALE_SHARE = {
     TargetGroup.INFORMAL: 0.2,
     TargetGroup.FISHER: 0.08,
 }
+
+
+def _postal_code(village: Region) -> str:
+    """A made-up postal code for the desa's kecamatan, in the form of Sukamara's (7417x):
+    the same for every desa of a kecamatan, as real ones mostly are."""
+    return f"741{(70 + int(village.parent[-2:])) % 100:02d}"
 
 
 def _town_name(region_name: str) -> str:

@@ -37,7 +37,9 @@ from models.validation import (
 
 #: Problems shown only once the officer has left the field (or tried to save), so a
 #: half-typed NIK is not scolded at every keystroke.
-SHOWN_WHEN_LEFT = frozenset({"required", "nik.length", "kk.length", "birth_date.format"})
+SHOWN_WHEN_LEFT = frozenset(
+    {"required", "nik.length", "kk.length", "birth_date.format", "postal_code.format"}
+)
 
 Values = Mapping[str, object]
 

@@ -30,18 +30,25 @@ from models.registration import (
 PHONE = re.compile(r"^(?:\+62|62|0)8[0-9]{8,11}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 DIGITS_11 = re.compile(r"^[0-9]{11}$")
+#: Indonesian postal codes: 5 digits, the first (the region) 1-9.
+POSTAL_CODE = re.compile(r"^[1-9][0-9]{4}$")
 NAME_CHARS = re.compile(r"^[A-Za-z\u00c0-\u024f .,'`\-]+$")
 
-#: Fields that must be filled before a registration is ready.
+#: Fields that must be filled before a registration is ready: what the BPJS collective file
+#: (resources/bpjs_collective_template.json) and the printed form need of every worker. RT/RW,
+#: phone and email are asked but may be empty: not every desa has RW, nor every worker a
+#: phone or an email address.
 REQUIRED = (
     "nik",
     "full_name",
     "birth_place",
     "birth_date",
     "sex",
+    "marital_status",
     "mother_name",
     "address",
     "village_code",
+    "postal_code",
     "occupation",
     "target_group",
     "monthly_income",
@@ -178,8 +185,8 @@ def _address_problems(reg: Registration, ctx: ValidationContext) -> list[Problem
             problems.append(error("village.outside_regency", "village_code"))
         elif ctx.regions.village(reg.village_code) is None:
             problems.append(error("village.unknown", "village_code"))
-    if reg.postal_code and not re.fullmatch(r"[0-9]{5}", reg.postal_code):
-        problems.append(error("postal_code.format", "postal_code"))
+    if reg.postal_code and not POSTAL_CODE.match(reg.postal_code):
+        problems.append(warning("postal_code.format", "postal_code"))
     if reg.phone and not PHONE.match(normalize_phone(reg.phone)):
         problems.append(error("phone.format", "phone"))
     if reg.email and not EMAIL.match(reg.email.strip()):

@@ -68,7 +68,9 @@ def problem_text(problem: Problem) -> str:
             "Problems", "Desa harus berada di kabupaten yang dipilih di Pengaturan."
         ),
         "village.unknown": translate("Problems", "Desa tidak ada di tabel wilayah."),
-        "postal_code.format": translate("Problems", "Kode pos harus 5 angka."),
+        "postal_code.format": translate(
+            "Problems", "Kode pos biasanya 5 angka dan tidak diawali 0. Sudah benar?"
+        ),
         "phone.format": translate(
             "Problems", "Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…"
         ),

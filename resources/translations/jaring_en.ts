@@ -371,7 +371,7 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../i18n/messages/problem_texts.py" line="+144"/>
+        <location filename="../../i18n/messages/problem_texts.py" line="+146"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -1181,7 +1181,7 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>FieldWidgets</name>
     <message>
-        <location filename="../../ui/registration_form/fields.py" line="+92"/>
+        <location filename="../../ui/registration_form/fields.py" line="+65"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -1261,7 +1261,7 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>FormSheet</name>
     <message>
-        <location filename="../../ui/registration_form/sheet.py" line="+42"/>
+        <location filename="../../ui/registration_form/sheet.py" line="+46"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
@@ -1291,7 +1291,7 @@ Check the file or choose another file with --db.</translation>
         <translation>Consent</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+82"/>
         <source>JKK (Jaminan Kecelakaan Kerja)</source>
         <translation>JKK (Work Accident Insurance)</translation>
     </message>
@@ -2923,7 +2923,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../i18n/messages/problem_texts.py" line="-126"/>
+        <location filename="../../i18n/messages/problem_texts.py" line="-128"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -3008,7 +3008,12 @@ Village head %1</translation>
         <translation>The village must be in the regency chosen in Settings.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>Kode pos biasanya 5 angka dan tidak diawali 0. Sudah benar?</source>
+        <translation>A postal code is usually 5 digits and does not start with 0. Is it right?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>NIK tersimpan sebagai angka di Excel, sehingga angka terakhirnya bisa hilang (Excel hanya menyimpan 15 angka). Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.</source>
         <translation>The NIK was stored as a number in Excel, so its last digits may be lost (Excel keeps only 15 digits). Format the NIK column as Text, then type the NIK again from the KTP.</translation>
     </message>
@@ -3063,7 +3068,7 @@ Village head %1</translation>
         <translation>Please check %1.</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Nama berisi angka atau tanda yang tidak biasa. Sudah sesuai KTP?</source>
         <translation>The name contains digits or unusual characters. Does it match the KTP?</translation>
     </message>
@@ -3088,12 +3093,7 @@ Village head %1</translation>
         <translation>The village is not in the region table.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Kode pos harus 5 angka.</source>
-        <translation>The postal code must be 5 digits.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…</source>
         <translation>Enter an Indonesian mobile number, for example 0812… or +62812…</translation>
     </message>
@@ -3177,7 +3177,7 @@ Village head %1</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+85"/>
+        <location filename="../../ui/records_page.py" line="+86"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <extracomment>The columns&apos; first widths (pixels); the user may drag them.</extracomment>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
@@ -3328,7 +3328,7 @@ Village head %1</translation>
         <translation>Receipt for the worker…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3338,7 +3338,7 @@ Village head %1</translation>
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>

@@ -183,7 +183,7 @@ def test_problems_of_untouched_fields_wait_until_they_are_left(session):
     shown = session.shown(values)
     assert [p.code for p in shown["nik"]] == ["nik.length"]
     assert [p.code for p in shown["full_name"]] == ["required"]
-    assert session.tally() == (13, 0)
+    assert session.tally() == (15, 0)
 
 
 def test_an_unreadable_date_is_not_also_said_to_be_missing(session):
@@ -232,6 +232,27 @@ def test_a_draft_is_always_saved(session, store):
     assert isinstance(outcome, Saved)
     stored = store.get(outcome.registration.id)
     assert (stored.status, stored.nik, stored.phone) == ("draft", "", "12345")
+
+
+def test_without_marital_status_or_postal_code_only_a_draft_is_saved(session, store):
+    values = typed(session, marital_status="", postal_code="")
+    assert session.save(values) == Blocked(
+        [error("required", "marital_status"), error("required", "postal_code")]
+    )
+    assert store.count() == 0
+    outcome = session.save(values, draft=True)
+    assert store.get(outcome.registration.id).status == "draft"
+
+
+def test_an_unusual_postal_code_is_a_warning_told_once_the_field_is_left(session, store):
+    values = typed(session, postal_code="08561")
+    session.check(values)
+    assert "postal_code" not in session.shown(values)  # may still be being typed
+    session.leave("postal_code")
+    assert session.shown(values)["postal_code"] == [warning("postal_code.format", "postal_code")]
+    outcome = session.save(values)
+    assert outcome == NeedsConfirmation([warning("postal_code.format", "postal_code")])
+    assert isinstance(session.save(values, confirmed=outcome.warnings), Saved)
 
 
 def test_warnings_need_confirmation_and_are_remembered_with_their_value(session, store):

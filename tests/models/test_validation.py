@@ -48,7 +48,7 @@ def test_fully_valid_registration_has_no_problems():
 
 def test_fully_valid_registration_with_only_required_fields_has_no_problems():
     reg = siti(
-        kk="", marital_status="", rt="", rw="", postal_code="", phone="", email="",
+        kk="", rt="", rw="", phone="", email="",
         heir_name="", heir_relation="", heir_phone="", kpj="", program_jht=False,
         contribution_months=1,
     )  # fmt: skip
@@ -58,8 +58,8 @@ def test_fully_valid_registration_with_only_required_fields_has_no_problems():
 # --- required fields and consent --------------------------------------------------------
 
 REQUIRED_FIELDS = [
-    "nik", "full_name", "birth_place", "birth_date", "sex", "mother_name", "address",
-    "village_code", "occupation", "target_group", "monthly_income",
+    "nik", "full_name", "birth_place", "birth_date", "sex", "marital_status", "mother_name",
+    "address", "village_code", "postal_code", "occupation", "target_group", "monthly_income",
 ]  # fmt: skip
 
 
@@ -258,10 +258,21 @@ def test_rt_rw_other_text_is_an_error(value):
     assert check(rw=value) == {("rt_rw.format", "rw", E)}
 
 
-@pytest.mark.parametrize(("postal", "ok"), [("74172", True), ("7417", False), ("7417A", False)])
-def test_postal_code(postal, ok):
-    expected = set() if ok else {("postal_code.format", "postal_code", E)}
+@pytest.mark.parametrize(
+    ("postal", "ok"),
+    [("74172", True), ("10110", True), ("99351", True), ("7417", False), ("7417A", False),
+     ("08561", False), ("741720", False)],
+)  # fmt: skip
+def test_postal_code_is_5_digits_not_starting_with_0_or_a_warning(postal, ok):
+    expected = set() if ok else {("postal_code.format", "postal_code", W)}
     assert check(postal_code=postal) == expected
+
+
+@pytest.mark.parametrize("name", ["marital_status", "postal_code"])
+def test_what_the_bpjs_file_needs_is_required(name):
+    """The BPJS collective file has a column for each, and every worker has one: an empty
+    cell would leave the laptop unnoticed."""
+    assert check(**{name: ""}) == {("required", name, E)}
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,7 @@ def test_choosing_no_file_exports_nothing(window, export_dialog, answers, choose
 
 COLUMNS = [
     "nik", "full_name", "birth_place", "birth_date", "sex", "marital_status", "mother_name",
-    "address", "rt", "rw", "village_code", "phone", "occupation", "target_group",
+    "address", "rt", "rw", "village_code", "postal_code", "phone", "occupation", "target_group",
     "monthly_income", "funding_source", "heir_name", "heir_relation", "consent",
 ]  # fmt: skip
 
@@ -345,9 +345,9 @@ def test_the_preview_filters_by_outcome_and_counts(qtbot, wizard, chooser, tmp_p
     assert texts == ["Semua (4)", "Ditolak (1)", "Duplikat (1)", "Draf (1)", "Siap (1)"]
     assert child(wizard, QLabel, "excel_summary").text() == (
         "Lembar Daftar: 4 baris terbaca — 1 siap, 1 draf, 1 ditolak, 1 duplikat."
-        " Kolom wajib belum ada: Tempat lahir, Tanggal lahir, Jenis kelamin, Nama ibu kandung,"
-        " Alamat, Desa/Kelurahan, Pekerjaan, Kelompok sasaran, Penghasilan per bulan (Rp),"
-        " Persetujuan."
+        " Kolom wajib belum ada: Tempat lahir, Tanggal lahir, Jenis kelamin, Status perkawinan,"
+        " Nama ibu kandung, Alamat, Desa/Kelurahan, Kode pos, Pekerjaan, Kelompok sasaran,"
+        " Penghasilan per bulan (Rp), Persetujuan."
     )
 
     assert shown(wizard, 0) == ["2", "3", "4", "5"]

@@ -15,6 +15,7 @@ SITI = {
     "address": "Jl. Tjilik Riwut No. 12",
     "rt": "003",
     "rw": "001",
+    "postal_code": "74172",
     "phone": "0812-3456-7890",
     "occupation": "Petani karet",
     "monthly_income": "1500000",
@@ -144,7 +145,7 @@ def test_save_refuses_errors_but_draft_always_saves(qtbot, window, configured_db
     assert problem_text(form, "phone") == (
         "Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…"
     )
-    assert form.findChild(QLabel, "problem_summary").text() == "12 kesalahan, 0 peringatan"
+    assert form.findChild(QLabel, "problem_summary").text() == "14 kesalahan, 0 peringatan"
     assert form.focusWidget() is field(form, "nik")  # the first error
     qtbot.keyClicks(field(form, "full_name"), " Susilo")
     assert form.save(draft=True) is True

@@ -2,15 +2,15 @@
 
 `FieldWidgets` makes the widget of each `FieldSpec` (a line, a masked date line, a list, a
 tick box) with a problem label under it, named after the field so tests and keyboard entry
-find them, and reads and shows the values the entry session deals in. Enter moves on to the
-next field, as Tab does.
+find them, and reads and shows the values the entry session deals in. The keys of
+heads-down entry (Enter moves on, type-ahead in the lists) are `keyboard`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,37 +24,9 @@ from PySide6.QtWidgets import (
 
 from i18n import labels
 from models.entry_fields import FieldSpec, Kind
+from ui.registration_form.keyboard import EnterMovesOn, ListTypeAhead, SuggestionKeys
 
 DATE_MASK = "99-99-9999;_"
-
-
-class EnterMovesOn(QObject):
-    """Enter in a field moves to the next one, as Tab does; an empty date field starts typing
-    at its first digit wherever it was clicked; leaving a field tells ``on_leave`` (a masked
-    date field that is half typed never sends editingFinished)."""
-
-    def __init__(self, parent: QObject, on_leave: Callable[[QObject], None]):
-        super().__init__(parent)
-        self._on_leave = on_leave
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            watched.focusNextChild()
-            return True
-        if (
-            event.type() in (QEvent.Type.FocusIn, QEvent.Type.KeyPress)
-            and isinstance(watched, QLineEdit)
-            and watched.inputMask()
-            and not watched.text().strip("-")
-        ):
-            watched.setCursorPosition(0)
-        if event.type() == QEvent.Type.FocusOut:
-            self._on_leave(watched)
-        return False
 
 
 class FieldWidgets(QObject):
@@ -79,6 +51,7 @@ class FieldWidgets(QObject):
         self._on_leave = on_leave
         self._on_link = on_link
         self._enter = EnterMovesOn(parent, self._left_widget)
+        self._lists = ListTypeAhead(parent)
 
     def __getitem__(self, name: str) -> QWidget:
         return self.widgets[name]
@@ -142,16 +115,17 @@ class FieldWidgets(QObject):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             edit.setCompleter(completer)
+            SuggestionKeys(edit, completer)
         return edit
 
-    @staticmethod
-    def _combo(spec: FieldSpec, items: Mapping[object, str]) -> QComboBox:
+    def _combo(self, spec: FieldSpec, items: Mapping[object, str]) -> QComboBox:
         combo = QComboBox(objectName=spec.name)
         if spec.blank:
             combo.addItem("", "")
         for value, text in items.items():
             combo.addItem(text, value)
         combo.setMinimumContentsLength(12)
+        self._lists.watch(combo)
         return combo
 
     def _register(self, name: str, widget: QWidget) -> None:
@@ -165,7 +139,6 @@ class FieldWidgets(QObject):
         widget.installEventFilter(self._enter)
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(self._on_change)
-            widget.editingFinished.connect(lambda n=name: self._on_leave(n))
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self._on_change)
             widget.currentIndexChanged.connect(lambda _i, n=name: self._on_leave(n))

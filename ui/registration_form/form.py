@@ -101,7 +101,7 @@ class RegistrationForm(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.status_label)
 
-        self.sheet = FormSheet(self.fields)
+        self.sheet = FormSheet(self.fields, self)
         for name, widget in self.fields.widgets.items():
             setattr(self, name, widget)
 
@@ -161,6 +161,10 @@ class RegistrationForm(QWidget):
         for spec in FIELDS:
             if spec.kind in TYPED_KINDS and spec.name in raw:
                 self.fields.show(spec.name, raw[spec.name])
+        # Still loading: the field the focus leaves was the last record's, not this one's,
+        # so its problems are not shown on this record.
+        self.fields["nik"].setFocus()
+        self.sheet.show_widget(self.fields["nik"])
         self._loading = False
         self.title.setText(
             self.tr("Pendaftaran baru")
@@ -172,7 +176,6 @@ class RegistrationForm(QWidget):
         self._funding_changed()
         self.session.mark_clean(self.fields.values())
         self._changed()
-        self.fields["nik"].setFocus()
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings

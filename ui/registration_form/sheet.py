@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -31,6 +32,9 @@ from ui.registration_form.fields import FieldWidgets
 
 translate = QCoreApplication.translate
 
+#: Room kept around a field scrolled into view (pixels): its label and problem stay visible.
+FOCUS_MARGIN = 40
+
 COLUMNS = (
     (Section.IDENTITY, Section.ADDRESS),
     (Section.WORK, Section.PROGRAMS, Section.HEIR, Section.CONSENT),
@@ -48,11 +52,13 @@ def section_titles() -> dict[Section, str]:
     }
 
 
-class FormSheet:
+class FormSheet(QObject):
     """Makes the field widgets section by section and lays them out; keeps the labels the
-    form fills in (income bracket, contribution, KPJ)."""
+    form fills in (income bracket, contribution, KPJ). Whichever field gets the focus, by
+    key, click or code, is scrolled into view."""
 
-    def __init__(self, fields: FieldWidgets):
+    def __init__(self, fields: FieldWidgets, parent: QObject):
+        super().__init__(parent)
         self.fields = fields
         self.income_bracket = QLabel(objectName="income_bracket")
         self.income_bracket.setStyleSheet("color: #555;")
@@ -77,6 +83,17 @@ class FormSheet:
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(inner)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            self.show_widget(new)
+
+    def show_widget(self, widget: QWidget) -> None:
+        """Scroll ``widget`` into view with some room around it, if it is on the sheet: the
+        field being typed in is never out of sight."""
+        if self.scroll.widget().isAncestorOf(widget):
+            self.scroll.ensureWidgetVisible(widget, FOCUS_MARGIN, FOCUS_MARGIN)
 
     def _box(self, section: Section, specs: list[FieldSpec]) -> QGroupBox:
         group = QGroupBox(section_titles()[section])
