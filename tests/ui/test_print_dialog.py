@@ -2,9 +2,9 @@
 PDF (on a worker, with cancel) and printer paths."""
 
 import shutil
-from pathlib import Path
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
