@@ -171,3 +171,64 @@ def export_merge_log(db: Database, path: str | os.PathLike) -> int:
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# --- who sent each side --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one side of a conflict came from: the officer (by the enrolled device's name,
+    else the name the record carries), the device, when the record was last changed there,
+    and when its batch was imported here ("" when it was typed at the district)."""
+
+    officer: str
+    device_id: str
+    changed_at: str
+    imported_at: str
+
+
+def _officer_of(db: Database, device_id: str, fallback: str) -> str:
+    row = db.execute("SELECT officer FROM devices WHERE device_id = ?", [device_id]).fetchone()
+    return row[0] if row else fallback
+
+
+def _existing_source(db: Database, conflict: Conflict) -> Source | None:
+    existing = conflict.existing
+    if existing is None:
+        return None
+    # The batch that brought the registration here last, if one did.
+    row = db.execute(
+        "SELECT b.device_id, b.imported_at FROM merge_log m"
+        " JOIN imported_batches b ON b.batch_id = m.batch_id"
+        " WHERE m.registration_id = ? ORDER BY m.id DESC LIMIT 1",
+        [existing["id"]],
+    ).fetchone()
+    device_id = existing.get("device_id") or (row[0] if row else "")
+    return Source(
+        officer=_officer_of(db, device_id, existing.get("created_by") or ""),
+        device_id=device_id,
+        changed_at=existing.get("updated_at") or "",
+        imported_at=row[1] if row else "",
+    )
+
+
+def _incoming_source(db: Database, conflict: Conflict) -> Source:
+    row = db.execute(
+        "SELECT device_id, imported_at FROM imported_batches WHERE batch_id = ?",
+        [conflict.batch_id],
+    ).fetchone()
+    incoming = conflict.incoming
+    device_id = row[0] if row else incoming.get("device_id") or ""
+    return Source(
+        officer=_officer_of(db, device_id, incoming.get("created_by") or ""),
+        device_id=device_id,
+        changed_at=incoming.get("updated_at") or "",
+        imported_at=row[1] if row else conflict.created_at,
+    )
+
+
+def conflict_sources(db: Database, conflict: Conflict) -> tuple[Source | None, Source]:
+    """Who sent each side of ``conflict`` and when: (existing, incoming); the existing side
+    is None when its registration is gone."""
+    return _existing_source(db, conflict), _incoming_source(db, conflict)

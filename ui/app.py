@@ -42,11 +42,28 @@ def unusable_database_text(db_path: Path) -> str:
         reason,
     )
 
+#: Keyboard focus must show on combo boxes and check boxes, which the Windows styles mark
+#: faintly (a dotted line, often hidden) and Fusion hardly at all: a blue frame on focus.
+#: Nothing else is restyled; the check box keeps a transparent frame when not focused so
+#: that it does not move when focus arrives.
+FOCUS_STYLE = """
+QComboBox:focus { border: 2px solid #1565c0; border-radius: 3px; padding: 1px 4px; }
+QCheckBox { border: 1px solid transparent; border-radius: 3px; padding: 1px; }
+QCheckBox:focus { border-color: #1565c0; background-color: #e3eefc; }
+"""
 
-def run_app(db_path: Path) -> int:
+
+def start_application() -> QApplication:
+    """The application with its names (which QSettings files go by) and focus style."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Jaring")
     app.setOrganizationName("Jaring")
+    app.setStyleSheet(app.styleSheet() + FOCUS_STYLE)
+    return app
+
+
+def run_app(db_path: Path) -> int:
+    app = start_application()
     try:
         db = open_database(db_path, autocheckpoint=False)
     except DatabaseError:

@@ -6,6 +6,8 @@ the chosen answer; the app uses a `QMessageBox`.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -123,5 +125,37 @@ def set_chooser(chooser: Callable[[QWidget | None, FileRequest], list[str]] | No
 
 
 def choose(parent: QWidget | None, request: FileRequest) -> list[str]:
-    """Ask for paths or a line of text; an empty list means the user cancelled."""
-    return _chooser(parent, request)
+    """Ask for paths or a line of text; an empty list means the user cancelled.
+
+    A file to save suggested by name alone, or a folder asked for without a suggestion,
+    starts in the folder the user saved into last (else their Documents folder): never
+    in the program's own folder, where Qt would otherwise start."""
+    if request.kind in ("save", "folder") and not os.path.dirname(request.suggested):
+        start = last_folder()
+        suggested = os.path.join(start, request.suggested) if request.suggested else start
+        request = dataclasses.replace(request, suggested=suggested)
+    chosen = _chooser(parent, request)
+    if chosen and request.kind in ("save", "folder"):
+        remember_folder(chosen[0] if request.kind == "folder" else os.path.dirname(chosen[0]))
+    return chosen
+
+
+_LAST_FOLDER = "dialogs/last_folder"
+
+
+def last_folder() -> str:
+    """The folder files were last saved into, if it still exists; else Documents."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    folder = QSettings().value(_LAST_FOLDER)
+    if isinstance(folder, str) and folder and os.path.isdir(folder):
+        return folder
+    documents = QStandardPaths.StandardLocation.DocumentsLocation
+    return QStandardPaths.writableLocation(documents) or os.path.expanduser("~")
+
+
+def remember_folder(folder: str) -> None:
+    if folder:
+        from PySide6.QtCore import QSettings
+
+        QSettings().setValue(_LAST_FOLDER, os.path.abspath(folder))

@@ -47,7 +47,8 @@ class ListModel(QAbstractTableModel):
 
 def list_view(model: ListModel, object_name: str, stretch_last: bool = True):
     """A read-only table for a `ListModel`: whole rows selected one at a time, columns sized
-    to their contents."""
+    to their contents each time the rows change, until the user drags one (or widths the
+    user chose are restored: `ui.window_state`), which then stay."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
     view = QTableView(objectName=object_name)
@@ -56,6 +57,24 @@ def list_view(model: ListModel, object_name: str, stretch_last: bool = True):
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setWordWrap(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch_last)
+    sizing = []  # non-empty while the widths are set here, not by the user
+
+    def fit_contents() -> None:
+        if view.property("widths_chosen"):
+            return
+        sizing.append(True)
+        view.resizeColumnsToContents()
+        sizing.pop()
+
+    def dragged(column: int, *_) -> None:
+        # The stretched last column follows the window's width, not the user's hand.
+        stretched = stretch_last and column == header.count() - 1
+        if not sizing and not stretched:
+            view.setProperty("widths_chosen", True)
+
+    model.modelReset.connect(fit_contents)
+    header.sectionResized.connect(dragged)
+    fit_contents()
     return view

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
@@ -16,7 +17,7 @@ from models.identity import actor_name, load_identity
 from models.regions import Regions, default_regions
 from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RegistrationStore
-from ui import dialogs
+from ui import dialogs, window_state
 from ui.dashboard_page import DashboardPage
 from ui.main_menus import build_menus
 from ui.records_page import RecordsPage
@@ -37,7 +38,6 @@ class MainWindow(QMainWindow):
         self._last_deleted = ""
         self.kpj_import: KpjImport | None = None  # made when first used
         self.setWindowTitle(self.tr("Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan"))
-        self.resize(1280, 800)
 
         self.records = RecordsPage(self.store, settings.regency_code, self.regions)
         self.form = RegistrationForm(db, self.store, settings, self.regions)
@@ -64,6 +64,20 @@ class MainWindow(QMainWindow):
         menus = build_menus(self)
         self.send_action, self.undo_delete_action = menus.send_action, menus.undo_delete_action
         self._update_status()
+        self.ui_state = QSettings()
+        window_state.place_window(self, self.ui_state)
+        self._restore_columns()
+
+    def _restore_columns(self, root=None) -> None:
+        for view in window_state.remembered_tables(root or self):
+            window_state.restore_columns(view, self.ui_state)
+
+    def _remember_layout(self) -> None:
+        """The window's geometry and every table's column widths, for the next start."""
+        window_state.remember_window(self, self.ui_state)
+        for view in window_state.remembered_tables(self):
+            window_state.remember_columns(view, self.ui_state)
+        self.ui_state.sync()
 
     def _add_exchange_tabs(self) -> None:
         """Officers get their batches; the district office its import, conflicts and
@@ -115,6 +129,9 @@ class MainWindow(QMainWindow):
         self.send_action.setVisible(self.batches is not None)
         self.tabs.setCurrentIndex(first_new)
         self._update_status()
+        for page in (self.batches, self.import_page, self.conflicts_page, self.trust_page):
+            if page is not None:
+                self._restore_columns(page)
 
     def print_request(self, request) -> None:
         """Open the print dialog for what a page asked to print."""
@@ -359,6 +376,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._form_may_be_replaced():
+            self._remember_layout()
             event.accept()
         else:
             event.ignore()

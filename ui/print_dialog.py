@@ -67,15 +67,17 @@ class PrintDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Ukuran kertas:"), self.paper)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
         # Qt has no Indonesian translation of its own buttons.
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
+        close.setText(self.tr("Tutup"))
+        # Enter saves the PDF; Tutup is for Escape or a click.
+        close.setAutoDefault(False)
         self.preview_button = QPushButton(self.tr("Pratinjau…"), objectName="preview_button")
         self.print_button = QPushButton(self.tr("Cetak…"), objectName="print_button")
         self.pdf_button = QPushButton(self.tr("Simpan PDF…"), objectName="pdf_button")
         for button in (self.preview_button, self.print_button, self.pdf_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             button.setAutoDefault(False)
-        self.pdf_button.setDefault(True)
         buttons.rejected.connect(self.reject)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_now)
@@ -84,6 +86,8 @@ class PrintDialog(QDialog):
         layout.addWidget(summary)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        # Only once the button is in the dialog does the dialog know its default.
+        self.pdf_button.setDefault(True)
         if request.count == 0:
             for button in (self.preview_button, self.print_button, self.pdf_button):
                 button.setEnabled(False)

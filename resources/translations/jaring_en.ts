@@ -381,7 +381,7 @@ Check the file or choose another file with --db.</translation>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_page.py" line="+43"/>
+        <location filename="../../ui/conflicts_page.py" line="+45"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
@@ -409,7 +409,7 @@ Check the file or choose another file with --db.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Ambil yang baru</source>
         <translation>Take incoming</translation>
     </message>
@@ -434,7 +434,7 @@ Check the file or choose another file with --db.</translation>
         <translation>Export merge log…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+47"/>
         <source>%1 konflik terbuka</source>
         <translation>Open conflicts: %1</translation>
     </message>
@@ -444,22 +444,142 @@ Check the file or choose another file with --db.</translation>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <source>Data yang ada: %1</source>
+        <translation>Existing record: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data baru: %1</source>
+        <translation>Incoming record: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>sudah tidak ada</source>
+        <translation>no longer exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>petugas tidak diketahui</source>
+        <translation>unknown officer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (perangkat %2)</source>
+        <translation>%1 (device %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dari %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diubah %1</source>
+        <translation>changed %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diimpor %1</source>
+        <translation>imported %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diketik di kabupaten</source>
+        <translation>typed in at the district</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Data yang ada mengambil dari data baru: %1.</source>
+        <translation>The existing record takes from the incoming one: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tidak ada isian yang dicentang: data yang ada tetap seperti sekarang.</source>
+        <translation>No field is ticked: the existing record stays as it is.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data baru lalu dihapus sebagai duplikat.</source>
+        <translation>The incoming record is then deleted as a duplicate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gabungkan pilihan?</source>
+        <translation>Combine the choices?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gabungkan</source>
+        <translation>Combine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <location line="+20"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Tandai keduanya sebagai orang berbeda? Keduanya tetap di daftar induk.</source>
+        <translation>Mark both as different people? Both stay in the master list.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Orang berbeda?</source>
+        <translation>Different people?</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+6"/>
+        <location line="+14"/>
         <source>Orang berbeda</source>
         <translation>Different people</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>NIK yang benar untuk data baru:</source>
         <translation>Correct NIK for the incoming record:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-32"/>
         <source>Tidak bisa diputuskan</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+40"/>
+        <source>Data baru (%1) masuk daftar induk sebagai orang lain dengan NIK %2. Data yang ada tidak berubah.</source>
+        <translation>The incoming record (%1) joins the master list as another person with NIK %2. The existing record does not change.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Diputuskan: data yang ada dipertahankan (%1).</source>
+        <translation>Decided: the existing record is kept (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diputuskan: data baru diambil (%1).</source>
+        <translation>Decided: the incoming record is taken (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diputuskan: pilihan digabungkan ke data yang ada (%1).</source>
+        <translation>Decided: the choices are combined into the existing record (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diputuskan: %1 dicatat sebagai orang berbeda.</source>
+        <translation>Decided: %1 is recorded as a different person.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>NIK barunya %1.</source>
+        <translation>Their new NIK is %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Simpan log penggabungan</source>
         <translation>Save merge log</translation>
     </message>
@@ -590,7 +710,7 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+80"/>
+        <location filename="../../ui/dialogs.py" line="+82"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1344,7 +1464,7 @@ Check the file or choose another file with --db.</translation>
         <translation>Target group</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Tidak diisi</source>
         <translation>Not filled in</translation>
     </message>
@@ -1967,12 +2087,12 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+39"/>
+        <location filename="../../ui/main_window.py" line="+40"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Dasbor</source>
         <translation>Dashboard</translation>
     </message>
@@ -1987,7 +2107,7 @@ Check the file or choose another file with --db.</translation>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Pertukaran data</source>
         <translation>Data exchange</translation>
     </message>
@@ -2102,7 +2222,7 @@ Check the file or choose another file with --db.</translation>
         <translation>&amp;About Jaring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+62"/>
+        <location filename="../../ui/main_window.py" line="+65"/>
         <source>%1 terhitung dari target %2</source>
         <translation>%1 counted of target %2</translation>
     </message>
@@ -2527,12 +2647,12 @@ Send it to the village to correct.</translation>
         <translation>Paper size:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Pratinjau…</source>
         <translation>Preview…</translation>
     </message>
@@ -2547,7 +2667,7 @@ Send it to the village to correct.</translation>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1 formulir pendaftaran, satu halaman per pendaftaran.</source>
         <translation>%1 registration form(s), one page per registration.</translation>
     </message>

@@ -1,6 +1,7 @@
 """GUI fixtures: the main window on a fresh database, and scripted answers to questions."""
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from models.settings import load_settings
 from ui import dialogs
@@ -40,6 +41,17 @@ class Chooser:
         if not self.queue:
             raise AssertionError(f"unexpected file request: {request.title}")
         return self.queue.pop(0)
+
+
+@pytest.fixture(autouse=True)
+def ui_state(tmp_path):
+    """Each test keeps the window's geometry and column widths (QSettings) in its own
+    folder, never in the user's."""
+    QCoreApplication.setOrganizationName("Jaring")
+    QCoreApplication.setApplicationName("Jaring")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
+    yield QSettings()
 
 
 @pytest.fixture

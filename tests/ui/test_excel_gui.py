@@ -145,6 +145,20 @@ def test_choosing_no_file_exports_nothing(window, export_dialog, answers, choose
     assert answers.asked == [] and export_dialog.result is None
 
 
+def test_enter_exports_and_the_file_is_offered_in_documents(qtbot, export_dialog, chooser):
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.StandardLocation.DocumentsLocation
+    export_dialog.show()
+    closed = []
+    export_dialog.rejected.connect(lambda: closed.append(True))
+    chooser.append([])
+    qtbot.keyClick(export_dialog.status, Qt.Key.Key_Return)
+    assert closed == [] and chooser.requests[-1].title == "Simpan daftar induk"
+    suggested = Path(chooser.requests[-1].suggested)
+    assert str(suggested.parent) == QStandardPaths.writableLocation(documents)
+
+
 # --- the village list ---------------------------------------------------------------------
 
 COLUMNS = [

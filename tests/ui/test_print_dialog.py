@@ -4,6 +4,7 @@ PDF (on a worker, with cancel) and printer paths."""
 import shutil
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -147,3 +148,34 @@ def test_the_printer_path_paints_the_same_pages(qtbot, filled, tmp_path, monkeyp
     assert (round(size.width()), round(size.height())) == (215, 330)  # F4, as chosen
     assert pages(tmp_path / "printer.pdf") == 1
     dialog.deleteLater()
+
+
+def test_enter_saves_the_pdf_rather_than_closing(qtbot, window, chooser):
+    dialog = PrintDialog(window.db, database_path(window.db), blank_form_request("Kosong"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    closed = []
+    dialog.rejected.connect(lambda: closed.append(True))
+    chooser.append([])  # the save dialog is cancelled
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Return)
+    assert chooser.requests[-1].title == "Simpan sebagai PDF"
+    assert closed == [] and dialog.isVisible()
+
+
+def test_the_pdf_is_offered_in_documents_then_in_the_folder_used_last(
+    qtbot, window, chooser, answers, tmp_path
+):
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    dialog = PrintDialog(window.db, database_path(window.db), blank_form_request("Kosong"))
+    qtbot.addWidget(dialog)
+    chooser.append([str(tmp_path / "kosong.pdf")])
+    answers.queue.append("ok")
+    dialog.save_pdf()
+    qtbot.waitUntil(lambda: dialog.last_pdf is not None, timeout=20000)
+    first = Path(chooser.requests[0].suggested)
+    assert str(first.parent) == documents and first.name == "formulir-kosong.pdf"
+    chooser.append([])
+    dialog.save_pdf()
+    assert Path(chooser.requests[1].suggested).parent == tmp_path
