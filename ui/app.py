@@ -42,6 +42,7 @@ def unusable_database_text(db_path: Path) -> str:
         reason,
     )
 
+
 #: Keyboard focus must show on combo boxes and check boxes, which the Windows styles mark
 #: faintly (a dotted line, often hidden) and Fusion hardly at all: a blue frame on focus.
 #: Nothing else is restyled; the check box keeps a transparent frame when not focused so

@@ -486,7 +486,7 @@ Check the file or choose another file with --db.</translation>
     <message>
         <location line="+2"/>
         <source>diketik di kabupaten</source>
-        <translation>typed in at the district</translation>
+        <translation>typed in at the regency office</translation>
     </message>
     <message>
         <location line="+37"/>
