@@ -1347,7 +1347,7 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>FormAutosave</name>
     <message>
-        <location filename="../../ui/registration_form/autosave.py" line="+51"/>
+        <location filename="../../ui/registration_form/form_autosave.py" line="+51"/>
         <location line="+7"/>
         <source>Simpan otomatis gagal: periksa ruang disk.</source>
         <translation>Autosave failed: check the free disk space.</translation>

@@ -36,8 +36,8 @@ from models.settings import Settings
 from models.store import RegistrationStore
 from printing.request import FORMS, RECEIPTS, by_ids
 from ui import dialogs
-from ui.registration_form.autosave import FormAutosave
 from ui.registration_form.fields import FieldWidgets
+from ui.registration_form.form_autosave import FormAutosave
 from ui.registration_form.places import PlacePickers
 from ui.registration_form.sheet import FormSheet
 
