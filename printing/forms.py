@@ -20,8 +20,9 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
 from i18n import labels
+from i18n.formats import rupiah, tanggal
 from i18n.labels import display_value
-from models.formatting import arg, rupiah, tanggal
+from models.formatting import arg
 from models.registration import Registration
 from printing import facts
 from printing.context import PrintContext

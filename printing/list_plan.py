@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice
 
 from i18n import labels
-from models.formatting import arg, rupiah, tanggal
+from i18n.formats import rupiah, tanggal
+from models.formatting import arg
 from models.registration import Registration
 from printing.context import PrintContext
 from printing.drawing import sans

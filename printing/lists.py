@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
-from models.formatting import arg, rupiah, tanggal
+from i18n.formats import rupiah, tanggal
+from models.formatting import arg
 from models.registration import Registration
 from printing.context import PrintContext
 from printing.drawing import GRID, INK, MUTED

@@ -20,7 +20,8 @@ from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPen
 
 from i18n import labels
-from models.formatting import arg, rupiah, tanggal
+from i18n.formats import rupiah, tanggal
+from models.formatting import arg
 from models.nik import masked_nik
 from models.registration import Registration
 from printing.context import PrintContext

@@ -21,8 +21,9 @@ from sqlite_utils import Database
 from app.excel_jobs import read_village_list, write_village_list
 from excel.import_preview import columns_to_place, doubled_fields, remembered_mapping
 from excel.list_import import ExcelImportError, ImportCancelled, ImportPlan, ImportResult
+from i18n.formats import thousands
 from i18n.messages import explain, import_error_text
-from models.formatting import arg, thousands
+from models.formatting import arg
 from models.settings import load_settings, save_settings
 from ui import dialogs
 from ui.excel_import.file_step import FileStep

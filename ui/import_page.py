@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.batch_import import ImportReport, import_batches
+from i18n.formats import thousands
 from i18n.messages import explain, rejection_text
-from models.formatting import arg, thousands
+from models.formatting import arg
 from models.identity import list_devices
 from models.merge import gaps
 from ui import dialogs

@@ -10,9 +10,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
+from i18n.formats import thousands
 from models.dashboard import counted_registrations
 from models.db import database_path
-from models.formatting import arg, thousands
+from models.formatting import arg
 from models.identity import actor_name, load_identity
 from models.regions import Regions, default_regions
 from models.settings import Settings, load_settings, save_settings

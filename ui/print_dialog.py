@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.print_jobs import paint_request, write_request_pdf
+from i18n.formats import thousands
 from i18n.messages import explain
-from models.formatting import arg, thousands
+from models.formatting import arg
 from printing.context import print_context
 from printing.paper import PrintCancelled, page_layout
 from printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
