@@ -23,7 +23,7 @@ from ui.dashboard_page import DashboardPage
 from ui.main_menus import build_menus
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
-from ui.settings_dialog import SettingsDialog
+from ui.settings_dialog import settings_dialog
 
 if TYPE_CHECKING:
     from ui.excel_import_page import ExcelImportDialog, KpjImport
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 6000)
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, regions=self.regions, parent=self)
+        dialog = settings_dialog(self.db, self.settings, regions=self.regions, parent=self)
         accepted = dialog.exec()
         dialog.deleteLater()
         if not accepted:

@@ -50,6 +50,15 @@ def first_run_dialog(db: Database, settings: Settings) -> SettingsDialog:
     return SettingsDialog(settings, first_run=True, district=district is not None)
 
 
+def settings_dialog(
+    db: Database, settings: Settings, *, regions: Regions | None = None, parent=None
+) -> SettingsDialog:
+    """*Berkas → Pengaturan* for this database: the district office's questions on its
+    database (set up by ``district-init`` or the set-up page), an officer's elsewhere."""
+    district = identity_as(db, "district") is not None
+    return SettingsDialog(settings, district=district, regions=regions, parent=parent)
+
+
 class SettingsDialog(QDialog):
     """Asks for the settings; `settings()` gives what was chosen. ``district``: the district
     office's questions (None: when the settings already name an office)."""
