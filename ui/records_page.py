@@ -137,10 +137,26 @@ class RecordsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {**COLUMN_WIDTHS, **self._label_widths()}
         for column, (key, _) in enumerate(COLUMNS):
-            header.resizeSection(column, COLUMN_WIDTHS[key])
+            header.resizeSection(column, widths[key])
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+
+    def _label_widths(self) -> dict[str, int]:
+        """Columns that show a label of the domain's choices are at least as wide as their
+        longest label in this language and font, so none is cut ("Usaha mikro dan kecil
+        (UMKM)"), whatever the display scaling."""
+        metrics = self.table.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        tables = {"target_group": labels.target_group_labels(), "status": labels.status_labels()}
+        return {
+            key: max(
+                COLUMN_WIDTHS[key],
+                *(metrics.horizontalAdvance(t) + padding for t in texts.values()),
+            )
+            for key, texts in tables.items()
+        }
 
     def _build_buttons(self) -> QHBoxLayout:
         """The count of what is shown, then Cetak (with its menu), new, open and delete."""

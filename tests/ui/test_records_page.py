@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 
 from models.db import open_database
 from models.settings import Settings, save_settings
@@ -186,3 +187,19 @@ def test_deleting_the_registration_open_in_the_form_clears_the_form(qtbot, windo
     window.delete_registration(registration_id)
     assert window.form.registration_id() == ""
     assert window.form.nik.text() == ""
+
+
+def test_no_target_group_or_status_label_is_cut_in_its_column(qtbot, configured_db):
+    """The Kelompok column showed "Usaha mikro dan kecil (U…" at its old 170 px."""
+    from i18n import labels
+    from ui.records_model import COLUMNS
+
+    page = RecordsPage(RegistrationStore(configured_db), "62.08")
+    qtbot.addWidget(page)
+    table = page.findChild(QTableView)
+    metrics = table.fontMetrics()
+    keys = [key for key, _ in COLUMNS]
+    for key, texts in (("target_group", labels.target_group_labels()),
+                       ("status", labels.status_labels())):  # fmt: skip
+        width = table.horizontalHeader().sectionSize(keys.index(key))
+        assert width > max(metrics.horizontalAdvance(text) for text in texts.values()), key
