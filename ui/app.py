@@ -15,6 +15,7 @@ from models.settings import load_settings, save_settings
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.settings_dialog import first_run_dialog
+from ui.single_instance import SingleInstance
 
 translate = QCoreApplication.translate
 
@@ -63,8 +64,34 @@ def start_application() -> QApplication:
     return app
 
 
+def already_open_text(db_path: Path) -> str:
+    """Why a second start on the same database stops. Said before the installation's
+    language can be read, so always in Indonesian."""
+    return arg(
+        translate(
+            "App",
+            "Jaring sudah terbuka untuk basis data ini:\n%1\n\nJendela yang sudah terbuka "
+            "dibawa ke depan; lanjutkan pekerjaan di sana. Dua jendela pada satu basis data "
+            "bisa saling menimpa isian yang belum disimpan.",
+        ),
+        Path(db_path),
+    )
+
+
 def run_app(db_path: Path) -> int:
     app = start_application()
+    instance = SingleInstance(db_path)
+    if not instance.acquire():
+        instance.ask_first_to_show()
+        dialogs.inform(None, "Jaring", already_open_text(db_path), error=True)
+        return 3
+    try:
+        return _run_window(app, db_path, instance)
+    finally:
+        instance.release()
+
+
+def _run_window(app: QApplication, db_path: Path, instance: SingleInstance) -> int:
     try:
         db = open_database(db_path, autocheckpoint=False)
     except DatabaseError:
@@ -81,6 +108,7 @@ def run_app(db_path: Path) -> int:
     checkpointer = Checkpointer(db_path).start()
     window = MainWindow(db, settings)
     window.show()
+    instance.listen(window.bring_forward)
     if window.form.restore_autosave():
         window.tabs.setCurrentWidget(window.form)
     try:
