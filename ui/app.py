@@ -46,12 +46,14 @@ def unusable_database_text(db_path: Path) -> str:
 
 #: Keyboard focus must show on combo boxes and check boxes, which the Windows styles mark
 #: faintly (a dotted line, often hidden) and Fusion hardly at all: a blue frame on focus.
-#: Nothing else is restyled; the check box keeps a transparent frame when not focused so
-#: that it does not move when focus arrives.
+#: Nothing else is restyled (but see below); the check box keeps a transparent frame when not focused so
+#: that it does not move when focus arrives. A problem's link under a field ("Buka data
+#: itu"), which Tab reaches, is framed the same way.
 FOCUS_STYLE = """
 QComboBox:focus { border: 2px solid #1565c0; border-radius: 3px; padding: 1px 4px; }
 QCheckBox { border: 1px solid transparent; border-radius: 3px; padding: 1px; }
 QCheckBox:focus { border-color: #1565c0; background-color: #e3eefc; }
+QLabel[problem="true"]:focus { border: 1px solid #1565c0; background-color: #e3eefc; }
 """
 
 

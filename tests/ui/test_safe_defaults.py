@@ -2,6 +2,7 @@
 again is not offered back, and the duplicate-NIK link is reachable by keyboard."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from models import autosave
 from models.settings import load_settings
@@ -109,3 +110,35 @@ def test_kosongkan_clears_the_slot(qtbot, window, configured_db, answers):
     answers.queue.append("yes")
     qtbot.mouseClick(window.form.clear_button, Qt.MouseButton.LeftButton)
     assert autosave.load(configured_db) is None
+
+
+def duplicate_nik(qtbot, window, answers):
+    """Save Siti, then type her NIK again: the NIK's problem links to her registration."""
+    form = window.form
+    window.tabs.setCurrentWidget(form)
+    type_siti(qtbot, form)
+    assert form.save()
+    first_id = window.records.model.registration_id(0)
+    focus(qtbot, window, field(form, "nik"))
+    qtbot.keyClicks(field(form, "nik"), SITI["nik"])
+    label = form.findChild(QLabel, "nik_problem")
+    assert "Buka data itu" in label.text()
+    return first_id, label
+
+
+def test_tab_reaches_the_link_and_enter_opens_the_other_record(qtbot, window, answers):
+    first_id, label = duplicate_nik(qtbot, window, answers)
+    qtbot.keyClick(field(window.form, "nik"), Qt.Key.Key_Tab)
+    qtbot.waitUntil(label.hasFocus)
+    answers.queue.append("discard")  # the half-typed duplicate is thrown away
+    with qtbot.waitSignal(window.form.open_requested) as opened:
+        qtbot.keyClick(label, Qt.Key.Key_Return)
+    assert opened.args == [first_id]
+    assert window.form.title.text() == "Ubah pendaftaran: Siti Aminah"
+
+
+def test_enter_in_the_nik_skips_the_link(qtbot, window, answers):
+    _, label = duplicate_nik(qtbot, window, answers)
+    qtbot.keyClick(field(window.form, "nik"), Qt.Key.Key_Return)
+    qtbot.waitUntil(field(window.form, "kk").hasFocus)
+    assert not label.hasFocus()

@@ -37,7 +37,7 @@ from models.settings import Settings
 from models.store import RegistrationStore
 from printing.request import FORMS, RECEIPTS, by_ids
 from ui import dialogs
-from ui.registration_form.fields import FieldWidgets
+from ui.registration_form.fields import FieldWidgets, links_by_keyboard
 from ui.registration_form.form_autosave import FormAutosave
 from ui.registration_form.places import PlacePickers
 from ui.registration_form.sheet import FormSheet
@@ -240,6 +240,7 @@ class RegistrationForm(QWidget):
             label.setText("<br>".join(lines))
             label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
             label.setVisible(True)
+            links_by_keyboard(label)
         n_errors, n_warnings = self.session.tally()
         self.summary.setText(
             arg(self.tr("%1 kesalahan, %2 peringatan"), n_errors, n_warnings)
