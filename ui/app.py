@@ -44,11 +44,25 @@ def unusable_database_text(db_path: Path) -> str:
     )
 
 
+def already_open_text(db_path: Path) -> str:
+    """Why a second start on the same database stops. Said before the installation's
+    language can be read, so always in Indonesian."""
+    return arg(
+        translate(
+            "App",
+            "Jaring sudah terbuka untuk basis data ini:\n%1\n\nJendela yang sudah terbuka "
+            "dibawa ke depan; lanjutkan pekerjaan di sana. Dua jendela pada satu basis data "
+            "bisa saling menimpa isian yang belum disimpan.",
+        ),
+        Path(db_path),
+    )
+
+
 #: Keyboard focus must show on combo boxes and check boxes, which the Windows styles mark
 #: faintly (a dotted line, often hidden) and Fusion hardly at all: a blue frame on focus.
-#: Nothing else is restyled (but see below); the check box keeps a transparent frame when not focused so
-#: that it does not move when focus arrives. A problem's link under a field ("Buka data
-#: itu"), which Tab reaches, is framed the same way.
+#: The check box keeps a transparent frame when not focused so that it does not move when
+#: focus arrives. A problem's link under a field ("Buka data itu"), which Tab reaches, is
+#: framed the same way. Nothing else is restyled.
 FOCUS_STYLE = """
 QComboBox:focus { border: 2px solid #1565c0; border-radius: 3px; padding: 1px 4px; }
 QCheckBox { border: 1px solid transparent; border-radius: 3px; padding: 1px; }
@@ -64,20 +78,6 @@ def start_application() -> QApplication:
     app.setOrganizationName("Jaring")
     app.setStyleSheet(app.styleSheet() + FOCUS_STYLE)
     return app
-
-
-def already_open_text(db_path: Path) -> str:
-    """Why a second start on the same database stops. Said before the installation's
-    language can be read, so always in Indonesian."""
-    return arg(
-        translate(
-            "App",
-            "Jaring sudah terbuka untuk basis data ini:\n%1\n\nJendela yang sudah terbuka "
-            "dibawa ke depan; lanjutkan pekerjaan di sana. Dua jendela pada satu basis data "
-            "bisa saling menimpa isian yang belum disimpan.",
-        ),
-        Path(db_path),
-    )
 
 
 def run_app(db_path: Path) -> int:
