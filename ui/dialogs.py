@@ -64,10 +64,18 @@ def ask(parent: QWidget | None, question: Question) -> str:
 
 
 def confirm(
-    parent: QWidget | None, title: str, text: str, yes: str, no: str, details: str = ""
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes: str,
+    no: str,
+    details: str = "",
+    default_yes: bool = False,
 ) -> bool:
-    """A yes/no question; Escape means no."""
-    question = Question(title, text, [("yes", yes), ("no", no)], "no", "no", details=details)
+    """A yes/no question; Escape means no. Enter means no too unless ``default_yes`` (for
+    the answer that loses nothing, such as restoring typing)."""
+    default = "yes" if default_yes else "no"
+    question = Question(title, text, [("yes", yes), ("no", no)], default, "no", details=details)
     return ask(parent, question) == "yes"
 
 

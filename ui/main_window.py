@@ -375,8 +375,17 @@ class MainWindow(QMainWindow):
         dialog would save the old mapping back."""
         self.settings = load_settings(self.db)
 
+    def bring_forward(self) -> None:
+        """Show this window in front (a second start on the same database asked for it)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._form_may_be_replaced():
+            self.form.autosave_now()  # typing deleted again just now: the slot is emptied
             self._remember_layout()
             event.accept()
         else:

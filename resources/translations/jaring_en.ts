@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+28"/>
+        <location filename="../../ui/app.py" line="+29"/>
         <source>Itu sebuah folder, bukan berkas basis data.</source>
         <translation>That is a folder, not a database file.</translation>
     </message>
@@ -37,6 +37,17 @@ Periksa berkasnya atau pilih berkas lain dengan --db.</source>
 %2
 
 Check the file or choose another file with --db.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Jaring sudah terbuka untuk basis data ini:
+%1
+
+Jendela yang sudah terbuka dibawa ke depan; lanjutkan pekerjaan di sana. Dua jendela pada satu basis data bisa saling menimpa isian yang belum disimpan.</source>
+        <translation>Jaring is already open on this database:
+%1
+
+The window already open has been brought to the front; carry on working there. Two windows on one database could overwrite each other&apos;s unsaved typing.</translation>
     </message>
 </context>
 <context>
@@ -710,7 +721,7 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+82"/>
+        <location filename="../../ui/dialogs.py" line="+90"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1301,7 +1312,7 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>FieldWidgets</name>
     <message>
-        <location filename="../../ui/registration_form/fields.py" line="+65"/>
+        <location filename="../../ui/registration_form/fields.py" line="+67"/>
         <source>16 angka, sesuai KTP</source>
         <translation>16 digits, as on the KTP</translation>
     </message>
@@ -1347,13 +1358,13 @@ Check the file or choose another file with --db.</translation>
 <context>
     <name>FormAutosave</name>
     <message>
-        <location filename="../../ui/registration_form/form_autosave.py" line="+51"/>
-        <location line="+7"/>
+        <location filename="../../ui/registration_form/form_autosave.py" line="+56"/>
+        <location line="+8"/>
         <source>Simpan otomatis gagal: periksa ruang disk.</source>
         <translation>Autosave failed: check the free disk space.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
@@ -3418,7 +3429,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form/form.py" line="+109"/>
+        <location filename="../../ui/registration_form/form.py" line="+110"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>
@@ -3448,7 +3459,7 @@ Village head %1</translation>
         <translation>Receipt for the worker…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3463,7 +3474,7 @@ Village head %1</translation>
         <translation>Open that record</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 kesalahan, %2 peringatan</source>
         <translation>Errors: %1, warnings: %2</translation>
     </message>

@@ -8,10 +8,12 @@ heads-down entry (Enter moves on, type-ahead in the lists) are `keyboard`'s.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -130,10 +132,12 @@ class FieldWidgets(QObject):
 
     def _register(self, name: str, widget: QWidget) -> None:
         self.widgets[name] = widget
-        problem = QLabel(objectName=f"{name}_problem")
+        problem = ProblemLabel(objectName=f"{name}_problem")
         problem.setWordWrap(True)
         problem.setVisible(False)
         problem.setTextFormat(Qt.TextFormat.RichText)
+        problem.setProperty("problem", True)  # the app's style marks its focus
+        links_by_keyboard(problem)
         problem.linkActivated.connect(self._on_link)
         self.problem_labels[name] = problem
         widget.installEventFilter(self._enter)
@@ -185,6 +189,33 @@ class FieldWidgets(QObject):
             select(widget, value)
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
+
+
+class ProblemLabel(QLabel):
+    """The problems under a field. When Tab has reached its link, Enter or Space opens it
+    (QLabel itself opens a link only once Tab has moved onto the link inside it)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        found = _LINK.search(self.text())
+        if found and event.key() in _OPENS_LINK:
+            self.linkActivated.emit(html.unescape(found.group(1)))
+            return
+        super().keyPressEvent(event)
+
+
+_LINK = re.compile(r'<a href="([^"]*)"')
+_OPENS_LINK = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+def links_by_keyboard(label: QLabel) -> None:
+    """Let Tab reach a problem label that holds a link (Enter or Space opens it); other
+    problem labels are no stop for Tab."""
+    linked = "<a " in label.text()
+    flags = Qt.TextInteractionFlag.LinksAccessibleByMouse
+    if linked:
+        flags |= Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    label.setTextInteractionFlags(flags)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus if linked else Qt.FocusPolicy.NoFocus)
 
 
 def select(combo: QComboBox, value: object) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 from sqlite_utils import Database
 
 from i18n import labels, messages
+from models.autosave import Typing
 from models.contribution import ContributionTable, default_table
 from models.entry import (
     Blocked,
@@ -36,11 +37,12 @@ from models.settings import Settings
 from models.store import RegistrationStore
 from printing.request import FORMS, RECEIPTS, by_ids
 from ui import dialogs
-from ui.registration_form.fields import FieldWidgets
+from ui.registration_form.fields import FieldWidgets, links_by_keyboard
 from ui.registration_form.form_autosave import FormAutosave
 from ui.registration_form.places import PlacePickers
 from ui.registration_form.sheet import FormSheet
 
+KECAMATAN = "kecamatan"
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
 
@@ -74,9 +76,8 @@ class RegistrationForm(QWidget):
         self._loading = True  # no reactions while the widgets are being built
         self.fields = FieldWidgets(self, self._changed, self._left, self._link)
         self._build()
-        self.autosave = FormAutosave(
-            self, db, lambda: self.session.unsaved(self.fields.values()), self.message.emit
-        )
+        self._blank_values: dict = {}  # what a new, untouched form holds
+        self.autosave = FormAutosave(self, db, self._unsaved, self.message.emit)
         QShortcut(
             QKeySequence.StandardKey.Save,
             self,
@@ -161,6 +162,11 @@ class RegistrationForm(QWidget):
         for spec in FIELDS:
             if spec.kind in TYPED_KINDS and spec.name in raw:
                 self.fields.show(spec.name, raw[spec.name])
+        if raw.get(KECAMATAN) and raw[KECAMATAN] != values[KECAMATAN]:
+            # A kecamatan chosen (or suggested from the NIK) before any desa: the
+            # registration keeps only the desa, so the autosave keeps the kecamatan apart.
+            self.fields.show(KECAMATAN, raw[KECAMATAN])
+            self.places.fill_villages()
         # Still loading: the field the focus leaves was the last record's, not this one's,
         # so its problems are not shown on this record.
         self.fields["nik"].setFocus()
@@ -175,6 +181,8 @@ class RegistrationForm(QWidget):
         self.sheet.kpj.setText(reg.kpj or "—")
         self._funding_changed()
         self.session.mark_clean(self.fields.values())
+        if reg.version == 0 and not raw:
+            self._blank_values = self.fields.values()
         self._changed()
 
     def set_settings(self, settings: Settings) -> None:
@@ -205,16 +213,14 @@ class RegistrationForm(QWidget):
         self.session.check(values)
         self._show_problems()
         self.sheet.show_contribution(self.session.contribution(values))
-        if self.session.is_dirty(values):
-            self.autosave.schedule()
+        self.autosave.schedule()  # typing deleted again empties the autosave too
 
     def _left(self, name: str) -> None:
         if self._loading:
             return
         self.session.leave(name)
         self._show_problems()
-        if self.is_dirty():
-            self.autosave.store_now()
+        self.autosave.store_now()
 
     def _show_problems(self) -> None:
         shown = self.session.shown(self.fields.values())
@@ -234,6 +240,7 @@ class RegistrationForm(QWidget):
             label.setText("<br>".join(lines))
             label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
             label.setVisible(True)
+            links_by_keyboard(label)
         n_errors, n_warnings = self.session.tally()
         self.summary.setText(
             arg(self.tr("%1 kesalahan, %2 peringatan"), n_errors, n_warnings)
@@ -373,6 +380,17 @@ class RegistrationForm(QWidget):
         return self.session.registration_id
 
     # --- autosave ------------------------------------------------------------------
+
+    def _unsaved(self) -> Typing | None:
+        """What the autosave keeps: None when nothing is unsaved, or when a new form is
+        back to empty (typing deleted again is not offered back at the next start)."""
+        values = self.fields.values()
+        if not self.registration_id() and values == self._blank_values:
+            return None
+        typed = self.session.unsaved(values)
+        if typed is not None and values[KECAMATAN]:
+            typed.texts[KECAMATAN] = str(values[KECAMATAN])
+        return typed
 
     def autosave_now(self) -> None:
         self.autosave.store_now()

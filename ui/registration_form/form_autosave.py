@@ -19,7 +19,8 @@ from ui import dialogs
 
 class FormAutosave(QObject):
     """Stores ``unsaved()`` (None: nothing to keep) in the autosave slot; tells ``failed``
-    when the disk refuses it."""
+    when the disk refuses it. When there is nothing to keep any more (the typing was
+    deleted again), the slot is emptied, so the next start does not offer it back."""
 
     def __init__(
         self,
@@ -35,6 +36,7 @@ class FormAutosave(QObject):
         self._failed = failed
         self._timer = QTimer(self, singleShot=True, interval=1000)
         self._timer.timeout.connect(self.store_now)
+        self._slot_filled = False  # whether the slot may hold typing of this form
 
     def schedule(self) -> None:
         """Store a moment from now (typing on restarts the wait)."""
@@ -44,9 +46,12 @@ class FormAutosave(QObject):
         self._timer.stop()
         typed = self._unsaved()
         if typed is None:
+            if self._slot_filled:
+                self.clear()
             return
         try:
             autosave.store_typing(self.db, typed)
+            self._slot_filled = True
         except sqlite3.Error:
             self._failed(self.tr("Simpan otomatis gagal: periksa ruang disk."))
 
@@ -54,6 +59,7 @@ class FormAutosave(QObject):
         self._timer.stop()
         try:
             autosave.clear(self.db)
+            self._slot_filled = False
         except sqlite3.Error:
             self._failed(self.tr("Simpan otomatis gagal: periksa ruang disk."))
 
@@ -63,6 +69,7 @@ class FormAutosave(QObject):
         kept = autosave.load_typing(self.db)
         if kept is None:
             return None
+        self._slot_filled = True
         reg = kept.registration
         name = reg.full_name or reg.nik or self.tr("(tanpa nama)")
         if not dialogs.confirm(
@@ -76,6 +83,7 @@ class FormAutosave(QObject):
             ),
             self.tr("Pulihkan"),
             self.tr("Buang"),
+            default_yes=True,  # Enter keeps the typing: throwing it away must be chosen
         ):
             self.clear()
             return None

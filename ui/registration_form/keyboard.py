@@ -20,7 +20,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 #: Keys that leave a field: Enter and Tab forwards, Shift+Tab back.
@@ -74,6 +81,13 @@ class EnterMovesOn(QObject):
             close_suggestions(watched)
         if _is_key(event, ENTER):
             watched.focusNextChild()
+            # Enter moves to the next field, never onto a problem's link (Tab reaches it):
+            # a second Enter would open another registration in the middle of typing.
+            link = watched.window().focusWidget()
+            if isinstance(link, QLabel):
+                link.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop for this move
+                watched.focusNextChild()
+                link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             return True
         if (
             event.type() in (QEvent.Type.FocusIn, QEvent.Type.KeyPress)
