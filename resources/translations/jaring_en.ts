@@ -61,7 +61,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/batches_page.py" line="+61"/>
+        <location filename="../../ui/batches_page.py" line="+62"/>
         <source>No.</source>
         <extracomment>Sending changed registrations (received, KPJ numbers, rejections).</extracomment>
         <translation>No.</translation>
@@ -1021,7 +1021,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>ExcelExportDialog</name>
     <message>
-        <location filename="../../ui/excel_export_dialog.py" line="+63"/>
+        <location filename="../../ui/excel_export_dialog.py" line="+64"/>
         <source>Ekspor Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -1222,7 +1222,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>ExcelImportDialog</name>
     <message>
-        <location filename="../../ui/excel_import_page.py" line="+55"/>
+        <location filename="../../ui/excel_import_page.py" line="+56"/>
         <source>Impor daftar dari desa</source>
         <translation>Import a village list</translation>
     </message>
@@ -1483,7 +1483,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/import_page.py" line="+35"/>
+        <location filename="../../ui/import_page.py" line="+36"/>
         <source>masuk</source>
         <translation>imported</translation>
     </message>
@@ -1621,7 +1621,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>KpjImport</name>
     <message>
-        <location filename="../../ui/excel_import/kpj.py" line="+41"/>
+        <location filename="../../ui/excel_import/kpj.py" line="+42"/>
         <source>Pilih berkas hasil BPJS (KPJ)</source>
         <translation>Choose the BPJS result file (KPJ)</translation>
     </message>
@@ -2098,7 +2098,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+40"/>
+        <location filename="../../ui/main_window.py" line="+41"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -2514,7 +2514,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>PreviewStep</name>
     <message>
-        <location filename="../../ui/excel_import/preview_step.py" line="+71"/>
+        <location filename="../../ui/excel_import/preview_step.py" line="+72"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
@@ -2643,7 +2643,7 @@ Send it to the village to correct.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="+63"/>
+        <location filename="../../ui/print_dialog.py" line="+64"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
@@ -2749,7 +2749,7 @@ Send it to the village to correct.</translation>
         <translation>Employment social security for vulnerable workers (BPU participants)</translation>
     </message>
     <message>
-        <location filename="../../printing/forms.py" line="+103"/>
+        <location filename="../../printing/forms.py" line="+104"/>
         <source>PEMERINTAH %1</source>
         <translation>GOVERNMENT OF %1</translation>
     </message>
@@ -2820,7 +2820,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../printing/list_plan.py" line="+121"/>
+        <location filename="../../printing/list_plan.py" line="+122"/>
         <source>Iuran per bulan</source>
         <translation>Contribution per month</translation>
     </message>
@@ -2851,7 +2851,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../printing/receipt_slips.py" line="+85"/>
+        <location filename="../../printing/receipt_slips.py" line="+86"/>
         <source>Petugas pendaftar</source>
         <translation>Registering officer</translation>
     </message>
@@ -2966,7 +2966,7 @@ Village head %1</translation>
         <translation>Nominative list</translation>
     </message>
     <message>
-        <location filename="../../printing/lists.py" line="+82"/>
+        <location filename="../../printing/lists.py" line="+83"/>
         <source>Jumlah halaman ini: %1 orang</source>
         <translation>Total on this page: %1 people</translation>
     </message>
@@ -3324,7 +3324,7 @@ Village head %1</translation>
         <translation>Clear dashboard filter</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3567,7 +3567,7 @@ Village head %1</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+71"/>
+        <location filename="../../ui/settings_dialog.py" line="+80"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 from sqlite_utils import Database
 
 from i18n import labels, messages
+from i18n.formats import thousands
 from models.autosave import Typing
 from models.contribution import ContributionTable, default_table
 from models.entry import (
@@ -29,7 +30,7 @@ from models.entry import (
     csr_company_applies,
 )
 from models.entry_fields import FIELDS, TYPED_KINDS
-from models.formatting import arg, parse_amount, thousands
+from models.formatting import arg, parse_amount
 from models.problems import Problem
 from models.regions import Regions, default_regions
 from models.registration import Registration
