@@ -12,8 +12,10 @@ filters by (`Lookup.where`) and a query of its first hits (`Lookup.source`):
   ids that start with them;
 - anything else: every word a prefix of a word of the name or the address (FTS5).
 
-Each look-up runs on an index of its own (m013 in `models.migrations`): a range of the NIK
-index, of the reversed NIK end, of the NIK tails or of the id's primary key index.
+Each look-up reads a range of an index of its own (m013 in `models.migrations`): the NIK
+index, the reversed NIK end, the NIK tails, the id's primary key index. Digits never go to
+FTS5: as a prefix there they would merge the doclists of hundreds of thousands of distinct
+NIK terms.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ NIK_END = nik_end()
 #: anywhere inside a NIK (shorter ones would match too many to be of use).
 END_DIGITS = 6
 INSIDE_DIGITS = 8
+TAIL_STRIDE = 4  # `nik_tails` holds the tails that start at every fourth character
 ID_CHARACTERS = 8
 _ID_GROUPS = (8, 4, 4, 4, 12)  # a UUID's hexadecimal groups, joined by dashes
 
@@ -52,7 +55,7 @@ class Lookup:
     kind: str  # "id", "nik_end", "nik_start", "nik_inside" or "words"
     rowids: str
     source: str
-    params: tuple[str, ...]
+    params: tuple[str | int, ...]
 
 
 def nik_digits(text: str) -> str:
@@ -114,15 +117,25 @@ def _nik_end(digits: str) -> Lookup:
     )  # fmt: skip
 
 
-def _nik_inside(digits: str) -> Lookup:
-    # CROSS JOIN keeps the tails as the outer loop, like the FTS look-up below.
-    return Lookup(
-        "nik_inside",
-        "SELECT registration FROM nik_tails WHERE tail >= ? AND tail < ?",
-        "nik_tails t CROSS JOIN registrations r ON r.rowid = t.registration"
-        " WHERE t.tail >= ? AND t.tail < ?",
-        (digits, _after(digits)),
-    )
+def _nik_inside(digits: str) -> list[Lookup]:
+    """NIKs that hold ``digits`` past their first character: the tails (every fourth
+    start, see m013) that start with them, or with what follows their first one, two or
+    three digits when the tail's lead ends with those."""
+    found = []
+    for lead in range(TAIL_STRIDE):
+        key = digits[lead:]
+        # CROSS JOIN keeps the tails as the outer loop, like the FTS look-up below.
+        found.append(
+            Lookup(
+                "nik_inside",
+                "SELECT registration FROM nik_tails"
+                " WHERE tail >= ? AND tail < ? AND substr(lead, ?) = ?",
+                "nik_tails t CROSS JOIN registrations r ON r.rowid = t.registration"
+                " WHERE t.tail >= ? AND t.tail < ? AND substr(t.lead, ?) = ?",
+                (key, _after(key), TAIL_STRIDE - lead, digits[:lead]),
+            )
+        )
+    return found
 
 
 def _words(query: str) -> Lookup:
@@ -148,7 +161,7 @@ def lookups(text: str) -> list[Lookup]:
             found.append(_nik_end(digits))
         found.append(_nik_start(digits))
         if len(digits) >= INSIDE_DIGITS:
-            found.append(_nik_inside(digits))
+            found += _nik_inside(digits)
         return found
     if prefix := id_prefix(text):
         return [_id(prefix)]

@@ -1,7 +1,8 @@
 """Reading the store: one registration, the NIK's holders, and the records list's filter,
 search and order.
 
-`RecordFilter` is what the records list (and a click on a dashboard figure) asks for;
+`RecordFilter` is what the records list (and a click on a dashboard figure) asks for (what
+its search text finds, and through which index, is `models.record_search`);
 `RegistrationQueries` answers it on one database connection, and `models.store`'s
 `RegistrationStore` adds the writes on top. `live_where` is the WHERE clause of live
 registrations the exports and lists of other modules (`export_rows`, `nominatif`) share.

@@ -111,6 +111,23 @@ def test_search_by_nik(store, people, text, expected):
     assert found(store, text) == expected
 
 
+@pytest.mark.parametrize("nik", [SITI, "62080145079000311234", "620801450"])
+def test_every_run_of_8_or_more_digits_finds_its_nik_and_no_other_digits_do(store, nik):
+    """Whatever the run's start (the NIK's first character, a tail's start, one to three
+    digits before one) and length; and a run with one digit changed finds no one."""
+    holder = store.save(person("Pemegang", nik), "b")
+    store.save(person("Lain", DEWI), "b")
+    for length in range(8, len(nik) + 1):
+        for start in range(len(nik) - length + 1):
+            run = nik[start : start + length]
+            assert [r["id"] for r in store.search(run)] == [holder.id], run
+            assert found(store, run) == {"Pemegang"}, run
+            for changed in range(length):
+                other = run[:changed] + str((int(run[changed]) + 5) % 10) + run[changed + 1 :]
+                if other not in nik:
+                    assert found(store, other) == set(), other
+
+
 def test_search_by_the_start_of_the_id(store, people):
     siti = people["siti"].id
     assert siti == siti.lower()  # ids are lower case; what officers type may not be
@@ -179,13 +196,16 @@ def test_the_tails_of_a_nik_follow_every_write(store, db):
     exactly the tails of the stored NIKs."""
 
     def expected():
+        """Every fourth character's tail while five are left, with the three before it."""
         rows = db.execute("SELECT rowid, nik FROM registrations").fetchall()
         return sorted(
-            (nik[start:], rowid) for rowid, nik in rows for start in range(1, len(nik) - 7)
+            (nik[start:], rowid, nik[start - 3 : start])
+            for rowid, nik in rows
+            for start in range(4, len(nik) - 4, 4)
         )
 
     def stored():
-        return sorted(map(tuple, db.execute("SELECT tail, registration FROM nik_tails")))
+        return sorted(map(tuple, db.execute("SELECT tail, registration, lead FROM nik_tails")))
 
     siti = store.save(person("Siti", SITI), "b")
     store.save(person("Pendek", "620801"), "b")  # a draft's short NIK has no tails
@@ -193,7 +213,7 @@ def test_the_tails_of_a_nik_follow_every_write(store, db):
     with write_transaction(db):
         insert_rows(db, [person("Massal", DEWI).to_row(), person("Kosong", "").to_row()])
     assert stored() == expected()
-    assert len(stored()) == 8 + 0 + 12 + 8 + 0
+    assert len(stored()) == 2 + 0 + 3 + 2 + 0
     store.save(siti.copy(nik=ANDI), "b")
     assert stored() == expected()
     with write_transaction(db):
@@ -232,8 +252,9 @@ def test_reading_what_was_typed():
     assert id_prefix("0" * 33) == ""
     assert [lookup.kind for lookup in lookups("0031")] == ["nik_end", "nik_start"]
     assert [lookup.kind for lookup in lookups("6208014")] == ["nik_start"]
-    assert [lookup.kind for lookup in lookups("62080145")] == ["id", "nik_start", "nik_inside"]
-    assert [lookup.kind for lookup in lookups("6208 0145")] == ["id", "nik_start", "nik_inside"]
+    inside = ["nik_inside"] * 4  # a tail's start, or one to three digits after it
+    assert [lookup.kind for lookup in lookups("62080145")] == ["id", "nik_start", *inside]
+    assert [lookup.kind for lookup in lookups("6208 0145")] == ["id", "nik_start", *inside]
     assert [lookup.kind for lookup in lookups("de073ea4")] == ["id"]
     assert [lookup.kind for lookup in lookups("siti 0031")] == ["words"]
     assert lookups("  ") == [] and lookups("-*") == []
@@ -257,5 +278,5 @@ def test_the_migration_fills_the_new_indexes_for_rows_already_stored(tmp_path):
     assert found(store, "0031") == {"Siti Aminah"}
     assert found(store, "48088500") == {"Dewi Lestari"}
     assert found(store, "BBBBBBBB") == {"Dewi Lestari"}
-    assert db.execute("SELECT COUNT(*) FROM nik_tails").fetchone()[0] == 3 * 8
+    assert db.execute("SELECT COUNT(*) FROM nik_tails").fetchone()[0] == 3 * 2
     db.close()
