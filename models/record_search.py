@@ -2,8 +2,8 @@
 
 Officers refer to people by name or address, by a NIK or part of one (the receipt slip shows
 only the last four digits: ``•••• •••• •••• 0031``) and by the start of the registration's
-id. `lookups` reads the text as one or more `Lookup`s, each a condition the records list
-filters by (`Lookup.where`) and a query of its first hits (`Lookup.source`):
+id. `lookups` reads the text as one or more `Lookup`s, each the rowids the records list
+filters by (`search_where`) and a query of its first hits (`first_hits_sql`):
 
 - four or more digits (spaces, dots, dashes and a slip's bullets ignored): NIKs that start with
   them; with four to six digits also NIKs that end with them; with eight or more also NIKs
@@ -151,10 +151,10 @@ def _words(query: str) -> Lookup:
 
 
 def lookups(text: str) -> list[Lookup]:
-    """The look-ups of a search, most specific first (the order of `first_hits_sql`'s hits):
-    an id's start; then a NIK's end (few people share their last digits, while the first
-    four to six are a region's code that thousands share); then a NIK's start; then its
-    inside. None for a blank text."""
+    """The look-ups of a search, most specific first (the order of the search's first
+    hits): an id's start (eight digits or more may be one too); then a NIK's end (few
+    people share their last digits, while the first four to six are a region's code that
+    thousands share); then a NIK's start; then its inside. None for a blank text."""
     if digits := nik_digits(text):
         found = [_id(prefix)] if (prefix := id_prefix(digits)) else []
         if len(digits) <= END_DIGITS:

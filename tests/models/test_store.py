@@ -13,10 +13,10 @@ import pytest
 from models import autosave
 from models.audit import verify_chain
 from models.db import DatabaseError, open_database, select_rows
+from models.record_search import fts_query
 from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RecordFilter, RegistrationStore, StaleRegistration
-from models.record_search import fts_query
 from models.store_queries import LIST_COLUMNS
 
 NIK_SITI = "6208014507900001"
