@@ -1,7 +1,8 @@
 """Reading the store: one registration, the NIK's holders, and the records list's filter,
 search and order.
 
-`RecordFilter` is what the records list (and a click on a dashboard figure) asks for;
+`RecordFilter` is what the records list (and a click on a dashboard figure) asks for (what
+its search text finds, and through which index, is `models.record_search`);
 `RegistrationQueries` answers it on one database connection, and `models.store`'s
 `RegistrationStore` adds the writes on top. `live_where` is the WHERE clause of live
 registrations the exports and lists of other modules (`export_rows`, `nominatif`) share.
@@ -9,7 +10,6 @@ registrations the exports and lists of other modules (`export_rows`, `nominatif`
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from models.db import dict_rows
 from models.nik import clean_number
+from models.record_search import first_hits_sql, lookups, search_where
 from models.registration import Registration
 from models.validation import NikHolder
 
@@ -78,22 +79,6 @@ class RecordFilter:
             self.created_before, self.flagged, self.conflict_officer, self.warned,
             self.no_village,
         )  # fmt: skip
-
-
-def nik_prefix(text: str) -> str:
-    """The digits of a search that is the start of a NIK (four digits or more), else "".
-
-    Such searches go through the NIK's own index: as an FTS prefix they would merge the
-    doclists of hundreds of thousands of distinct NIK terms.
-    """
-    digits = re.sub(r"[ .\-]", "", text.strip())
-    return digits if len(digits) >= 4 and re.fullmatch(r"[0-9]+", digits) else ""
-
-
-def fts_query(text: str) -> str:
-    """Turn what a user types into an FTS5 query: every word must match as a prefix."""
-    words = re.findall(r"\w+", text, flags=re.UNICODE)
-    return " AND ".join(f'"{w}"*' for w in words)
 
 
 def live_where(
@@ -171,14 +156,10 @@ def filter_where(record_filter: RecordFilter) -> tuple[str, list]:
         clauses.append("kecamatan_code = ?")
         params.append(record_filter.kecamatan_code)
     _narrow(record_filter, clauses, params)
-    if prefix := nik_prefix(record_filter.text):
-        clauses.append("nik >= ? AND nik < ?")
-        params += [prefix, prefix + ":"]
-    elif query := fts_query(record_filter.text):
-        clauses.append(
-            "rowid IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?)"
-        )
-        params.append(query)
+    search, search_params = search_where(record_filter.text)
+    if search:
+        clauses.append(search)
+        params += search_params
     return " AND ".join(clauses), params
 
 
@@ -271,23 +252,17 @@ class RegistrationQueries:
         return found
 
     def search(self, text: str, limit: int = 50) -> list[dict]:
-        """The first ``limit`` live registrations whose name, NIK or address match ``text``."""
+        """The first ``limit`` live registrations ``text`` finds (`models.record_search`):
+        by name or address; by NIK (its start, its end, any 8 or more digits of it) or by
+        the start of the id. The hits of the most specific look-up come first: the id's
+        start, then the NIK's end, then its start, then its inside; each in its index's
+        order, and a registration only once."""
         columns = ", ".join("r." + c for c in LIST_COLUMNS)
-        if prefix := nik_prefix(text):
-            sql = (
-                f"SELECT {columns} FROM registrations r"
-                " WHERE r.nik >= ? AND r.nik < ? AND +r.deleted = 0 LIMIT ?"
-            )
-            params = [prefix, prefix + ":", limit]
-        elif query := fts_query(text):
-            # CROSS JOIN keeps the FTS index as the outer loop: the planner otherwise walks
-            # every registration and probes the index for each.
-            sql = (
-                f"SELECT {columns} FROM registrations_fts f CROSS JOIN registrations r"
-                " ON r.rowid = f.rowid"
-                " WHERE registrations_fts MATCH ? AND r.deleted = 0 LIMIT ?"
-            )
-            params = [query, limit]
-        else:
-            return []
-        return list(dict_rows(self.db.execute(sql, params)))
+        hits: dict[int, dict] = {}
+        for lookup in lookups(text):
+            if len(hits) >= limit:
+                break
+            cursor = self.db.execute(first_hits_sql(lookup, columns), [*lookup.params, limit])
+            for row in dict_rows(cursor):
+                hits.setdefault(row["rowid"], row)
+        return list(hits.values())[:limit]

@@ -13,10 +13,11 @@ import pytest
 from models import autosave
 from models.audit import verify_chain
 from models.db import DatabaseError, open_database, select_rows
+from models.record_search import fts_query
 from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RecordFilter, RegistrationStore, StaleRegistration
-from models.store_queries import LIST_COLUMNS, fts_query
+from models.store_queries import LIST_COLUMNS
 
 NIK_SITI = "6208014507900001"
 NIK_DEWI = "6208014808850002"
@@ -87,6 +88,7 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
             "m010_dashboard",
             "m011_officer_versions",
             "m012_dashboard_days",
+            "m013_nik_and_id_search",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
@@ -102,14 +104,14 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 12
+        assert count == 13
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 12
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 13
     finally:
         db.close()
 

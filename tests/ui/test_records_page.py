@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLineEdit, QTableView
 
 from models.db import open_database
 from models.settings import Settings, save_settings
@@ -123,6 +123,21 @@ def test_search_by_nik_prefix(qtbot, some):
     assert page.model.rowCount() == SOME // 5
     row = page.model.row(0)
     assert row["nik"].startswith("620802")
+
+
+def test_typing_the_last_four_digits_of_a_nik_shows_its_holder(qtbot, some):
+    """What the receipt slip shows (``•••• •••• •••• 1234``) finds the person: every NIK
+    here starts with 6208, and only one ends with 1234."""
+    page = RecordsPage(RegistrationStore(some), "62.08")
+    qtbot.addWidget(page)
+    page.show()
+    search = page.findChild(QLineEdit, "search")
+    qtbot.keyClicks(search, "1234")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    row = page.model.row(0)
+    assert row["full_name"] == "Pekerja 001234"
+    assert row["nik"].endswith("1234")
+    assert "1 dari 10.000" in page.count.text()
 
 
 def test_opening_a_row_asks_for_its_registration(qtbot, configured_db, window, answers):
