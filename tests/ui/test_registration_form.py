@@ -331,3 +331,19 @@ def test_tab_walks_the_fields_in_form_order(qtbot, window):
         visited.append(form.focusWidget().objectName())
     # The company is asked for only when a company's CSR pays: its field is skipped.
     assert visited == [s.name for s in FIELDS if s.name != "csr_company"] + ["save_button"]
+
+
+def test_the_contribution_line_does_not_squeeze_the_left_column(qtbot, window):
+    """At 1366x768 with 125 % scaling (1093 logical pixels) the long contribution line once
+    shrank the identity column until the KK's placeholder was cut."""
+    window.resize(1093, 574)
+    form = window.form
+    window.tabs.setCurrentWidget(form)
+    qtbot.waitExposed(window)
+    nik = field(form, "nik")
+    before = nik.width()
+    qtbot.keyClicks(field(form, "monthly_income"), "3500000")
+    field(form, "program_jht").setChecked(True)
+    choose(qtbot, form, "contribution_months", 3)
+    qtbot.wait(50)  # the layout settles
+    assert abs(nik.width() - before) <= 2, (before, nik.width())

@@ -65,6 +65,9 @@ class FormSheet(QObject):
         self.income_bracket.setStyleSheet("color: #555;")
         self.contribution_summary = QLabel(objectName="contribution_summary")
         self.contribution_summary.setStyleSheet("font-weight: bold;")
+        # Wrapped, so a long line (JKK + JKM + JHT, per period) never widens its column and
+        # squeezes the identity column on a small screen.
+        self.contribution_summary.setWordWrap(True)
         self.kpj = QLabel(objectName="kpj")
         boxes = {}
         for section in Section:
