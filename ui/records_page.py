@@ -137,9 +137,11 @@ class RecordsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {**COLUMN_WIDTHS, **self._label_widths()}
+        labels_whole = self._label_widths()
+        widths = {**COLUMN_WIDTHS, **labels_whole}
         for column, (key, _) in enumerate(COLUMNS):
             header.resizeSection(column, widths[key])
+        self.table.setProperty("least_widths", [labels_whole.get(key, 0) for key, _ in COLUMNS])
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
 

@@ -97,12 +97,15 @@ def restore_columns(view: QAbstractItemView, settings: QSettings) -> bool:
     except ValueError:
         return False
     last = header.count() - 1
+    # A table may name the least width of each column (the records list: its longest label),
+    # so a width remembered by an older version does not cut a label.
+    least = view.property("least_widths") or [0] * header.count()
     for column, width in enumerate(sizes):
         if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
             continue
         if column == last and header.stretchLastSection():
             continue  # the stretched last column fills what is left
-        header.resizeSection(column, max(width, header.minimumSectionSize()))
+        header.resizeSection(column, max(width, int(least[column]), header.minimumSectionSize()))
     return True
 
 

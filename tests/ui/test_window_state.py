@@ -85,3 +85,22 @@ def test_maximised_is_remembered(qtbot, configured_db, open_window, ui_state):
     second = MainWindow(configured_db, load_settings(configured_db))
     qtbot.addWidget(second)
     assert second.windowState() & second.windowState().WindowMaximized
+
+
+def test_a_remembered_width_never_cuts_a_label_of_the_records_list(
+    qtbot, configured_db, open_window, ui_state
+):
+    """Widths an older version remembered (Kelompok at 170 px) do not cut "Usaha mikro dan
+    kecil (UMKM)": the records list's label columns keep at least their longest label."""
+    from ui.records_model import COLUMNS
+
+    group = [key for key, _ in COLUMNS].index("target_group")
+    first = open_window(configured_db)
+    least = first.records.table.property("least_widths")[group]
+    first.records.table.horizontalHeader().resizeSection(group, 170)
+    assert first.close()
+
+    second = MainWindow(configured_db, load_settings(configured_db))
+    qtbot.addWidget(second)
+    assert least > 170
+    assert second.records.table.horizontalHeader().sectionSize(group) == least
