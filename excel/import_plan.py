@@ -214,13 +214,19 @@ def write_error_report(
                 value = WriteOnlyCell(sheet, value=value)
                 value.number_format = "@"
             cells.append(value)
-        texts = []
-        for problem in row.problems:
-            text = message(problem)
-            if problem.code == "import.duplicate_in_file" and row.duplicate_of:
-                text = f"{text} ({row.duplicate_of})"
-            texts.append(text)
-        sheet.append([*cells, "; ".join(texts), row.number])
+        sheet.append([*cells, "; ".join(problem_texts(row, message)), row.number])
     with atomic_file(path) as temporary:
         workbook.save(temporary)
     return path
+
+
+def problem_texts(row: ImportRow, message: Callable[[Problem], str]) -> list[str]:
+    """A row's problems in words (``message`` words one); a NIK repeated in the file names
+    its first row, as the error report and the preview show it."""
+    texts = []
+    for problem in row.problems:
+        text = message(problem)
+        if problem.code == "import.duplicate_in_file" and row.duplicate_of:
+            text = f"{text} ({row.duplicate_of})"
+        texts.append(text)
+    return texts

@@ -6,12 +6,16 @@ preview's filter shows, and what a row or a column shows when a cell could not b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from excel.headers import header_key
-from excel.import_plan import ImportPlan, ImportRow, missing_required, unmapped_headers
-from models.problems import Problem
+from excel.import_plan import (
+    ImportPlan,
+    ImportRow,
+    missing_required,
+    unmapped_headers,
+)
 
 #: What importing does with a row: written ready to send, written as a draft, refused for
 #: its errors, or refused because its NIK is held (in the file, or by a registration).
@@ -73,18 +77,6 @@ def outcome_counts(rows: Iterable[ImportRow]) -> OutcomeCounts:
 def rows_shown(rows: Iterable[ImportRow], wanted: str) -> list[ImportRow]:
     """The rows the preview lists for the filter choice ``wanted`` (`ALL` or an outcome)."""
     return [row for row in rows if wanted == ALL or outcome_key(row) == wanted]
-
-
-def problem_texts(row: ImportRow, message: Callable[[Problem], str]) -> list[str]:
-    """A row's problems in words (``message`` words one); a NIK repeated in the file names
-    its first row, as the error report does."""
-    texts = []
-    for problem in row.problems:
-        text = message(problem)
-        if problem.code == "import.duplicate_in_file" and row.duplicate_of:
-            text = f"{text} ({row.duplicate_of})"
-        texts.append(text)
-    return texts
 
 
 def _one_line(value: object) -> str:

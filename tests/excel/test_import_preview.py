@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from excel.headers import header_key
-from excel.import_plan import ImportPlan, ImportRow
+from excel.import_plan import ImportPlan, ImportRow, problem_texts
 from excel.import_preview import (
     ALL,
     FILTER_CHOICES,
@@ -17,7 +17,6 @@ from excel.import_preview import (
     doubled_fields,
     outcome_counts,
     outcome_key,
-    problem_texts,
     remembered_mapping,
     rows_shown,
     shown_value,

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from excel.import_plan import problem_texts
 from excel.import_preview import (
     ALL,
     DUPLICATE,
@@ -19,7 +20,6 @@ from excel.import_preview import (
     OutcomeCounts,
     outcome_counts,
     outcome_key,
-    problem_texts,
     rows_shown,
     shown_value,
 )
