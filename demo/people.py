@@ -148,10 +148,13 @@ class _Generator:
             mother_name=self._name(names, Sex.FEMALE, max_words=2),
             address=self._address(village),
             rt=f"{self._int(1, 25):03d}",
-            rw=f"{self._int(1, 8):03d}" if rng.random() < 0.7 else "",
+            # A desa without RW: the KTP writes 000.
+            rw=f"{self._int(1, 8):03d}" if rng.random() < 0.7 else "000",
             village_code=village.code,
             postal_code=_postal_code(village),
-            phone=self._phone() if rng.random() < 0.93 else "",
+            # BPJS needs a mobile number; a worker without one gives a family member's (made
+            # from the NIK, so the random draws, and with them the same seed's people, stay).
+            phone=self._phone() if rng.random() < 0.93 else f"0821{nik[-8:]}",
             email=self._email(full_name) if age < 40 and rng.random() < 0.12 else "",
             occupation=work.occupations.pick(rng),
             target_group=group.value,

@@ -34,6 +34,8 @@ REQUIRED_FIELDS = (*REQUIRED, "consent")
 _COVERED_BY = {
     "birth_place": ("birth_place_date",),
     "birth_date": ("birth_place_date",),
+    "rt": ("rt_rw",),
+    "rw": ("rt_rw",),
 }
 
 

@@ -1,6 +1,6 @@
-"""The fields the BPJS file needs (marital status, postal code) in a village's list: a row
-without one fares as a row without any other required field, and an unusual postal code is
-a warning to confirm, as in the form."""
+"""The fields the BPJS file needs (marital status, RT/RW, postal code, mobile number) in a
+village's list: a row without one fares as a row without any other required field, and an
+unusual postal code is a warning to confirm, as in the form."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from tests.factories import TODAY
 
 HEADER = [
     "Kasus", "NIK", "Nama Lengkap", "Tempat Lahir", "Tanggal Lahir", "L/P", "Status Kawin",
-    "Nama Ibu", "Alamat", "Desa", "Kode Pos", "Pekerjaan", "Kelompok Sasaran", "Penghasilan",
-    "Persetujuan",
+    "Nama Ibu", "Alamat", "RT/RW", "Desa", "Kode Pos", "No HP", "Pekerjaan", "Kelompok Sasaran",
+    "Penghasilan", "Persetujuan",
 ]  # fmt: skip
 
 
@@ -22,7 +22,8 @@ def row(case: str, serial: int, **changes) -> list:
         "Kasus": case, "NIK": f"620801450790{serial:04d}", "Nama Lengkap": "Siti Aminah",
         "Tempat Lahir": "Sukamara", "Tanggal Lahir": "05-07-1990", "L/P": "P",
         "Status Kawin": "Kawin", "Nama Ibu": "Fatimah", "Alamat": "Jl. Tjilik Riwut No. 12",
-        "Desa": "Natai Sedawak", "Kode Pos": "74172", "Pekerjaan": "Petani",
+        "RT/RW": "003/001", "Desa": "Natai Sedawak", "Kode Pos": "74172",
+        "No HP": "081234567890", "Pekerjaan": "Petani",
         "Kelompok Sasaran": "Petani", "Penghasilan": "1000000", "Persetujuan": "Ya",
     } | changes  # fmt: skip
     return [values[name] for name in HEADER]
@@ -38,6 +39,8 @@ def test_rows_without_the_new_required_fields_fare_as_rows_without_a_mother(db, 
     sheet.append(row("no_mother", 4, **{"Nama Ibu": None}))
     sheet.append(row("postal_code_with_0", 5, **{"Kode Pos": "08561"}))
     sheet.append(row("postal_code_as_number", 6, **{"Kode Pos": 74172}))
+    sheet.append(row("no_phone", 7, **{"No HP": None}))
+    sheet.append(row("no_rt_rw", 8, **{"RT/RW": None}))
     book.save(tmp_path / "desa.xlsx")
     plan = read_list(db, tmp_path / "desa.xlsx", context=ValidationContext(today=TODAY))
     outcomes = {r.values["Kasus"]: (r.outcome, [p.code for p in r.problems]) for r in plan.rows}
@@ -48,6 +51,8 @@ def test_rows_without_the_new_required_fields_fare_as_rows_without_a_mother(db, 
         "no_mother": ("rejected", ["required"]),
         "postal_code_with_0": ("draft", ["postal_code.format"]),
         "postal_code_as_number": ("ready", []),
+        "no_phone": ("rejected", ["required"]),
+        "no_rt_rw": ("rejected", ["required", "required"]),
     }
     assert missing_required(plan) == []
 
@@ -60,3 +65,11 @@ def test_a_list_without_their_columns_is_told_before_reading_it(db, tmp_path):
     book.save(tmp_path / "desa.xlsx")
     plan = read_list(db, tmp_path / "desa.xlsx", context=ValidationContext(today=TODAY))
     assert missing_required(plan) == ["marital_status", "postal_code"]
+
+
+def test_a_list_without_rt_rw_and_phone_columns_is_told_too(db, tmp_path):
+    book = Workbook()
+    book.active.append([name for name in HEADER if name not in ("RT/RW", "No HP")])
+    book.save(tmp_path / "desa.xlsx")
+    plan = read_list(db, tmp_path / "desa.xlsx", context=ValidationContext(today=TODAY))
+    assert missing_required(plan) == ["rt", "rw", "phone"]

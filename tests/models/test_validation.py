@@ -48,7 +48,7 @@ def test_fully_valid_registration_has_no_problems():
 
 def test_fully_valid_registration_with_only_required_fields_has_no_problems():
     reg = siti(
-        kk="", rt="", rw="", phone="", email="",
+        kk="", email="",
         heir_name="", heir_relation="", heir_phone="", kpj="", program_jht=False,
         contribution_months=1,
     )  # fmt: skip
@@ -59,7 +59,8 @@ def test_fully_valid_registration_with_only_required_fields_has_no_problems():
 
 REQUIRED_FIELDS = [
     "nik", "full_name", "birth_place", "birth_date", "sex", "marital_status", "mother_name",
-    "address", "village_code", "postal_code", "occupation", "target_group", "monthly_income",
+    "address", "rt", "rw", "village_code", "postal_code", "phone", "occupation", "target_group",
+    "monthly_income",
 ]  # fmt: skip
 
 

@@ -360,8 +360,8 @@ def test_the_preview_filters_by_outcome_and_counts(qtbot, wizard, chooser, tmp_p
     assert child(wizard, QLabel, "excel_summary").text() == (
         "Lembar Daftar: 4 baris terbaca — 1 siap, 1 draf, 1 ditolak, 1 duplikat."
         " Kolom wajib belum ada: Tempat lahir, Tanggal lahir, Jenis kelamin, Status perkawinan,"
-        " Nama ibu kandung, Alamat, Desa/Kelurahan, Kode pos, Pekerjaan, Kelompok sasaran,"
-        " Penghasilan per bulan (Rp), Persetujuan."
+        " Nama ibu kandung, Alamat, RT, RW, Desa/Kelurahan, Kode pos, No. HP, Pekerjaan,"
+        " Kelompok sasaran, Penghasilan per bulan (Rp), Persetujuan."
     )
 
     assert shown(wizard, 0) == ["2", "3", "4", "5"]

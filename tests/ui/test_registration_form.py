@@ -145,7 +145,7 @@ def test_save_refuses_errors_but_draft_always_saves(qtbot, window, configured_db
     assert problem_text(form, "phone") == (
         "Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…"
     )
-    assert form.findChild(QLabel, "problem_summary").text() == "14 kesalahan, 0 peringatan"
+    assert form.findChild(QLabel, "problem_summary").text() == "16 kesalahan, 0 peringatan"
     assert form.focusWidget() is field(form, "nik")  # the first error
     qtbot.keyClicks(field(form, "full_name"), " Susilo")
     assert form.save(draft=True) is True
