@@ -1,8 +1,9 @@
-"""Use cases: each is one function taking plain arguments; main.py, ui/ and
-httpsync/server.py call them and none orchestrates on its own.
+"""Use cases: each is one function taking plain arguments; the command line (cli/) and ui/
+call them and none orchestrates on its own.
 
-Layers: app/ may import models/, exchange/, excel/, httpsync/ and, for print jobs only,
-printing/; it never imports ui/ or Qt widgets. Results are plain dataclasses; problems that
+Layers: app/ may import models/, exchange/, excel/ and httpsync/; it never imports ui/ or Qt.
+Printing paints with Qt, so its jobs are `ui.printing.print_jobs`, which the print dialog and
+the ``print-*`` sub-commands both call. Results are plain dataclasses; problems that
 do not stop a use case come back as values (the command line prints them, the GUI shows
 them). The one step the sync endpoint shares with the import, merging a verified batch, is
 `exchange.incoming.merge_verified`, which both call: the endpoint does not import app/,
@@ -17,5 +18,4 @@ not go round in a circle.
   failed.
 - `app.batch_import`: importing batches, with receipts and updates files beside them.
 - `app.excel_jobs`: the master list and BPJS files out; a village's list and KPJs in.
-- `app.print_jobs`: forms, lists and the summary as PDF files.
 """

@@ -27,7 +27,7 @@ BUDGET_S = 10.0
 def _context(paper: str):
     from models.contribution import default_table
     from models.regions import default_regions
-    from printing.context import PrintContext
+    from ui.printing.context import PrintContext
 
     regions = default_regions()
     return PrintContext(
@@ -43,8 +43,8 @@ def _context(paper: str):
 
 def _write(people, paper: str, folder: Path) -> tuple[float, int, int]:
     """(seconds, pages, bytes) of writing ``people`` as forms into one PDF."""
-    from printing.forms import paint_forms
-    from printing.paper import write_pdf
+    from ui.printing.forms import paint_forms
+    from ui.printing.paper import write_pdf
 
     path = folder / f"forms-{paper}.pdf"
     context = _context(paper)

@@ -168,7 +168,7 @@ def _run_reject(db, args) -> dict:
 
 
 def _run_print_forms(db, args) -> dict:
-    from app.print_jobs import print_forms
+    from ui.printing.print_jobs import print_forms
 
     done = print_forms(db, args.out, ids=args.ids, blank=args.blank, paper=args.paper,
                        today=clock.today())  # fmt: skip
@@ -177,7 +177,7 @@ def _run_print_forms(db, args) -> dict:
 
 
 def _run_print_list(db, args) -> dict:
-    from app.print_jobs import print_list
+    from ui.printing.print_jobs import print_list
 
     done = print_list(db, args.out, desa=args.desa, kecamatan=args.kecamatan, paper=args.paper,
                       today=clock.today())  # fmt: skip
@@ -186,7 +186,7 @@ def _run_print_list(db, args) -> dict:
 
 
 def _run_print_summary(db, args) -> dict:
-    from app.print_jobs import print_summary
+    from ui.printing.print_jobs import print_summary
 
     done = print_summary(db, args.out, paper=args.paper, today=clock.today())
     print(done.path)
@@ -219,9 +219,9 @@ def _run_excel_export(db, args) -> dict:
 
 def _run_excel_import(db, args) -> dict:
     from app.excel_jobs import import_kpj_numbers, import_village_list
-    from i18n.messages import problem_text
-    from i18n.translators import application_for
     from models.settings import load_settings
+    from ui.i18n.messages import problem_text
+    from ui.i18n.translators import application_for
 
     application_for(load_settings(db).language)  # problem texts in the app's language
     if args.kpj:

@@ -3,7 +3,7 @@ target groups, funding sources, heir relations, payment periods, yes and no.
 
 Defined once, in Indonesian (the source language), for every reader: the Excel exports
 write these texts as they are; the screens and printouts translate them through Qt
-(`i18n.labels`). Each text is wrapped in `QT_TRANSLATE_NOOP` so that pyside6-lupdate finds it
+(`ui.i18n.labels`). Each text is wrapped in `QT_TRANSLATE_NOOP` so that pyside6-lupdate finds it
 (resources/translations/update.sh reads this module) and puts it in jaring_en.ts under the
 context `CONTEXT`; the marker does nothing at run time, so this module needs no Qt.
 The keys are the codes stored in the database (`models.registration`).

@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from i18n.translators import install_translators
 from models.db import Checkpointer, DatabaseError, open_database
 from models.formatting import arg
 from models.settings import load_settings, save_settings
 from ui import dialogs
+from ui.i18n.translators import install_translators
 from ui.main_window import MainWindow
 from ui.settings_dialog import first_run_dialog
 from ui.single_instance import SingleInstance

@@ -25,8 +25,6 @@ from app.officer import (
     sync_with_district,
 )
 from exchange.receipts import ReceiptError
-from i18n.formats import thousands
-from i18n.messages import explain, receipt_text, rejection_text, sync_failure_text
 from models import batches
 from models.batches import Acknowledgement
 from models.formatting import arg
@@ -34,6 +32,8 @@ from models.identity import actor_name, load_identity
 from models.settings import load_settings
 from models.status_updates import last_sync_at
 from ui import dialogs
+from ui.i18n.formats import thousands
+from ui.i18n.messages import explain, receipt_text, rejection_text, sync_failure_text
 from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 

@@ -1,4 +1,4 @@
-"""The dashboard's clickable chart widgets: they paint with `printing.charts`, the same
+"""The dashboard's clickable chart widgets: they paint with `ui.printing.charts`, the same
 functions that draw the printed summary, and turn a click into the key of the figure."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from printing.charts import MUTED, Bar, Hits, paint_hbars, paint_stacked, paint_vbars
+from ui.printing.charts import MUTED, Bar, Hits, paint_hbars, paint_stacked, paint_vbars
 
 
 class BarChart(QWidget):

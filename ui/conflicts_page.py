@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from i18n import labels
-from i18n.messages import conflict_kind, conflict_reason, explain
 from models import conflicts
 from models.conflict_queue import Source, conflict_sources
 from models.formatting import arg
 from ui import dialogs
 from ui.batches_page import local_time
+from ui.i18n import labels
+from ui.i18n.messages import conflict_kind, conflict_reason, explain
 from ui.list_model import ListModel, list_view
 
 COMPARED = conflicts.REGISTRATION_FIELDS

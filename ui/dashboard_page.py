@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import labels
-from i18n.formats import tanggal
 from models import dashboard as figures
 from models.dashboard import Click, Figure, OfficerFigure
 from models.db import database_path
@@ -45,6 +43,8 @@ from ui.dashboard.progress_card import ProgressCard
 from ui.dashboard.summary_button import SummaryButton
 from ui.dashboard.timeline_card import TimelineCard
 from ui.dashboard.widgets import kecamatan_name
+from ui.i18n import labels
+from ui.i18n.formats import tanggal
 from ui.worker import Worker
 
 

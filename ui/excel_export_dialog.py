@@ -25,12 +25,12 @@ from sqlite_utils import Database
 
 from app.excel_jobs import export_bpjs_files, export_master_list
 from excel.export import ExcelExportError, ExportCancelled
-from i18n import labels
-from i18n.formats import thousands
-from i18n.messages import explain, export_error_text
 from models.formatting import arg
 from models.regions import Regions, default_regions
 from ui import dialogs
+from ui.i18n import labels
+from ui.i18n.formats import thousands
+from ui.i18n.messages import explain, export_error_text
 from ui.region_combos import fill_choices, villages_for
 from ui.worker import run_with_progress
 

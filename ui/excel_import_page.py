@@ -21,8 +21,6 @@ from sqlite_utils import Database
 from app.excel_jobs import read_village_list, write_village_list
 from excel.import_preview import columns_to_place, doubled_fields, remembered_mapping
 from excel.list_import import ExcelImportError, ImportCancelled, ImportPlan, ImportResult
-from i18n.formats import thousands
-from i18n.messages import explain, import_error_text
 from models.formatting import arg
 from models.settings import load_settings, save_settings
 from ui import dialogs
@@ -31,6 +29,8 @@ from ui.excel_import.kpj import KpjImport
 from ui.excel_import.mapping_step import MappingStep
 from ui.excel_import.preview_step import PreviewStep
 from ui.excel_import.texts import EXCEL_FILTER, field_list
+from ui.i18n.formats import thousands
+from ui.i18n.messages import explain, import_error_text
 from ui.worker import run_with_progress
 
 __all__ = ["ExcelImportDialog", "KpjImport"]  # KpjImport lives in ui.excel_import.kpj

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.batch_import import ImportReport, import_batches
-from i18n.formats import thousands
-from i18n.messages import explain, rejection_text
 from models.formatting import arg
 from models.identity import list_devices
 from models.merge import gaps
 from ui import dialogs
+from ui.i18n.formats import thousands
+from ui.i18n.messages import explain, rejection_text
 from ui.list_model import ListModel, list_view
 from ui.worker import run_with_progress
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
-from i18n.formats import thousands
 from models.dashboard import counted_registrations
 from models.db import database_path
 from models.formatting import arg
@@ -20,6 +19,7 @@ from models.settings import Settings, load_settings, save_settings
 from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs, window_state
 from ui.dashboard_page import DashboardPage
+from ui.i18n.formats import thousands
 from ui.main_menus import build_menus
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
 
     def print_current(self) -> None:
         """Ctrl+P: the open registration's form, or the forms selected in the list."""
-        from printing.request import FORMS
+        from ui.printing.request import FORMS
 
         if self.tabs.currentWidget() is self.form:
             self.form.print_this(FORMS)

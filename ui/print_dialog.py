@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.print_jobs import paint_request, write_request_pdf
-from i18n.formats import thousands
-from i18n.messages import explain
 from models.formatting import arg
-from printing.context import print_context
-from printing.paper import PrintCancelled, page_layout
-from printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
 from ui import dialogs
+from ui.i18n.formats import thousands
+from ui.i18n.messages import explain
+from ui.printing.context import print_context
+from ui.printing.paper import PrintCancelled, page_layout
+from ui.printing.print_jobs import paint_request, write_request_pdf
+from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
 from ui.worker import run_with_progress
 
 
 def save_pdf_job(request: PrintRequest, path: Path, paper: str, today: date | None = None):
-    """The worker job that writes ``request`` as a PDF at ``path`` (`app.print_jobs`, as
+    """The worker job that writes ``request`` as a PDF at ``path`` (`ui.printing.print_jobs`, as
     the command line); it returns (path, pages)."""
     today = today or date.today()
 

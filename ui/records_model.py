@@ -12,13 +12,13 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from i18n import labels
-from i18n.formats import rupiah, tanggal
 from models.contribution import ContributionTable, default_table
 from models.formatting import arg
 from models.regions import Regions, default_regions
 from models.status_updates import rejection_reason
 from models.store import RecordFilter, RegistrationStore
+from ui.i18n import labels
+from ui.i18n.formats import rupiah, tanggal
 
 PAGE = 200
 CACHED_PAGES = 10

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import labels
-from i18n.formats import thousands
 from models.formatting import arg
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
-from printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
 from ui import dialogs
+from ui.i18n import labels
+from ui.i18n.formats import thousands
+from ui.printing.request import FORMS, LIST, RECEIPTS, PrintRequest, blank_form_request, by_ids
 from ui.records_model import COLUMNS, RecordsModel
 from ui.region_combos import fill_choices, villages_for
 

@@ -33,12 +33,12 @@ from app.district import set_up_district
 from app.hand_over import HandOverNotWritten, write_hand_over_again
 from app.officer import set_up_officer
 from exchange.keys import KeyStoreError, read_district_profile
-from i18n.messages import explain
 from models.formatting import arg
 from models.identity import IdentityError
 from models.regions import Regions, default_regions
 from models.settings import Settings
 from ui import dialogs
+from ui.i18n.messages import explain
 
 _REGENCY_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
 _MAX_NAME = 200  # what `exchange.keys` accepts in a profile or an enrolment

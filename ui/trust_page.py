@@ -15,11 +15,11 @@ from sqlite_utils import Database
 
 from app.district import enrol, revoke
 from exchange.keys import read_enrolment
-from i18n.messages import explain
 from models.formatting import arg
 from models.identity import list_devices, load_identity
 from ui import dialogs
 from ui.batches_page import local_time
+from ui.i18n.messages import explain
 from ui.list_model import ListModel, list_view
 
 

@@ -187,7 +187,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Sending failed</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages/jobs.py" line="+23"/>
+        <location filename="../../ui/i18n/messages/jobs.py" line="+23"/>
         <source>Pengiriman dibatalkan. Batch yang sudah diterima kabupaten tetap tercatat; sisanya dikirim lain kali.</source>
         <translation>Sending cancelled. Batches the regency already received stay recorded; the rest are sent next time.</translation>
     </message>
@@ -249,7 +249,7 @@ The window already open has been brought to the front; carry on working there. T
 %3</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages/jobs.py" line="-27"/>
+        <location filename="../../ui/i18n/messages/jobs.py" line="-27"/>
         <source>Server kabupaten tidak mengenal perangkat ini: perangkat belum didaftarkan di kabupaten atau sudah dicabut. Hubungi kantor kabupaten dan cocokkan sidik jari perangkat ini. Batch yang belum terkirim tetap tersimpan.</source>
         <translation>The regency server does not know this device: it is not enrolled at the regency or was revoked. Contact the regency office and compare this device&apos;s fingerprint. Batches not yet sent stay saved.</translation>
     </message>
@@ -382,7 +382,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../i18n/messages/problem_texts.py" line="+146"/>
+        <location filename="../../ui/i18n/messages/problem_texts.py" line="+146"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -729,7 +729,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../i18n/messages/refusals.py" line="+20"/>
+        <location filename="../../ui/i18n/messages/refusals.py" line="+20"/>
         <source>Bukan berkas batch Jaring.</source>
         <translation>Not a Jaring batch file.</translation>
     </message>
@@ -915,7 +915,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>The receipt cannot be used (%1).</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages/errors.py" line="+49"/>
+        <location filename="../../ui/i18n/messages/errors.py" line="+49"/>
         <source>Ruang disk atau flashdisk penuh. Tidak ada yang berubah; kosongkan ruang lalu coba lagi.</source>
         <translation>The disk or USB stick is full. Nothing was changed; free up some space, then try again.</translation>
     </message>
@@ -983,7 +983,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../i18n/messages/jobs.py" line="+14"/>
+        <location filename="../../ui/i18n/messages/jobs.py" line="+14"/>
         <source>Tidak ada pendaftaran yang cocok dengan pilihan ini. Tidak ada berkas yang ditulis.</source>
         <translation>No registration matches these choices. No file was written.</translation>
     </message>
@@ -1169,7 +1169,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>ExcelImport</name>
     <message>
-        <location filename="../../i18n/messages/jobs.py" line="+11"/>
+        <location filename="../../ui/i18n/messages/jobs.py" line="+11"/>
         <source>Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor berkas itu.</source>
         <translation>This file is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice, save it as .xlsx, then import that file.</translation>
     </message>
@@ -1392,7 +1392,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>FormSheet</name>
     <message>
-        <location filename="../../ui/registration_form/sheet.py" line="+46"/>
+        <location filename="../../ui/registration_form/sheet.py" line="+47"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
@@ -1422,7 +1422,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Consent</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>JKK (Jaminan Kecelakaan Kerja)</source>
         <translation>JKK (Work Accident Insurance)</translation>
     </message>
@@ -1672,7 +1672,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>%1 problem(s) in rows that could not be read; see the details.</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages/jobs.py" line="+11"/>
+        <location filename="../../ui/i18n/messages/jobs.py" line="+11"/>
         <source>pendaftaran ini sudah punya KPJ lain (%1)</source>
         <translation>this registration already has another KPJ (%1)</translation>
     </message>
@@ -2080,7 +2080,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../i18n/messages/problem_texts.py" line="+8"/>
+        <location filename="../../ui/i18n/messages/problem_texts.py" line="+8"/>
         <source>NIK sama, pendaftaran lain</source>
         <translation>Same NIK, different registration</translation>
     </message>
@@ -2744,12 +2744,12 @@ Send it to the village to correct.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../printing/context.py" line="+29"/>
+        <location filename="../../ui/printing/context.py" line="+29"/>
         <source>Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan (peserta BPU)</source>
         <translation>Employment social security for vulnerable workers (BPU participants)</translation>
     </message>
     <message>
-        <location filename="../../printing/forms.py" line="+104"/>
+        <location filename="../../ui/printing/forms.py" line="+113"/>
         <source>PEMERINTAH %1</source>
         <translation>GOVERNMENT OF %1</translation>
     </message>
@@ -2820,7 +2820,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../printing/list_plan.py" line="+122"/>
+        <location filename="../../ui/printing/list_plan.py" line="+122"/>
         <source>Iuran per bulan</source>
         <translation>Contribution per month</translation>
     </message>
@@ -2851,7 +2851,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../printing/receipt_slips.py" line="+86"/>
+        <location filename="../../ui/printing/receipt_slips.py" line="+86"/>
         <source>Petugas pendaftar</source>
         <translation>Registering officer</translation>
     </message>
@@ -2863,7 +2863,7 @@ Kepala Desa/Lurah %1</source>
 Village head %1</translation>
     </message>
     <message>
-        <location filename="../../printing/facts.py" line="+68"/>
+        <location filename="../../ui/printing/facts.py" line="+68"/>
         <source>Kelurahan %1</source>
         <translation>Kelurahan %1</translation>
     </message>
@@ -2883,14 +2883,14 @@ Village head %1</translation>
         <translation>Village head of %1</translation>
     </message>
     <message>
-        <location filename="../../printing/list_plan.py" line="-7"/>
+        <location filename="../../ui/printing/list_plan.py" line="-7"/>
         <source>No.</source>
         <extracomment>Padding inside a table cell (millimetres).</extracomment>
         <translation>No.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../printing/receipt_slips.py" line="-4"/>
+        <location filename="../../ui/printing/receipt_slips.py" line="-4"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
@@ -2931,7 +2931,7 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../printing/receipt_slips.py" line="-11"/>
+        <location filename="../../ui/printing/receipt_slips.py" line="-11"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
@@ -2966,7 +2966,7 @@ Village head %1</translation>
         <translation>Nominative list</translation>
     </message>
     <message>
-        <location filename="../../printing/lists.py" line="+83"/>
+        <location filename="../../ui/printing/lists.py" line="+83"/>
         <source>Jumlah halaman ini: %1 orang</source>
         <translation>Total on this page: %1 people</translation>
     </message>
@@ -2996,7 +2996,7 @@ Village head %1</translation>
         <translation>NIP.</translation>
     </message>
     <message>
-        <location filename="../../printing/receipt_slips.py" line="+5"/>
+        <location filename="../../ui/printing/receipt_slips.py" line="+5"/>
         <source>%1 per bulan (%2), sumber iuran: %3</source>
         <translation>%1 per month (%2), paid by: %3</translation>
     </message>
@@ -3054,7 +3054,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../i18n/messages/problem_texts.py" line="-128"/>
+        <location filename="../../ui/i18n/messages/problem_texts.py" line="-128"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -3324,7 +3324,7 @@ Village head %1</translation>
         <translation>Clear dashboard filter</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3429,7 +3429,7 @@ Village head %1</translation>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/registration_form/form.py" line="+110"/>
+        <location filename="../../ui/registration_form/form.py" line="+111"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>
@@ -3936,7 +3936,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../printing/summary.py" line="+133"/>
+        <location filename="../../ui/printing/summary.py" line="+133"/>
         <source>Ringkasan capaian kepesertaan BPJS Ketenagakerjaan</source>
         <translation>BPJS Ketenagakerjaan coverage summary</translation>
     </message>

@@ -3,7 +3,7 @@
 #
 #   resources/translations/update.sh
 #
-# 1. pyside6-lupdate reads the source strings (Indonesian) from ui/, printing/, i18n/ and app/, from the
+# 1. pyside6-lupdate reads the source strings (Indonesian) from ui/, ui/printing/, ui/i18n/ and app/, from the
 #    Qt-free modules that mark theirs with QT_TRANSLATE_NOOP (models/vocabulary.py: the names
 #    of the domain's codes) and from main.py when it has any, into jaring_en.ts: translations
 #    already there are kept, new strings are added as "unfinished", strings no longer in the
@@ -11,7 +11,7 @@
 # 2. Translate the new strings in jaring_en.ts (Qt Linguist, or any editor: fill in
 #    <translation> and remove type="unfinished"), then run this script again.
 # 3. pyside6-lrelease compiles jaring_en.ts into jaring_en.qm, which the app loads
-#    (i18n/translators.py). Commit both files. tests/ui/test_i18n.py fails while a string is untranslated
+#    (ui/i18n/translators.py). Commit both files. tests/ui/test_i18n.py fails while a string is untranslated
 #    or the .qm is stale.
 #
 # The Qt tools are the ones shipped with the PySide6 of the active Python: activate the
@@ -32,7 +32,7 @@ lupdate="$pyside_dir/lupdate"
 lrelease="$pyside_dir/lrelease"
 
 shopt -s nullglob
-sources=("$root"/ui/*.py "$root"/ui/*/*.py "$root"/printing/*.py "$root"/i18n/*.py "$root"/i18n/*/*.py "$root"/app/*.py)
+sources=("$root"/ui/*.py "$root"/ui/*/*.py "$root"/ui/*/*/*.py "$root"/app/*.py)
 for core in "$root"/models/*.py "$root"/exchange/*.py "$root"/excel/*.py "$root"/httpsync/*.py "$root"/demo/*.py; do
   if grep -q 'QT_TRANSLATE_NOOP(' "$core"; then
     sources+=("$core")

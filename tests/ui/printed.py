@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from printing.paper import PrintCancelled, write_pdf
 from tests.factories import siti
+from ui.printing.paper import PrintCancelled, write_pdf
 
 NATAI = "62.08.01.2001"  # Desa Natai Sedawak, Kecamatan Sukamara
 TODAY = date(2026, 11, 23)

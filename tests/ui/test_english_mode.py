@@ -8,16 +8,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QStyle, QTableWidget
 
-from i18n.translators import LANGUAGES, install_translators
 from models import dashboard as figures
 from models.settings import load_settings
-from printing.context import print_context
-from printing.paper import write_pdf
-from printing.summary import paint_summary
 from tests.models.test_dashboard import TODAY, fill_sample
 from tests.ui.printed import needs_poppler, text
 from tests.ui.test_i18n import TS, messages
+from ui.i18n.translators import LANGUAGES, install_translators
 from ui.main_window import MainWindow
+from ui.printing.context import print_context
+from ui.printing.paper import write_pdf
+from ui.printing.summary import paint_summary
 
 ACCELERATOR = re.compile(r"&(.)")
 

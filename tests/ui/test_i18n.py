@@ -18,12 +18,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
-from i18n import labels
-from i18n.messages import problem_text
-from i18n.translators import LANGUAGES, install_translators
 from models import vocabulary
 from models.problems import error
 from models.settings import load_settings
+from ui.i18n import labels
+from ui.i18n.messages import problem_text
+from ui.i18n.translators import LANGUAGES, install_translators
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ QM = TRANSLATIONS / "jaring_en.qm"
 
 PLACEHOLDER = re.compile(r"%\d")
 
-#: Each table of `models.vocabulary` with the `i18n.labels` function that shows it translated.
+#: Each table of `models.vocabulary` with the `ui.i18n.labels` function that shows it translated.
 VOCABULARY = [
     (vocabulary.FIELD_LABELS, labels.field_labels),
     (vocabulary.SEX_LABELS, labels.sex_labels),
@@ -109,7 +109,7 @@ def test_the_window_speaks_english_with_the_english_translator(qapp, configured_
 
 
 #: The application's packages: every module in them that marks a text for translation is read.
-PACKAGES = ("ui", "printing", "i18n", "app", "models", "exchange", "excel", "httpsync", "demo")
+PACKAGES = ("ui", "app", "models", "exchange", "excel", "httpsync", "demo", "cli")
 MARKED = re.compile(r"\b(tr|translate|QT_TRANSLATE_NOOP|QT_TR_NOOP)\(")
 
 

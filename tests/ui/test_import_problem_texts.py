@@ -1,9 +1,10 @@
-"""The Indonesian sentences of the Excel import's problem codes (`i18n.messages.problem_text`)."""
+"""The Indonesian sentences of the Excel import's problem codes
+(`ui.i18n.messages.problem_text`)."""
 
 import pytest
 
-from i18n.messages import problem_text
 from models.problems import error, warning
+from ui.i18n.messages import problem_text
 
 FALLBACK = problem_text(error("no.such.code", "nik"))
 

@@ -1,4 +1,4 @@
-"""`i18n.messages`: the sentences for the domain's codes, their placeholders filled in one
+"""`ui.i18n.messages`: the sentences for the domain's codes, their placeholders filled in one
 pass."""
 
 import errno
@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from i18n import messages
 from models.problems import error, warning
 from models.store import DuplicateNik
+from ui.i18n import messages
 
 
 @pytest.mark.parametrize(

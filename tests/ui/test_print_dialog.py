@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QDialog
 from demo.fill import fill_demo
 from models.db import database_path
 from models.store import RegistrationStore
-from printing.paper import PrintCancelled
-from printing.request import BLANK, FORMS, LIST, RECEIPTS, blank_form_request, by_ids
 from tests.factories import siti
 from ui.print_dialog import PrintDialog, save_pdf_job
+from ui.printing.paper import PrintCancelled
+from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, blank_form_request, by_ids
 
 needs_pdfinfo = pytest.mark.skipif(
     shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is missing"

@@ -12,10 +12,10 @@ import pytest
 from models.contribution import default_table
 from models.formatting import rupiah
 from models.registration import new_id
-from printing.context import print_context
-from printing.forms import paint_forms
-from printing.paper import MARGIN_MM, PrintCancelled, write_pdf
 from tests.factories import siti
+from ui.printing.context import print_context
+from ui.printing.forms import paint_forms
+from ui.printing.paper import MARGIN_MM, PrintCancelled, write_pdf
 
 TODAY = date(2026, 11, 23)
 LONG_NAME = "Raden Roro Siti Aminah Kusumawardhani Prameswari Ningrum Sekar Ayu Larasati Wulandari"

@@ -9,9 +9,6 @@ from models.contribution import default_table
 from models.formatting import rupiah
 from models.nominatif import registrations_for_list
 from models.store import RegistrationStore
-from printing.context import print_context
-from printing.lists import paint_village_list
-from printing.paper import PrintCancelled, write_pdf
 from tests.ui.printed import (
     LONG_NAME,
     NATAI,
@@ -23,6 +20,9 @@ from tests.ui.printed import (
     people,
     text,
 )
+from ui.printing.context import print_context
+from ui.printing.lists import paint_village_list
+from ui.printing.paper import PrintCancelled, write_pdf
 
 
 def words(pdf) -> list[tuple[str, int, float, float, float]]:

@@ -6,9 +6,6 @@ import subprocess
 
 import pytest
 
-from printing.context import print_context
-from printing.paper import write_pdf
-from printing.receipt_slips import paint_receipts
 from tests.ui.printed import (
     LONG_NAME,
     TODAY,
@@ -20,6 +17,9 @@ from tests.ui.printed import (
     people,
     text,
 )
+from ui.printing.context import print_context
+from ui.printing.paper import write_pdf
+from ui.printing.receipt_slips import paint_receipts
 
 
 @pytest.fixture

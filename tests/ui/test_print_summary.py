@@ -8,11 +8,11 @@ import pytest
 from main import main
 from models import dashboard as figures
 from models.db import database_path
-from printing.context import print_context
-from printing.paper import write_pdf
-from printing.summary import paint_summary
 from tests.models.test_dashboard import TODAY, fill_sample
 from tests.ui.printed import needs_poppler, pages, text
+from ui.printing.context import print_context
+from ui.printing.paper import write_pdf
+from ui.printing.summary import paint_summary
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_the_summary_paints_on_a_printer_too(qapp, sample, tmp_path):
     """What the page's *Cetak…* sends to a printer (here one that prints to a file)."""
     from PySide6.QtPrintSupport import QPrinter
 
-    from printing.paper import page_layout
+    from ui.printing.paper import page_layout
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

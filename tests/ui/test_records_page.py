@@ -206,7 +206,7 @@ def test_deleting_the_registration_open_in_the_form_clears_the_form(qtbot, windo
 
 def test_no_target_group_or_status_label_is_cut_in_its_column(qtbot, configured_db):
     """The Kelompok column showed "Usaha mikro dan kecil (U…" at its old 170 px."""
-    from i18n import labels
+    from ui.i18n import labels
     from ui.records_model import COLUMNS
 
     page = RecordsPage(RegistrationStore(configured_db), "62.08")

@@ -15,12 +15,12 @@ from exchange.batch_file import REJECTION_CODES
 from exchange.enrolment import enrol, init_district, init_officer
 from exchange.keys import write_json_atomic
 from httpsync.client import Backoff, SyncError, SyncResult
-from i18n.messages import receipt_text, rejection_text
 from models.db import open_database
 from models.identity import revoke_device
 from models.settings import load_settings, save_settings
 from models.status_updates import reject_registrations
 from tests.httpsync.server_process import ServerProcess
+from ui.i18n.messages import receipt_text, rejection_text
 from ui.records_model import COLUMNS
 from ui.settings_dialog import SettingsDialog
 

@@ -1,5 +1,5 @@
 """One vocabulary: the Excel master workbook writes, for every code, the Indonesian words the
-screens show (`i18n.labels` without a translator), and the Excel import reads them back."""
+screens show (`ui.i18n.labels` without a translator), and the Excel import reads them back."""
 
 from datetime import date
 
@@ -7,7 +7,6 @@ from openpyxl import load_workbook
 
 from excel.cell_values import FUNDING, HEIR_RELATION, MARITAL, TARGET_GROUP, choice_key
 from excel.export import export_master
-from i18n import labels
 from models import vocabulary
 from models.registration import (
     CONTRIBUTION_PERIODS,
@@ -19,6 +18,7 @@ from models.registration import (
 )
 from models.store import RegistrationStore
 from tests.factories import person
+from ui.i18n import labels
 
 TODAY = date(2026, 11, 27)
 NATAI = "62.08.01.2001"

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from i18n import labels
-from i18n.formats import rupiah, thousands
 from models.dashboard import Budget, Click, Figure
 from models.formatting import arg
 from ui.dashboard.widgets import Card, cell, clicked_cell, figure_table, fit_height, note_label
+from ui.i18n import labels
+from ui.i18n.formats import rupiah, thousands
 
 
 class BudgetCard(Card):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from i18n.formats import tanggal, thousands
 from models.dashboard import Click, Figure, OfficerFigure, OfficerStats
 from ui.dashboard.widgets import (
     Card,
@@ -18,6 +17,7 @@ from ui.dashboard.widgets import (
     note_label,
     percent,
 )
+from ui.i18n.formats import tanggal, thousands
 
 #: Rows shown before the table scrolls.
 ROWS_SHOWN = 12

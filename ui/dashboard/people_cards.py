@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from i18n import labels
 from models.dashboard import Click, Figure, People
 from ui.dashboard.widgets import Bar, BarChart, Card
+from ui.i18n import labels
 
 
 class GroupsCard(Card):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from i18n.formats import thousands
 from models.dashboard import Click, Figure, Overview, place_rows
 from models.formatting import arg
 from models.regions import Regions
@@ -20,6 +19,7 @@ from ui.dashboard.widgets import (
     kecamatan_name,
     percent,
 )
+from ui.i18n.formats import thousands
 
 
 class PlacesCard(Card):

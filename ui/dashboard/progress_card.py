@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from i18n import labels
-from i18n.formats import thousands
 from models.dashboard import COUNTED_STATUSES, Click, Figure, Progress
 from models.formatting import arg
 from ui.dashboard.widgets import STATUS_COLOURS, Bar, Card, StackedBar, note_label, percent
+from ui.i18n import labels
+from ui.i18n.formats import thousands
 
 
 def _link_button(name: str, scale: float, style: str) -> QPushButton:

@@ -50,9 +50,9 @@ class SummaryButton(QPushButton):
         self._with_whole(lambda data: self._write_summary(path, data))
 
     def _write_summary(self, path: Path, data: figures.Dashboard) -> None:
-        from printing.context import print_context
-        from printing.paper import write_pdf
-        from printing.summary import paint_summary
+        from ui.printing.context import print_context
+        from ui.printing.paper import write_pdf
+        from ui.printing.summary import paint_summary
 
         context = print_context(self.page.db, today=data.today, regions=self.page.regions)
         try:
@@ -67,9 +67,9 @@ class SummaryButton(QPushButton):
     def print_summary(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from printing.context import print_context
-        from printing.paper import page_layout
-        from printing.summary import paint_summary
+        from ui.printing.context import print_context
+        from ui.printing.paper import page_layout
+        from ui.printing.summary import paint_summary
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout("A4"))

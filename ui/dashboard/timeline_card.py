@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from i18n.formats import tanggal, thousands
 from models.dashboard import Click, Figure, Week
 from models.formatting import arg
 from ui.dashboard.widgets import Bar, BarChart, Card, note_label
+from ui.i18n.formats import tanggal, thousands
 
 #: The weeks the chart shows: a year's worth, the latest.
 WEEKS_SHOWN = 52

@@ -16,17 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# A share and a decimal in the language on screen, for every card.
-from i18n.formats import decimal as decimal
-from i18n.formats import percent as percent
 from models.dashboard import Click
 from models.regions import Regions
-
-# The chart widgets every card uses, imported in this one place.
-from printing.charts import STATUS_COLOURS as STATUS_COLOURS
-from printing.charts import Bar as Bar
 from ui.chart_widgets import BarChart as BarChart
 from ui.chart_widgets import StackedBar as StackedBar
+
+# A share and a decimal in the language on screen, for every card.
+from ui.i18n.formats import decimal as decimal
+from ui.i18n.formats import percent as percent
+
+# The chart widgets every card uses, imported in this one place.
+from ui.printing.charts import STATUS_COLOURS as STATUS_COLOURS
+from ui.printing.charts import Bar as Bar
 
 #: The role of a figure cell's `Click` (None: a cell that leads nowhere).
 CLICK = Qt.ItemDataRole.UserRole

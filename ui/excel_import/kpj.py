@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QWidget
 
 from app.excel_jobs import import_kpj_numbers
 from excel.list_import import ExcelImportError, ImportCancelled
-from i18n import messages
-from i18n.formats import thousands
-from i18n.messages import explain, import_error_text, kpj_conflict_text
 from models.formatting import arg
 from ui import dialogs
 from ui.excel_import.texts import EXCEL_FILTER
+from ui.i18n import messages
+from ui.i18n.formats import thousands
+from ui.i18n.messages import explain, import_error_text, kpj_conflict_text
 from ui.worker import run_with_progress
 
 

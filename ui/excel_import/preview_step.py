@@ -24,12 +24,12 @@ from excel.import_preview import (
     shown_value,
 )
 from excel.list_import import ImportPlan, missing_required, write_error_report
-from i18n import messages
-from i18n.formats import thousands
-from i18n.messages import explain
 from models.formatting import arg
 from ui import dialogs
 from ui.excel_import.texts import EXCEL_FILTER, field_list
+from ui.i18n import messages
+from ui.i18n.formats import thousands
+from ui.i18n.messages import explain
 from ui.list_model import ListModel, list_view
 
 

@@ -1,12 +1,12 @@
 """The Excel import's words shared by its steps: the fields a column can hold, and the file
-filter of the file dialogs (why a workbook cannot be read is `i18n.messages.import_error_text`)."""
+filter of the file dialogs (why a workbook cannot be read: `ui.i18n.messages`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from excel.list_import import FIELDS
-from i18n import labels
+from ui.i18n import labels
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import labels
 from models.entry_fields import FieldSpec, Kind
+from ui.i18n import labels
 from ui.registration_form.keyboard import EnterMovesOn, ListTypeAhead, SuggestionKeys
 
 DATE_MASK = "99-99-9999;_"

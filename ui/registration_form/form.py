@@ -15,8 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from i18n import labels, messages
-from i18n.formats import thousands
 from models.autosave import Typing
 from models.contribution import ContributionTable, default_table
 from models.entry import (
@@ -36,8 +34,10 @@ from models.regions import Regions, default_regions
 from models.registration import Registration
 from models.settings import Settings
 from models.store import RegistrationStore
-from printing.request import FORMS, RECEIPTS, by_ids
 from ui import dialogs
+from ui.i18n import labels, messages
+from ui.i18n.formats import thousands
+from ui.printing.request import FORMS, RECEIPTS, by_ids
 from ui.registration_form.fields import FieldWidgets, links_by_keyboard
 from ui.registration_form.form_autosave import FormAutosave
 from ui.registration_form.places import PlacePickers

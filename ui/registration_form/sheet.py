@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import labels
-from i18n.formats import rupiah
 from models.contribution import Contribution
 from models.entry_fields import FieldSpec, Kind, Section, fields_in
 from models.formatting import arg
+from ui.i18n import labels
+from ui.i18n.formats import rupiah
 from ui.registration_form.fields import FieldWidgets
 
 translate = QCoreApplication.translate

@@ -8,10 +8,10 @@ from PySide6.QtCore import QCoreApplication
 
 from exchange.batch_file import BatchRejected
 from exchange.keys import KeyExists, KeyStoreError
-from i18n.messages.refusals import rejection_text
 from models.formatting import arg
 from models.identity import IdentityError, TrustError
 from models.store import DuplicateNik
+from ui.i18n.messages.refusals import rejection_text
 
 translate = QCoreApplication.translate
 

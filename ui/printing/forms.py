@@ -19,16 +19,25 @@ from collections.abc import Iterable, Sized
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from i18n import labels
-from i18n.formats import rupiah, tanggal
-from i18n.labels import display_value
 from models.formatting import arg
 from models.registration import Registration
-from printing import facts
-from printing.context import PrintContext
-from printing.drawing import Filler, Item, Space, Style, Text, fit, paint_stack
-from printing.form_items import Boxes, Cell, Choices, Heading, Letterhead, Row, Signatures, Signer
-from printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
+from ui.i18n import labels
+from ui.i18n.formats import rupiah, tanggal
+from ui.i18n.labels import display_value
+from ui.printing import facts
+from ui.printing.context import PrintContext
+from ui.printing.drawing import Filler, Item, Space, Style, Text, fit, paint_stack
+from ui.printing.form_items import (
+    Boxes,
+    Cell,
+    Choices,
+    Heading,
+    Letterhead,
+    Row,
+    Signatures,
+    Signer,
+)
+from ui.printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
 
 translate = QCoreApplication.translate
 

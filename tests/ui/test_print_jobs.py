@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from app.print_jobs import print_forms, print_list, print_summary, write_request_pdf
 from demo.fill import fill_demo
 from models.nominatif import registrations_for_list
-from printing.paper import PrintCancelled
-from printing.request import FORMS, by_ids
+from ui.printing.paper import PrintCancelled
+from ui.printing.print_jobs import print_forms, print_list, print_summary, write_request_pdf
+from ui.printing.request import FORMS, by_ids
 
 TODAY = date(2026, 11, 27)
 

@@ -1,7 +1,7 @@
 """The items a printed registration form is built of: choices with tick boxes, character
 boxes for a NIK, labelled cells and rows of them, section headings, signature blocks and the
 letterhead. Each measures itself (``height``) and paints itself (``paint``) like every item of
-`printing.drawing`, which lays them out on the page."""
+`ui.printing.drawing`, which lays them out on the page."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
-from printing.drawing import (
+from ui.printing.drawing import (
     GREY,
     INK,
     RULE,

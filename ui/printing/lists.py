@@ -2,8 +2,8 @@
 
 `paint_village_list` paints a title block, a table whose header repeats on every page, the
 sum of each page and of the whole list, and the signature blocks, onto any
-`QPagedPaintDevice` (a PDF writer or a printer, see `printing.paper`). What goes on which
-page is planned first (`printing.list_plan`), so every page can say "Halaman X dari Y".
+`QPagedPaintDevice` (a PDF writer or a printer, see `ui.printing.paper`). What goes on which
+page is planned first (`ui.printing.list_plan`), so every page can say "Halaman X dari Y".
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
-from i18n.formats import rupiah, tanggal
 from models.formatting import arg
 from models.registration import Registration
-from printing.context import PrintContext
-from printing.drawing import GRID, INK, MUTED
-from printing.facts import village_head
-from printing.list_plan import ListColumn, ListGeometry, ListPlan, ListRow, plan_list
-from printing.paper import Cancelled, PrintCancelled, Progress, begin
-from printing.paragraph import Paragraph, text_width
+from ui.i18n.formats import rupiah, tanggal
+from ui.printing.context import PrintContext
+from ui.printing.drawing import GRID, INK, MUTED
+from ui.printing.facts import village_head
+from ui.printing.list_plan import ListColumn, ListGeometry, ListPlan, ListRow, plan_list
+from ui.printing.paper import Cancelled, PrintCancelled, Progress, begin
+from ui.printing.paragraph import Paragraph, text_width
 
 translate = QCoreApplication.translate
 

@@ -2,7 +2,7 @@
 column widths for the device, every row measured, and the rows shared out over pages, so that
 every page can say "Halaman X dari Y" and the signatures never stand alone on a last page.
 
-`printing.lists` paints what `plan_list` plans. Lengths are device units (`Sheet.mm`).
+`ui.printing.lists` paints what `plan_list` plans. Lengths are device units (`Sheet.mm`).
 """
 
 from __future__ import annotations
@@ -13,21 +13,21 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice
 
-from i18n import labels
-from i18n.formats import rupiah, tanggal
 from models.formatting import arg
 from models.registration import Registration
-from printing.context import PrintContext
-from printing.drawing import sans
-from printing.facts import (
+from ui.i18n import labels
+from ui.i18n.formats import rupiah, tanggal
+from ui.printing.context import PrintContext
+from ui.printing.drawing import sans
+from ui.printing.facts import (
     kecamatan_name,
     monthly_contribution,
     village_kind,
     village_name,
     village_title,
 )
-from printing.paper import Sheet
-from printing.paragraph import Paragraph, text_width
+from ui.printing.paper import Sheet
+from ui.printing.paragraph import Paragraph, text_width
 
 translate = QCoreApplication.translate
 
@@ -94,7 +94,7 @@ class ListGeometry:
         self.line_height = Paragraph("Ag", self.body, 1e6, device).height
         self.sum_height = self.line_height + 2.5 * self.pad
         self.footer_height = Paragraph("Ag", self.small, 1e6, device).height + self.mm(2)
-        # Room for a signature block of `printing.lists`: up to three lines above the
+        # Room for a signature block of `ui.printing.lists`: up to three lines above the
         # space to sign, the name and NIP lines below it.
         self.signature_height = self.line_height * 6 + self.mm(20)
 
@@ -235,7 +235,7 @@ def _paginate(
 
 @dataclass
 class ListPlan:
-    """Everything `printing.lists` paints: the rows page by page, the title block and
+    """Everything `ui.printing.lists` paints: the rows page by page, the title block and
     the footer."""
 
     geometry: ListGeometry

@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication
 
 from excel.export_errors import ExcelExportError
 from excel.workbook_file import ExcelImportError
-from i18n.messages.refusals import rejection_text
 from models.formatting import arg
+from ui.i18n.messages.refusals import rejection_text
 
 translate = QCoreApplication.translate
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from models.contribution import Contribution
 from models.formatting import arg
 from models.registration import Registration
-from printing.context import PrintContext
+from ui.printing.context import PrintContext
 
 translate = QCoreApplication.translate
 

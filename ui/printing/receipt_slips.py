@@ -8,7 +8,7 @@ small QR code in its top right corner holds the registration's id (not the NIK),
 staff can scan a slip to find the record.
 
 `paint_receipts` paints onto any `QPagedPaintDevice` (a PDF writer or a printer, see
-`printing.paper`). Lengths are millimetres turned into device units by `Sheet.mm`.
+`ui.printing.paper`). Lengths are millimetres turned into device units by `Sheet.mm`.
 """
 
 from __future__ import annotations
@@ -19,16 +19,16 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPen
 
-from i18n import labels
-from i18n.formats import rupiah, tanggal
 from models.formatting import arg
 from models.nik import masked_nik
 from models.registration import Registration
-from printing.context import PrintContext
-from printing.drawing import GRID, INK, MUTED, draw_qr, sans
-from printing.facts import kecamatan_name, monthly_contribution, qr_text, village_title
-from printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
-from printing.paragraph import Paragraph, text_width
+from ui.i18n import labels
+from ui.i18n.formats import rupiah, tanggal
+from ui.printing.context import PrintContext
+from ui.printing.drawing import GRID, INK, MUTED, draw_qr, sans
+from ui.printing.facts import kecamatan_name, monthly_contribution, qr_text, village_title
+from ui.printing.paper import Cancelled, PrintCancelled, Progress, Sheet, begin
+from ui.printing.paragraph import Paragraph, text_width
 
 translate = QCoreApplication.translate
 

@@ -2,7 +2,7 @@
 printed summary alike.
 
 The painting functions take a painter, a rectangle and the fonts, so the same chart is drawn
-on a screen widget and on a PDF page (`printing.summary`). Each returns the rectangles of
+on a screen widget and on a PDF page (`ui.printing.summary`). Each returns the rectangles of
 its bars with their keys, which the widgets use to turn a click into a figure's key.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from i18n.formats import thousands
+from ui.i18n.formats import thousands
 
 #: Colours for bars (a calm blue first) and for the statuses of the progress bar.
 BAR = QColor(46, 109, 164)

@@ -1,5 +1,5 @@
 """What the domain's codes mean, in the user's language: one module to import them from
-(`i18n.messages`), one entry point per kind of code, the texts kept by kind in the modules
+(`ui.i18n.messages`), one entry point per kind of code, the texts kept by kind in the modules
 beside it.
 
 - `problem_text`: a check's problem (`models.problems`, codes of `models.validation` and of
@@ -14,18 +14,18 @@ beside it.
 
 The translation contexts are the ones these texts had where they were first written, so
 jaring_en.ts keeps their English. The names for codes (statuses, target groups…) are not
-messages: they are in `models.vocabulary`, translated by `i18n.labels`.
+messages: they are in `models.vocabulary`, translated by `ui.i18n.labels`.
 """
 
-from i18n.messages.errors import explain
-from i18n.messages.jobs import (
+from ui.i18n.messages.errors import explain
+from ui.i18n.messages.jobs import (
     export_error_text,
     import_error_text,
     kpj_conflict_text,
     sync_failure_text,
 )
-from i18n.messages.problem_texts import conflict_kind, conflict_reason, problem_text
-from i18n.messages.refusals import receipt_text, rejection_text
+from ui.i18n.messages.problem_texts import conflict_kind, conflict_reason, problem_text
+from ui.i18n.messages.refusals import receipt_text, rejection_text
 
 __all__ = [
     "conflict_kind",

@@ -5,7 +5,7 @@ The words themselves, in Indonesian, are defined once in `models.vocabulary` (th
 exports write them untranslated); here they go through Qt's translator, so
 `resources/translations/jaring_en.qm` gives English. Functions, not constants, so the text is
 looked up after the translator is installed. The sentences for the domain's codes (problems,
-conflicts, errors) are in `i18n.messages`.
+conflicts, errors) are in `ui.i18n.messages`.
 """
 
 from __future__ import annotations
@@ -84,8 +84,8 @@ def display_value(field: str, value, regions=None) -> str:
     dates and amounts."""
     from datetime import date
 
-    from i18n.formats import tanggal, thousands
     from models.regions import default_regions
+    from ui.i18n.formats import tanggal, thousands
 
     if value is None or value == "":
         return ""

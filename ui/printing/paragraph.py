@@ -1,5 +1,5 @@
 """Text laid out once to a width, for the documents that place their text themselves (the
-village list, the receipt slip) rather than stacking `printing.drawing` items: its height
+village list, the receipt slip) rather than stacking `ui.printing.drawing` items: its height
 and the width its words really take are known before anything is painted."""
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Print jobs: registration forms, the daftar nominatif and the one-page summary as PDF files
 (``print-forms``, ``print-list``, ``print-summary``; "Simpan PDF…" in the print dialog).
 
-They paint with QtGui (`printing/`), in a window-less Qt application made here when none runs
-(`i18n.translators.application_for`), in the installation's language. A cancelled or
-failed job leaves no file (`printing.paper.write_pdf`).
+They paint with QtGui (`ui/printing/`), in a window-less Qt application made here when none runs
+(`ui.i18n.translators.application_for`), in the installation's language. A cancelled or
+failed job leaves no file (`ui.printing.paper.write_pdf`).
 """
 
 from __future__ import annotations
@@ -15,19 +15,19 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from i18n.translators import application_for
 from models.dashboard import dashboard, local_utc_offset
 from models.nominatif import registrations_for_list
 from models.regions import default_regions
 from models.settings import load_settings
 from models.store import RegistrationStore
-from printing.context import PrintContext, print_context
-from printing.forms import paint_forms
-from printing.lists import paint_village_list
-from printing.paper import write_pdf
-from printing.receipt_slips import paint_receipts
-from printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
-from printing.summary import paint_summary
+from ui.i18n.translators import application_for
+from ui.printing.context import PrintContext, print_context
+from ui.printing.forms import paint_forms
+from ui.printing.lists import paint_village_list
+from ui.printing.paper import write_pdf
+from ui.printing.receipt_slips import paint_receipts
+from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
+from ui.printing.summary import paint_summary
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def write_request_pdf(
     cancelled: Callable[[], bool] | None = None,
 ) -> PrintedPdf:
     """Write what ``request`` asks for as a PDF at ``out``; ``progress(done, total, "")``
-    counts registrations. Raises `printing.paper.PrintCancelled` (no file left)."""
+    counts registrations. Raises `ui.printing.paper.PrintCancelled` (no file left)."""
     out = _pdf_path(out)
     application_for(load_settings(db).language)
     registrations = request.load(db)

@@ -17,14 +17,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QPen
 
-from i18n import labels
-from i18n.formats import percent, rupiah, tanggal, thousands
 from models import dashboard as figures
 from models.formatting import arg
-from printing.charts import STATUS_COLOURS, Bar, paint_hbars, paint_stacked, paint_vbars
-from printing.context import PrintContext
-from printing.drawing import GREY, INK, RULE, sans
-from printing.paper import Sheet, begin
+from ui.i18n import labels
+from ui.i18n.formats import percent, rupiah, tanggal, thousands
+from ui.printing.charts import STATUS_COLOURS, Bar, paint_hbars, paint_stacked, paint_vbars
+from ui.printing.context import PrintContext
+from ui.printing.drawing import GREY, INK, RULE, sans
+from ui.printing.paper import Sheet, begin
 
 translate = QCoreApplication.translate
 

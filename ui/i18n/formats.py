@@ -1,5 +1,5 @@
 """The formats of `models.formatting` in the language the app speaks now (the one
-`i18n.translators.install_translators` installed): what screens and printouts call, so that
+`ui.i18n.translators.install_translators` installed): what screens and printouts call, so that
 English shows 9,863 and 0.0 % and Indonesian 9.863 and 0,0 %. Files for other programs (Excel,
 BPJS) call `models.formatting` directly and stay Indonesian.
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from i18n.translators import current_language
 from models import formatting
+from ui.i18n.translators import current_language
 
 __all__ = ["decimal", "percent", "rupiah", "tanggal", "thousands"]
 

@@ -1,6 +1,6 @@
 """Drawing helpers shared by the printed documents: fonts and colours, wrapped text,
 checkboxes, QR codes, and a vertical stack that fits one page (the form's own items, from
-tick-box choices to the letterhead, are in `printing.form_items`).
+tick-box choices to the letterhead, are in `ui.printing.form_items`).
 
 Everything printable here is an *item*: ``height(painter, width, style)`` measures it for a
 given width and ``paint(painter, rect, style)`` draws it into a rectangle at least that tall.

@@ -1,4 +1,0 @@
-"""The words and sentences people read, through Qt's translator (QtCore only, no widgets):
-labels of the domain's choices, sentences for its codes, and installing the translators.
-`ui/`, `printing/` and the command line share them, so a screen, a printed page and a
-terminal say the same thing in the installation's language."""
