@@ -198,12 +198,12 @@ def _run_print_summary(db, args) -> dict:
 
 
 def _run_excel_export(db, args) -> dict:
-    from app.excel_jobs import export_bpjs_files, export_master_list
+    from app.excel_jobs import export_bpjs, export_master
 
     if args.bpjs:
         if not args.out.is_dir():
             raise ValueError(f"{args.out} is not a folder")
-        done = export_bpjs_files(db, args.out, mark_submitted=args.mark_submitted,
+        done = export_bpjs(db, args.out, mark_submitted=args.mark_submitted,
                                  actor=CLI_ACTOR)  # fmt: skip
         for path in done.paths:
             print(path)
@@ -211,21 +211,21 @@ def _run_excel_export(db, args) -> dict:
                 "marked": done.marked, "skipped": len(done.skipped)}  # fmt: skip
     if args.mark_submitted:
         raise ValueError("--mark-submitted goes with --bpjs")
-    done = export_master_list(db, args.out, status=args.status, kecamatan=args.kecamatan,
+    done = export_master(db, args.out, status=args.status, kecamatan=args.kecamatan,
                               desa=args.desa)  # fmt: skip
     print(done.path)
     return {"file": str(done.path), "rows": done.rows}
 
 
 def _run_excel_import(db, args) -> dict:
-    from app.excel_jobs import import_kpj_numbers, import_village_list
+    from app.excel_jobs import import_kpj, import_village_list
     from models.settings import load_settings
     from ui.i18n.messages import problem_text
     from ui.i18n.translators import application_for
 
     application_for(load_settings(db).language)  # problem texts in the app's language
     if args.kpj:
-        done = import_kpj_numbers(db, args.file, CLI_ACTOR, dry_run=args.dry_run)
+        done = import_kpj(db, args.file, CLI_ACTOR, dry_run=args.dry_run)
         return done.as_json(problem_text)
     done = import_village_list(db, args.file, CLI_ACTOR, sheet=args.sheet, dry_run=args.dry_run)
     report = done.plan.as_json(problem_text)

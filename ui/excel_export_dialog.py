@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.excel_jobs import export_bpjs_files, export_master_list
+from app.excel_jobs import export_bpjs, export_master
 from excel.export import ExcelExportError, ExportCancelled
 from models.formatting import arg
 from models.regions import Regions, default_regions
@@ -214,7 +214,7 @@ class ExcelExportDialog(QDialog):
         regions = self.regions
         run_with_progress(
             self, self.db_path, self.tr("Menulis daftar induk…"),
-            lambda db, progress, cancelled: export_master_list(
+            lambda db, progress, cancelled: export_master(
                 db, path, status=status, kecamatan=kecamatan, desa=desa, regions=regions,
                 progress=progress, cancelled=cancelled,
             ),
@@ -232,7 +232,7 @@ class ExcelExportDialog(QDialog):
         regions = self.regions
         run_with_progress(
             self, self.db_path, self.tr("Menulis berkas BPJS…"),
-            lambda db, progress, cancelled: export_bpjs_files(
+            lambda db, progress, cancelled: export_bpjs(
                 db, out_dir, statuses=statuses, mark_submitted=mark, actor=actor,
                 regions=regions, progress=progress, cancelled=cancelled,
             ),

@@ -18,7 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from app.excel_jobs import read_village_list, write_village_list
+from app.excel_jobs import read_list, write_list
 from excel.import_preview import columns_to_place, doubled_fields, remembered_mapping
 from excel.list_import import ExcelImportError, ImportCancelled, ImportPlan, ImportResult
 from models.formatting import arg
@@ -91,7 +91,7 @@ class ExcelImportDialog(QDialog):
         remembered = load_settings(self.db).excel_mapping
 
         def job(db, progress, cancelled):
-            return read_village_list(db, path, sheet=sheet, remembered=remembered,
+            return read_list(db, path, sheet=sheet, remembered=remembered,
                                      progress=progress, cancelled=cancelled)  # fmt: skip
 
         run_with_progress(
@@ -168,7 +168,7 @@ class ExcelImportDialog(QDialog):
         plan, actor = self.plan, self.actor
         run_with_progress(
             self, self.db_path, self.tr("Menyimpan pendaftaran…"),
-            lambda db, progress, cancelled: write_village_list(db, plan, actor),
+            lambda db, progress, cancelled: write_list(db, plan, actor),
             self._written, self._write_failed, self.tr("Batal"),
         )  # fmt: skip
 

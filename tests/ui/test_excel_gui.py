@@ -123,13 +123,13 @@ def test_a_cancelled_export_says_so_and_leaves_no_file(
     import ui.excel_export_dialog as module
 
     store_of(window.db).insert_many(people("received"), "staf")
-    real = module.export_master_list
+    real = module.export_master
 
     def cancelled_at_once(db, path, **options):
         assert callable(options["cancelled"])  # the worker's own flag is passed on
         return real(db, path, **{**options, "cancelled": lambda: True})
 
-    monkeypatch.setattr(module, "export_master_list", cancelled_at_once)
+    monkeypatch.setattr(module, "export_master", cancelled_at_once)
     chooser.append([str(tmp_path / "batal.xlsx")])
     answers.queue.append("ok")
     export_dialog.export()
@@ -176,7 +176,7 @@ def village_row(nik, name, born, sex):
     return values
 
 
-def write_village_list(path: Path, rows: list[dict], headers: dict[str, str] | None = None):
+def write_list(path: Path, rows: list[dict], headers: dict[str, str] | None = None):
     """A village's workbook: one header row (Jaring's own labels unless ``headers`` renames
     some), then ``rows``; every cell text, as villages are asked to keep it."""
     headers = {field: FIELDS.get(field, field) for field in COLUMNS} | (headers or {})
@@ -195,7 +195,7 @@ def village_list(tmp_path):
     """Two good rows and one whose NIK Excel turned into a number."""
     rows = [village_row(*PEOPLE[0]), village_row(*PEOPLE[1]), village_row(*PEOPLE[2])]
     rows[2]["nik"] = "6.20802E+15"
-    return write_village_list(tmp_path / "desa.xlsx", rows)
+    return write_list(tmp_path / "desa.xlsx", rows)
 
 
 @pytest.fixture
@@ -267,7 +267,7 @@ def test_the_mapping_step_places_an_unknown_column_and_remembers_it(
     qtbot, window, wizard, chooser, tmp_path
 ):
     rows = [village_row(*person) for person in PEOPLE[:2]]
-    path = write_village_list(tmp_path / "aneh.xlsx", rows, {"nik": "Nomor Identitas Warga"})
+    path = write_list(tmp_path / "aneh.xlsx", rows, {"nik": "Nomor Identitas Warga"})
     plan = read_in(qtbot, wizard, chooser, path)
     assert wizard.isVisible() and step(wizard) == "mapping_page"
     assert len(mapping_combos(wizard)) == 1
@@ -301,9 +301,7 @@ def test_the_mapping_step_places_an_unknown_column_and_remembers_it(
 
 def test_one_field_for_two_columns_is_refused(qtbot, wizard, answers, chooser, tmp_path):
     rows = [village_row(*PEOPLE[0])]
-    path = write_village_list(
-        tmp_path / "dobel.xlsx", rows, {"nik": "Identitas A", "phone": "Identitas B"}
-    )
+    path = write_list(tmp_path / "dobel.xlsx", rows, {"nik": "Identitas A", "phone": "Identitas B"})
     read_in(qtbot, wizard, chooser, path)
     for header in ("Identitas A", "Identitas B"):
         combo = combo_for(wizard, header)
@@ -346,7 +344,7 @@ def test_the_preview_filters_by_outcome_and_counts(qtbot, wizard, chooser, tmp_p
         sheets_read.append(sheet)
         return made_plan(Path(path), sheet or "Daftar")
 
-    monkeypatch.setattr(module, "read_village_list", reading)
+    monkeypatch.setattr(module, "read_list", reading)
     read_in(qtbot, wizard, chooser, tmp_path / "desa.xlsx")
     assert step(wizard) == "preview_page"
     assert child(wizard, QLabel, "file_label").text() == "Berkas: <b>desa.xlsx</b>"

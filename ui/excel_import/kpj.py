@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.excel_jobs import import_kpj_numbers
+from app.excel_jobs import import_kpj
 from excel.list_import import ExcelImportError, ImportCancelled
 from models.formatting import arg
 from ui import dialogs
@@ -54,7 +54,7 @@ class KpjImport(QObject):
         )
         run_with_progress(
             self.widget, self.db_path, title,
-            lambda db, progress, cancelled: import_kpj_numbers(
+            lambda db, progress, cancelled: import_kpj(
                 db, path, actor, dry_run=dry_run, progress=progress, cancelled=cancelled
             ),
             self._checked if dry_run else self._done, self._failed, self.tr("Batal"),
