@@ -28,14 +28,15 @@ object as the last line.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from contextlib import closing
 from pathlib import Path
 
 from cli.commands import COMMANDS, db_path
 from cli.parser import build_parser
-from models.db import DatabaseError, default_db_path, open_database
+from cli.protection import WITHOUT_DATABASE, open_for, run_restore
+from models.db import DatabaseError, default_db_path
+from models.sqlite_driver import sqlite
 
 
 def _domain_errors() -> tuple[type[Exception], ...]:
@@ -61,6 +62,8 @@ _CREATING = ("demo", "district-init", "officer-init")
 
 def _check_arguments(args) -> None:
     path = db_path(args)
+    if args.command in WITHOUT_DATABASE:
+        return
     if args.command not in _CREATING and not Path(path).exists():
         raise ValueError(
             f"the database {path} does not exist (check --db; a new one is made by starting"
@@ -73,7 +76,9 @@ def _check_arguments(args) -> None:
 def _run(args) -> dict:
     """The sub-command's result, on a connection of its own (the server opens its own)."""
     _check_arguments(args)
-    with closing(open_database(db_path(args))) as db:
+    if args.command == "restore":
+        return run_restore(args, db_path(args))
+    with closing(open_for(args, Path(db_path(args)))) as db:
         return COMMANDS[args.command](db, args)
 
 
@@ -81,13 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(__doc__).parse_args(argv)
     args.db = getattr(args, "db", None)
     args.json = getattr(args, "json", False)
+    args.no_encryption = getattr(args, "no_encryption", False)
     if args.command is None:
         from ui.app import run_app
 
         return run_app(args.db or default_db_path())
     try:
         result = _run(args)
-    except (DatabaseError, ValueError, OSError, sqlite3.Error, *_domain_errors()) as exc:
+    except (DatabaseError, ValueError, OSError, sqlite.Error, *_domain_errors()) as exc:
         print(f"jaring {args.command}: {exc}", file=sys.stderr)
         if args.json:
             print(json.dumps({"error": str(exc)}))

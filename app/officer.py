@@ -23,6 +23,7 @@ from exchange.keys import key_folder_for, read_district_profile
 from exchange.outgoing import ExportResult, export_batch, rewrite_lost_batch
 from exchange.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
 from exchange.signed_updates import apply_updates, apply_updates_in, read_updates_file
+from models import keyring
 from models.batches import Acknowledgement
 from models.db import database_path
 from models.identity import actor_name
@@ -53,6 +54,10 @@ def set_up_officer(
     if not isinstance(profile, dict):
         profile = read_district_profile(profile)
     enrolment = init_officer(db, key_folder_for(database_path(db)), profile, officer)
+    unlocked = keyring.remembered(database_path(db))
+    if unlocked is not None:
+        # The district can then give this laptop a new passphrase (`recover`), nobody else.
+        keyring.add_district_slot(database_path(db), unlocked, profile["age_recipient"])
     path = write_hand_over(enrolment_out, enrolment)
     return OfficerSetUp(path, enrolment["device_id"], enrolment["fingerprint"],
                         profile["fingerprint"])  # fmt: skip

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,8 @@ import time
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+
+from models.sqlite_driver import sqlite
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import CACHE, ROOT, demo_db, verdict
@@ -120,7 +121,7 @@ def spread_db(base: Path) -> Path:
     for leftover in CACHE.glob(partial.name + "*"):
         leftover.unlink()
     started = time.perf_counter()
-    with closing(sqlite3.connect(base)) as source, closing(sqlite3.connect(partial)) as copy:
+    with closing(sqlite.connect(base)) as source, closing(sqlite.connect(partial)) as copy:
         source.backup(copy)  # consistent with base's write-ahead log
         with copy:
             copy.execute(SPREAD, {"now": time.strftime("%Y-%m-%d", time.gmtime())})

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.protection import COMMANDS as PROTECTION_COMMANDS
 from models import clock
 from models.db import default_db_path
 
@@ -42,7 +43,13 @@ def _run_district_init(db, args) -> dict:
     from app.district import set_up_district
 
     done = set_up_district(db, args.name, args.regency, args.profile_out, args.target)
-    return {"profile": str(done.profile_path), "fingerprint": done.fingerprint}
+    result = {"profile": str(done.profile_path), "fingerprint": done.fingerprint}
+    if getattr(args, "recovery_code", None):
+        # Shown once, never stored: the district writes it down or prints it.
+        print(f"KODE PEMULIHAN (simpan di tempat aman, hanya ditampilkan sekali):"
+              f" {args.recovery_code}", file=sys.stderr)  # fmt: skip
+        result["recovery_code"] = args.recovery_code
+    return result
 
 
 def _run_officer_init(db, args) -> dict:
@@ -254,4 +261,5 @@ COMMANDS: dict[str, Callable[..., dict]] = {
     "print-summary": _run_print_summary,
     "excel-export": _run_excel_export,
     "excel-import": _run_excel_import,
+    **PROTECTION_COMMANDS,
 }

@@ -21,6 +21,12 @@ def build_parser(description: str) -> argparse.ArgumentParser:
                         help="database file (default: user data folder)")  # fmt: skip
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print a JSON summary last")  # fmt: skip
+    common.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS,
+                        metavar="FILE", help="file whose first line is the database's"
+                        " passphrase (or JARING_PASSPHRASE_FILE); never on the command"
+                        " line")  # fmt: skip
+    common.add_argument("--no-encryption", action="store_true", default=argparse.SUPPRESS,
+                        help="a plain, unencrypted database: demos and tests only")  # fmt: skip
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="jaring", parents=[common], description=description, formatter_class=raw
@@ -34,6 +40,7 @@ def build_parser(description: str) -> argparse.ArgumentParser:
     _add_exchange(add)
     _add_printing(add)
     _add_excel(add)
+    _add_protection(add)
     return parser
 
 
@@ -50,6 +57,7 @@ def _add_set_up(add: AddCommand) -> None:
     init.add_argument("--regency", required=True, help="Kemendagri code, e.g. 62.08")
     init.add_argument("--target", type=int, help="workers to register (default: settings)")
     init.add_argument("--profile-out", type=Path, required=True)
+    init.add_argument("--user", help="the first (supervisor) account's name (default: yours)")
     officer = add("officer-init", "officer: make device keys and an enrolment")
     officer.add_argument("--profile", type=Path, required=True)
     officer.add_argument("--officer", required=True, help="the officer's name")
@@ -124,6 +132,27 @@ def _add_excel(add: AddCommand) -> None:
     excel_in.add_argument("--sheet", help="the sheet to read (default: the first with a header)")
     excel_in.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     excel_in.add_argument("--kpj", action="store_true", help="FILE holds BPJS's NIK and KPJ")
+
+
+def _add_protection(add: AddCommand) -> None:
+    """Encryption, passphrases, accounts and backups."""
+    protect = add("protect", "encrypt a plain database")
+    protect.add_argument("--new-passphrase-file", type=Path, required=True, metavar="FILE")
+    protect.add_argument("--user", help="the account's name (default: yours)")
+    change = add("change-passphrase", "give an account a new passphrase")
+    change.add_argument("--new-passphrase-file", type=Path, required=True, metavar="FILE")
+    change.add_argument("--user", help="supervisor: another account (default: your own)")
+    user = add("add-user", "district supervisor: a new staff account")
+    user.add_argument("name")
+    user.add_argument("--role", choices=("staff", "supervisor"), required=True)
+    user.add_argument("--new-passphrase-file", type=Path, required=True, metavar="FILE")
+    backup = add("backup", "an encrypted, verified copy of the database")
+    backup.add_argument("--out", type=Path, required=True, help="folder (e.g. the USB stick)")
+    restore = add("restore", "a backup as a new database (--db NEW)")
+    restore.add_argument("file", type=Path, metavar="FILE.jaringbak")
+    recover = add("recover", "district: new passphrase for an officer's laptop database")
+    recover.add_argument("--officer-db", type=Path, required=True, metavar="FILE")
+    recover.add_argument("--new-passphrase-file", type=Path, required=True, metavar="FILE")
 
 
 def port_number(text: str) -> int:

@@ -48,7 +48,6 @@ import contextlib
 import functools
 import logging
 import re
-import sqlite3
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -72,6 +71,7 @@ from models import merge, status_updates
 from models.db import data_version, open_database
 from models.duplicates import LikelyDuplicates
 from models.identity import require_role, trusted_key
+from models.sqlite_driver import sqlite
 
 #: How far a device's clock may be from the server's (village laptops drift; the client
 #: corrects itself from the answer).
@@ -140,7 +140,7 @@ class _District:
         self._merger.shutdown(wait=True)
         for db in self._connections:
             # A connection belongs to its thread; SQLite closes the others with the process.
-            with contextlib.suppress(sqlite3.ProgrammingError):
+            with contextlib.suppress(sqlite.ProgrammingError):
                 db.close()
 
     # --- run on worker threads -------------------------------------------------------
@@ -235,7 +235,7 @@ def _answering_errors(handler):
             return _error(422, "bad_records", str(exc))
         except merge.SeqReused as exc:
             return _error(409, "seq_reused", str(exc))
-        except sqlite3.OperationalError as exc:
+        except sqlite.OperationalError as exc:
             access_log.warning("database busy: %s", exc)
             return _error(503, "busy", "the district database is busy; try again")
 

@@ -11,7 +11,6 @@ reading side (`Conflict`, `list_conflicts`, `get_conflict`, `count_open`,
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -31,6 +30,7 @@ from models.db import dict_rows, write_transaction
 from models.merge_plan import remember_officer_versions
 from models.nik import clean_number, parse_nik
 from models.registration import Registration, Status
+from models.sqlite_driver import sqlite
 from models.store import DuplicateNik, RegistrationStore
 
 KEEP_EXISTING = "keep_existing"
@@ -320,7 +320,7 @@ def _write(db: Database, row: dict, *, update: bool) -> None:
                 f" VALUES ({', '.join('?' * len(row))})",
                 list(row.values()),
             )
-    except sqlite3.IntegrityError as exc:
+    except sqlite.IntegrityError as exc:
         if "nik" not in str(exc):
             raise
         raise DuplicateNik(

@@ -1,12 +1,15 @@
 """Opening the Jaring database: one SQLite file, WAL mode, migrations applied; rows as dicts.
 
-Every thread (GUI, each worker) opens its own connection with `open_database`.
+Every thread (GUI, each worker) opens its own connection with `open_database`. A database
+with a key file beside it is encrypted with SQLCipher (`models.keyring`): it opens once its
+key was unlocked in this process (`keyring.remember`), and only then. Without a key file it
+is a plain SQLite file (demos and tests, on purpose: `--no-encryption`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -14,25 +17,60 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlite_utils import Database
 
-from models.migrations import migrations
+from models import keyring
+from models.migrations import STEPS, migrations
+from models.sqlite_driver import sqlite
+
+#: The first 16 bytes of every plain SQLite file; an encrypted one starts with random bytes.
+_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
 class DatabaseError(Exception):
-    """The database file cannot be opened or used; the message says why."""
+    """The database file cannot be opened or used; the message says why. ``code`` is
+    stable: ``missing_folder``, ``not_database``, ``locked`` (encrypted, no key unlocked),
+    ``no_keys`` (encrypted, its key file is missing), ``wrong_key`` (the key file is not
+    this database's), ``newer_schema``, ``unreadable``."""
+
+    def __init__(self, message: str, code: str = "unreadable"):
+        super().__init__(message)
+        self.code = code
 
 
 def default_db_path() -> Path:
-    """``jaring.db`` in the user's data folder (created if missing)."""
+    """``jaring.db`` in the user's data folder (created if missing, owner-only)."""
     folder = Path(user_data_dir("Jaring", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder / "jaring.db"
 
 
+def is_plain_database(path: Path | str) -> bool:
+    """Whether ``path`` is an existing, unencrypted SQLite file."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(16) == _PLAIN_HEADER
+    except OSError:
+        return False
+
+
+def is_encrypted(path: Path | str) -> bool:
+    """Whether ``path`` has a key file, or is a non-empty file that is not plain SQLite."""
+    path = Path(path)
+    if keyring.keys_path(path).exists() and not is_plain_database(path):
+        return True
+    return path.exists() and path.stat().st_size > 0 and not is_plain_database(path)
+
+
 def open_database(
-    path: Path | str, *, synchronous: str = "FULL", autocheckpoint: bool = True
+    path: Path | str,
+    *,
+    synchronous: str = "FULL",
+    autocheckpoint: bool = True,
+    key: bytes | None = None,
 ) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
+    ``key`` is the data key of an encrypted database; without it, the key unlocked for
+    ``path`` in this process is used. A new database is encrypted when a key is given.
     ``synchronous=FULL`` makes every committed save survive a power cut, which matters more
     on a village laptop with a tired battery than the millisecond it costs.
     ``autocheckpoint=False`` leaves copying the write-ahead log into the file to a
@@ -40,20 +78,99 @@ def open_database(
     """
     path = Path(path)
     if path.parent and not path.parent.exists():
-        raise DatabaseError(f"folder does not exist: {path.parent}")
+        raise DatabaseError(f"folder does not exist: {path.parent}", "missing_folder")
+    key = key or data_key_for(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=10)
-        db = Database(conn)
+        db = Database(connect(path, key, timeout=10))
         with db.ensure_autocommit_on():
             db.execute("PRAGMA journal_mode=WAL")
         db.execute(f"PRAGMA synchronous={synchronous}")
         db.execute("PRAGMA foreign_keys=ON")
         if not autocheckpoint:
             db.execute("PRAGMA wal_autocheckpoint=0")
+        _refuse_newer_schema(db, path)
         migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
+    except sqlite.DatabaseError as exc:
         raise DatabaseError(f"{path}: {exc}") from exc
+    restrict_database_files(path)
     return db
+
+
+def data_key_for(path: Path | str) -> bytes | None:
+    """The key to open ``path`` with: None for a plain database; `DatabaseError` when it is
+    encrypted and not unlocked in this process."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size == 0:
+        raise DatabaseError(f"{path} is an empty file, not a Jaring database", "not_database")
+    if not is_encrypted(path):
+        return None
+    unlocked = keyring.remembered(path)
+    if unlocked is not None:
+        return unlocked.data_key
+    if not keyring.keys_path(path).exists():
+        raise DatabaseError(
+            f"{path} is not a readable database: it is encrypted and its key file"
+            f" {keyring.keys_path(path).name} is missing, or it is not a database at all",
+            "no_keys",
+        )
+    raise DatabaseError(f"{path} is encrypted: unlock it with its passphrase first", "locked")
+
+
+def connect(path: Path | str, key: bytes | None, *, timeout: float = 10) -> sqlite.Connection:
+    """A bare connection to ``path``, keyed when ``key`` is given, checked to open: a key
+    that is not this database's is `DatabaseError` ``wrong_key``."""
+    conn = sqlite.connect(str(path), timeout=timeout, check_same_thread=True)
+    try:
+        # SQLCipher would log a failed page check to stderr; the caller says it better.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            # A raw key (x'…'): SQLCipher skips its own PBKDF2, the passphrase was already
+            # stretched once by the key file's scrypt.
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite.DatabaseError as exc:
+        conn.close()
+        if key is not None:
+            raise DatabaseError(
+                f"{path}: the key does not open this database (encrypted by another"
+                " installation, or damaged)",
+                "wrong_key",
+            ) from exc
+        raise DatabaseError(f"{path} is not a Jaring database ({exc})", "not_database") from exc
+    return conn
+
+
+def restrict_database_files(path: Path) -> None:
+    """The database, its log and its key file readable by their owner only (POSIX)."""
+    if os.name != "posix":
+        return
+    for suffix in ("", "-wal", "-shm", ".keys"):
+        with contextlib.suppress(OSError):
+            os.chmod(f"{path}{suffix}", 0o600)
+
+
+def schema_steps() -> int:
+    """How many migrations this version knows (the schema version it writes)."""
+    return len(STEPS)
+
+
+def _refuse_newer_schema(db: Database, path: Path) -> None:
+    if "_sqlite_migrations" not in db.table_names():
+        return
+    known = {step.__name__ for step in STEPS}
+    applied = [
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
+        )
+    ]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise DatabaseError(
+            f"{path} dibuat dengan Jaring versi yang lebih baru (skema {len(applied)}, versi"
+            f" ini mengenal {len(known)}); pasang versi itu atau yang lebih baru",
+            "newer_schema",
+        )
 
 
 def database_path(db: Database) -> Path:
@@ -69,7 +186,7 @@ def data_version(db: Database) -> int:
     return version
 
 
-def dict_rows(cursor: sqlite3.Cursor) -> Iterator[dict]:
+def dict_rows(cursor: sqlite.Cursor) -> Iterator[dict]:
     """The rows ``cursor`` has left, each as a dict keyed by the names the SELECT gives its
     columns (``*`` spelt out, ``AS`` aliases kept), read as the caller goes.
 
@@ -135,10 +252,10 @@ class Checkpointer:
         return self
 
     def _run(self) -> None:
-        conn = sqlite3.connect(self.path, timeout=1)
+        conn = connect(self.path, data_key_for(self.path), timeout=1)
         try:
             while not self._stop.wait(self.interval):
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(sqlite.Error):
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()
@@ -147,9 +264,9 @@ class Checkpointer:
         """Stop the thread and fold the whole log into the file (at exit)."""
         self._stop.set()
         self._thread.join()
-        conn = sqlite3.connect(self.path, timeout=5)
+        conn = connect(self.path, data_key_for(self.path), timeout=5)
         try:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(sqlite.Error):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()

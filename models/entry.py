@@ -11,7 +11,6 @@ and comes to `Saved` or to why it was not stored (`NikTaken`, `ChangedElsewhere`
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +25,7 @@ from models.problems import Problem, error, errors, warnings
 from models.regions import Regions, default_regions
 from models.registration import FundingSource, Registration
 from models.settings import Settings
+from models.sqlite_driver import sqlite
 from models.store import DuplicateNik, NotReady, RegistrationStore, StaleRegistration
 from models.validation import (
     ValidationContext,
@@ -302,6 +302,6 @@ class EntrySession:
             return NikTaken(self.problems)
         except StaleRegistration:
             return ChangedElsewhere()
-        except sqlite3.Error as exc:
+        except sqlite.Error as exc:
             return NotWritten(str(exc))
         return Saved(stored)

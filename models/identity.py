@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from models import keyring
 from models.audit import now_iso
-from models.db import write_transaction
+from models.db import database_path, write_transaction
 from models.settings import load_settings
 
 ROLES = ("officer", "district")
@@ -134,10 +135,23 @@ def require_role(
 
 
 def actor_name(db: Database) -> str:
-    """Who works on this installation, for the audit log: the officer's name in the
-    settings, else the name of the identity (the officer or the district office)."""
+    """Who works on this installation, for the audit log: the account that unlocked an
+    encrypted database, else the officer's name in the settings, else the name of the
+    identity (the officer or the district office)."""
+    unlocked = keyring.remembered(database_path(db))
+    if unlocked is not None and unlocked.user:
+        return unlocked.user
     identity = load_identity(db)
     return load_settings(db).officer_name or (identity.name if identity else "")
+
+
+def require_supervisor(db: Database, what: str) -> None:
+    """Refuse ``what`` (enrolling, revoking, rejecting, managing accounts, the audit log)
+    to a ``staff`` account of an encrypted district database. A plain database has no
+    accounts: it is a demo or a test, on purpose."""
+    unlocked = keyring.remembered(database_path(db))
+    if unlocked is not None and unlocked.role == "staff":
+        raise IdentityError("not_supervisor", f"hanya supervisor yang boleh {what}")
 
 
 def save_identity(db: Database, identity: Identity) -> Identity:

@@ -40,6 +40,15 @@ class Settings:
     # Officer: the district's sync endpoint, e.g. "https://disnaker.example:8765" ("" = not
     # set; "Kirim ke kabupaten" asks for it).
     sync_url: str = ""
+    # The window is covered and the passphrase asked again after this many idle minutes.
+    idle_lock_minutes: int = 10
+    # Remind of a backup when the last is this many days old, or this many registrations
+    # were added since.
+    backup_reminder_days: int = 7
+    backup_reminder_registrations: int = 50
+    # The last backup: when (ISO, local time) and how many registrations it held.
+    last_backup_at: str = ""
+    last_backup_registrations: int = 0
 
 
 def load_settings(db: Database) -> Settings:

@@ -13,14 +13,13 @@ a row removal.
 
 from __future__ import annotations
 
-import sqlite3
-
 from sqlite_utils import Database
 
 from models import audit
 from models.db import write_transaction
 from models.identity import is_officer_device
 from models.registration import Registration, Status
+from models.sqlite_driver import sqlite
 from models.store_queries import RecordFilter, RegistrationQueries
 from models.validation import (
     NikHolder,
@@ -95,7 +94,7 @@ class RegistrationStore(RegistrationQueries):
                     f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in names)} WHERE id = ?",
                     [row[k] for k in names] + [row["id"]],
                 )
-        except sqlite3.IntegrityError as exc:
+        except sqlite.IntegrityError as exc:
             if "nik" not in str(exc):
                 raise
             raise DuplicateNik(stored.nik, self.nik_holders(stored.nik, stored.id)) from exc

@@ -22,8 +22,15 @@ class Ran:
 
 
 def run_cli(capsys, *args: str) -> Ran:
-    """Run ``main(args)`` and capture what it printed (output captured earlier is dropped)."""
+    """Run ``main(args)`` and capture what it printed (output captured earlier is dropped).
+
+    The database is plain (``--no-encryption`` added) unless the command names a
+    passphrase file: the encrypted paths have tests of their own (tests/test_protection.py).
+    """
     capsys.readouterr()
-    code = main([str(a) for a in args])
+    argv = [str(a) for a in args]
+    if argv and not any(a.startswith(("--passphrase-file", "--no-encryption")) for a in argv):
+        argv.append("--no-encryption")
+    code = main(argv)
     captured = capsys.readouterr()
     return Ran(code, captured.out, captured.err)

@@ -2,7 +2,6 @@
 
 Called in-process (`tests.cli.run_cli`): the process boundary is not what these test."""
 
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from models.db import open_database
 from models.nominatif import registrations_for_list
+from models.sqlite_driver import sqlite
 from tests.cli import run_cli
 
 
@@ -175,7 +175,7 @@ def test_excel_export_and_import_from_the_command_line(tmp_path, capsys, qapp):
 def test_bpjs_files_from_the_command_line_report_what_was_marked(tmp_path, capsys):
     db = tmp_path / "kabupaten.db"
     assert run_cli(capsys, "demo", "--records", "12", "--seed", "7", "--db", db).code == 0
-    with sqlite3.connect(db) as conn:  # as if merged from officers' batches
+    with sqlite.connect(db) as conn:  # as if merged from officers' batches
         received = conn.execute(
             "UPDATE registrations SET status = 'received' WHERE status = 'ready'"
         ).rowcount

@@ -3,7 +3,6 @@ pages of the installation's role, menus (`ui.main_menus`) and status bar."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -16,6 +15,7 @@ from models.formatting import arg
 from models.identity import actor_name, load_identity
 from models.regions import Regions, default_regions
 from models.settings import Settings, load_settings, save_settings
+from models.sqlite_driver import sqlite
 from models.store import DuplicateNik, RegistrationStore
 from ui import dialogs, window_state
 from ui.dashboard_page import DashboardPage
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.store.delete(registration_id, actor=self.settings.officer_name)
-        except sqlite3.Error as exc:
+        except sqlite.Error as exc:
             dialogs.inform(
                 self,
                 self.tr("Gagal menghapus"),
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
                 error=True,
             )
             return
-        except sqlite3.Error as exc:
+        except sqlite.Error as exc:
             dialogs.inform(
                 self,
                 self.tr("Gagal membatalkan"),

@@ -5,7 +5,6 @@ rows a file, all or nothing, marking what was sent)."""
 import errno
 import os
 import re
-import sqlite3
 import tempfile
 import zipfile
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from excel.export import ExcelExportError, ExportCancelled, export_bpjs, export_
 from excel.master_sheet import MASTER_COLUMNS
 from models import export_rows
 from models.audit import verify_chain
+from models.sqlite_driver import sqlite
 from models.store import RegistrationStore
 from tests.factories import person
 
@@ -496,13 +496,13 @@ def test_bpjs_failed_marking_removes_the_files(db, received, tmp_path, monkeypat
     out.mkdir()
 
     def broken(*args, **kwargs):
-        raise sqlite3.OperationalError("database is locked")
+        raise sqlite.OperationalError("database is locked")
 
     monkeypatch.setattr(bpjs_export.export_rows, "mark_submitted", broken)
     with pytest.raises(ExcelExportError) as error:
         export_bpjs(db, out, mark_submitted=True, actor="staf", today=TODAY, max_rows_per_file=10)
     assert error.value.code == "mark_failed"
-    assert isinstance(error.value.__cause__, sqlite3.OperationalError)
+    assert isinstance(error.value.__cause__, sqlite.OperationalError)
     assert files_in(out) == []
     assert unchanged(db, received)
 

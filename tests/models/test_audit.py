@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from models import audit
 from models.audit import GENESIS, row_hash, verify_chain
 from models.db import open_database, select_rows
 from models.registration import Registration
+from models.sqlite_driver import sqlite
 from models.store import RegistrationStore
 
 
@@ -122,15 +122,15 @@ def test_two_connections_writing_in_turn_keep_one_chain(tmp_path):
 
 def test_update_is_refused_while_the_trigger_exists(history):
     before = audit_table(history)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(sqlite.DatabaseError, match="append-only"):
         history.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2")
     assert audit_table(history) == before
 
 
 def test_delete_is_refused_while_the_trigger_exists(history):
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(sqlite.DatabaseError, match="append-only"):
         history.execute("DELETE FROM audit_log WHERE seq = 5")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(sqlite.DatabaseError, match="append-only"):
         history.execute("DELETE FROM audit_log")
     assert len(audit_table(history)) == 5
 
@@ -286,7 +286,7 @@ def test_a_failed_commit_leaves_no_open_transaction(db):
         " REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)"
     )
     db.conn.commit()
-    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+    with pytest.raises(sqlite.IntegrityError), write_transaction(db):
         db.execute("INSERT INTO child (parent) VALUES (42)")  # fails only at COMMIT
     assert not db.conn.in_transaction
     store = RegistrationStore(db)

@@ -3,7 +3,6 @@ saving comes to (ready, blocked, needs confirmation, draft, duplicate NIK, stale
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import fields as dataclass_fields
 
 import pytest
@@ -31,6 +30,7 @@ from models.entry_fields import (
 from models.problems import error, warning
 from models.registration import Registration
 from models.settings import Settings
+from models.sqlite_driver import sqlite
 from models.store import RegistrationStore
 from models.validation import REQUIRED, confirmation
 from tests.factories import TODAY, siti
@@ -355,7 +355,7 @@ def test_a_registration_changed_elsewhere_is_not_overwritten(session, store):
 
 class FullDisk(RegistrationStore):
     def _save(self, reg, actor, action=""):
-        raise sqlite3.OperationalError("database or disk is full")
+        raise sqlite.OperationalError("database or disk is full")
 
 
 def test_a_refused_write_says_why(db):

@@ -2,7 +2,6 @@
 marking registrations sent to BPJS."""
 
 import json
-import sqlite3
 
 import pytest
 
@@ -16,6 +15,7 @@ from models.export_rows import (
     monthly_contribution,
     statuses_of,
 )
+from models.sqlite_driver import sqlite
 from models.store import RegistrationStore
 from tests.factories import person, siti
 
@@ -162,10 +162,10 @@ def test_mark_submitted_is_one_transaction(db, store, monkeypatch):
     before = {i: store.get(i) for i in ("reg-1", "reg-2")}
 
     def broken(*args):
-        raise sqlite3.OperationalError("disk I/O error")
+        raise sqlite.OperationalError("disk I/O error")
 
     monkeypatch.setattr("models.audit.append", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(sqlite.OperationalError):
         mark_submitted(db, ["reg-1", "reg-2"], "staf")
     assert {i: store.get(i) for i in before} == before
     assert not db.conn.in_transaction

@@ -6,6 +6,7 @@ from models.audit import verify_chain
 from models.db import select_rows, write_transaction
 from models.merge import MalformedRecord, SeqReused, broken_chains, gaps, merge_batch
 from models.registration import Registration
+from models.sqlite_driver import sqlite
 from models.store import RegistrationStore, change_rows
 
 
@@ -196,14 +197,13 @@ def test_the_officers_audit_rows_are_kept_as_they_travelled(db):
 
 
 def test_migration_8_keeps_audit_rows_received_before_it():
-    import sqlite3
-
     from sqlite_utils import Database
 
     from models import migrations
     from models.merge import received_audit
+    from models.sqlite_driver import sqlite
 
-    db = Database(sqlite3.connect(":memory:"))
+    db = Database(sqlite.connect(":memory:"))
     for step in (migrations.m001_registrations, migrations.m002_search,
                  migrations.m003_audit_log, migrations.m004_settings_and_autosave,
                  migrations.m005_identity_and_trust, migrations.m006_batches_and_merge,
@@ -305,13 +305,12 @@ def test_migration_11_takes_the_officers_version_from_the_merges_audit_rows():
     """Merged before officer_versions existed: the officer's version is the one the merge's
     audit rows carry (not the district's, which its own changes moved on), the device the
     one of the last insert or update, and a tombstone is remembered as such."""
-    import sqlite3
 
     from sqlite_utils import Database
 
     from models import audit, migrations
 
-    db = Database(sqlite3.connect(":memory:"))
+    db = Database(sqlite.connect(":memory:"))
     for step in (migrations.m001_registrations, migrations.m002_search,
                  migrations.m003_audit_log, migrations.m004_settings_and_autosave,
                  migrations.m005_identity_and_trust, migrations.m006_batches_and_merge,

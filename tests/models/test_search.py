@@ -4,7 +4,6 @@ indexes of migration m013 that serve them, kept in step on insert, update and de
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from models.db import write_transaction
 from models.migrations import migrations
 from models.record_search import first_hits_sql, id_prefix, lookups, nik_digits
 from models.registration import Registration
+from models.sqlite_driver import sqlite
 from models.store import RecordFilter, RegistrationStore, insert_rows
 
 SITI = "6208014507900031"
@@ -261,7 +261,7 @@ def test_reading_what_was_typed():
 
 
 def test_the_migration_fills_the_new_indexes_for_rows_already_stored(tmp_path):
-    db = Database(sqlite3.connect(str(tmp_path / "old.db")))
+    db = Database(sqlite.connect(str(tmp_path / "old.db")))
     migrations.apply(db, stop_before="m013_nik_and_id_search")
     assert "nik_tails" not in db.table_names()
     with db.conn:

@@ -4,7 +4,6 @@ row ids, bulk inserts, cleaning, settings and autosave."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import uuid
 from datetime import date
 
@@ -16,6 +15,7 @@ from models.db import DatabaseError, open_database, select_rows
 from models.record_search import fts_query
 from models.registration import Registration
 from models.settings import Settings, load_settings, save_settings
+from models.sqlite_driver import sqlite
 from models.store import DuplicateNik, RecordFilter, RegistrationStore, StaleRegistration
 from models.store_queries import LIST_COLUMNS
 
@@ -542,7 +542,7 @@ def test_insert_many_is_all_or_nothing(store, db):
         person("Dua", "6208010507900002", status="ready"),
         person("Tiga", "6208010507900001", status="ready"),  # same NIK as Satu
     ]
-    with pytest.raises((DuplicateNik, sqlite3.IntegrityError)):
+    with pytest.raises((DuplicateNik, sqlite.IntegrityError)):
         store.insert_many(regs, "demo")
     assert store.count() == 0
     assert db.execute("SELECT COUNT(*) FROM registrations").fetchone()[0] == 0
@@ -552,7 +552,7 @@ def test_insert_many_is_all_or_nothing(store, db):
 
 def test_insert_many_clashing_with_a_stored_nik_inserts_nothing(store, db):
     store.save(person(status="ready"), "budi")
-    with pytest.raises((DuplicateNik, sqlite3.IntegrityError)):
+    with pytest.raises((DuplicateNik, sqlite.IntegrityError)):
         store.insert_many([person("Baru", NIK_DEWI, status="ready"), person(status="ready")], "d")
     assert store.count() == 1
     assert len(audit_actions(db)) == 1
@@ -684,7 +684,7 @@ def test_a_bulk_insert_indexes_for_search_once_and_fails_whole(db):
     db.execute("INSERT INTO registrations_fts (registrations_fts) VALUES ('integrity-check')")
     with pytest.raises(RuntimeError):
         insert_rows(db, [person(id="c").to_row()])  # outside a transaction
-    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+    with pytest.raises(sqlite.IntegrityError), write_transaction(db):
         insert_rows(db, [person("Dewi", nik="", id="d").to_row(), person(id="a").to_row()])
     assert store.get("d") is None and store.search("dewi") == []
     assert db.execute("SELECT COUNT(*) FROM search_index_paused").fetchone()[0] == 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 
 from models.db import open_database
 from models.settings import Settings, save_settings
+from models.sqlite_driver import sqlite
 from tests.ui.test_heads_down import SITI_KEYS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,8 +67,8 @@ def stored(path: Path, count: int, timeout: float = 10.0) -> list[dict]:
     """The registrations the app stored, oldest first, once there are ``count``."""
     end = time.monotonic() + timeout
     while True:
-        with sqlite3.connect(path) as db:
-            db.row_factory = sqlite3.Row
+        with sqlite.connect(path) as db:
+            db.row_factory = sqlite.Row
             rows = db.execute("SELECT * FROM registrations ORDER BY created_at").fetchall()
         if len(rows) >= count or time.monotonic() > end:
             assert len(rows) == count, f"{len(rows)} registrations stored"

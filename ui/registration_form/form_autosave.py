@@ -4,7 +4,6 @@ next start offers it back."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
@@ -14,6 +13,7 @@ from sqlite_utils import Database
 from models import autosave
 from models.autosave import Typing
 from models.formatting import arg
+from models.sqlite_driver import sqlite
 from ui import dialogs
 
 
@@ -52,7 +52,7 @@ class FormAutosave(QObject):
         try:
             autosave.store_typing(self.db, typed)
             self._slot_filled = True
-        except sqlite3.Error:
+        except sqlite.Error:
             self._failed(self.tr("Simpan otomatis gagal: periksa ruang disk."))
 
     def clear(self) -> None:
@@ -60,7 +60,7 @@ class FormAutosave(QObject):
         try:
             autosave.clear(self.db)
             self._slot_filled = False
-        except sqlite3.Error:
+        except sqlite.Error:
             self._failed(self.tr("Simpan otomatis gagal: periksa ruang disk."))
 
     def offer_back(self) -> Typing | None:
