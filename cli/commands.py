@@ -14,8 +14,18 @@ from cli.protection import COMMANDS as PROTECTION_COMMANDS
 from models import clock
 from models.db import default_db_path
 
-#: Who the command line is in the audit log.
+#: Who the command line is in the audit log on a plain database (no accounts).
 CLI_ACTOR = "command line"
+
+
+def cli_actor(db) -> str:
+    """Who the command works as, for the audit log: the account that unlocked the
+    database, else `CLI_ACTOR`."""
+    from models.db import database_path
+    from models.keyring import remembered
+
+    unlocked = remembered(database_path(db))
+    return unlocked.user if unlocked is not None and unlocked.user else CLI_ACTOR
 
 
 def db_path(args) -> Path:
@@ -64,7 +74,7 @@ def _run_officer_init(db, args) -> dict:
 def _run_enrol(db, args) -> dict:
     from app.district import enrol
 
-    device = enrol(db, args.file, actor=CLI_ACTOR)
+    device = enrol(db, args.file, actor=cli_actor(db))
     return {"device_id": device.device_id, "officer": device.officer,
             "fingerprint": device.fingerprint}  # fmt: skip
 
@@ -72,7 +82,7 @@ def _run_enrol(db, args) -> dict:
 def _run_revoke(db, args) -> dict:
     from app.district import revoke
 
-    device = revoke(db, args.device_id, actor=CLI_ACTOR)
+    device = revoke(db, args.device_id, actor=cli_actor(db))
     return {"device_id": device.device_id, "revoked_at": device.revoked_at}
 
 
@@ -98,7 +108,7 @@ def _run_export(db, args) -> dict:
 def _run_import(db, args) -> dict:
     from app.batch_import import import_batches
 
-    report = import_batches(db, args.paths, actor=CLI_ACTOR, receipts=args.receipts)
+    report = import_batches(db, args.paths, actor=cli_actor(db), receipts=args.receipts)
     for rejected in report.batches_rejected:
         print(f"rejected {rejected['file']}: {rejected['reason']}", file=sys.stderr)
     for failed in report.receipt_errors:
@@ -168,7 +178,7 @@ def _run_apply_updates(db, args) -> dict:
 def _run_reject(db, args) -> dict:
     from app.district import reject
 
-    return {"rejected": reject(db, args.ids, args.reason, actor=CLI_ACTOR)}
+    return {"rejected": reject(db, args.ids, args.reason, actor=cli_actor(db))}
 
 
 # --- printing ------------------------------------------------------------------------------
@@ -211,7 +221,7 @@ def _run_excel_export(db, args) -> dict:
         if not args.out.is_dir():
             raise ValueError(f"{args.out} is not a folder")
         done = export_bpjs(db, args.out, mark_submitted=args.mark_submitted,
-                                 actor=CLI_ACTOR)  # fmt: skip
+                                 actor=cli_actor(db))  # fmt: skip
         for path in done.paths:
             print(path)
         return {"files": [str(p) for p in done.paths], "rows": done.rows,
@@ -232,9 +242,9 @@ def _run_excel_import(db, args) -> dict:
 
     application_for(load_settings(db).language)  # problem texts in the app's language
     if args.kpj:
-        done = import_kpj(db, args.file, CLI_ACTOR, dry_run=args.dry_run)
+        done = import_kpj(db, args.file, cli_actor(db), dry_run=args.dry_run)
         return done.as_json(problem_text)
-    done = import_village_list(db, args.file, CLI_ACTOR, sheet=args.sheet, dry_run=args.dry_run)
+    done = import_village_list(db, args.file, cli_actor(db), sheet=args.sheet, dry_run=args.dry_run)
     report = done.plan.as_json(problem_text)
     if done.written is not None:
         report["written"] = done.written.as_json()

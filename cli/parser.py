@@ -16,7 +16,8 @@ def build_parser(description: str) -> argparse.ArgumentParser:
     """The parser of ``jaring``; ``description`` heads its ``--help``."""
     # The shared options may stand before or after the sub-command; SUPPRESS keeps the
     # sub-command's copy from overwriting a value given before it.
-    common = argparse.ArgumentParser(add_help=False)
+    # No abbreviations: "--passphrase SECRET" must not pass for --passphrase-file.
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="database file (default: user data folder)")  # fmt: skip
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
@@ -29,12 +30,16 @@ def build_parser(description: str) -> argparse.ArgumentParser:
                         help="a plain, unencrypted database: demos and tests only")  # fmt: skip
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
-        prog="jaring", parents=[common], description=description, formatter_class=raw
+        prog="jaring",
+        parents=[common],
+        description=description,
+        formatter_class=raw,
+        allow_abbrev=False,
     )
     commands = parser.add_subparsers(dest="command")
 
     def add(name: str, text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, parents=[common], help=text)
+        return commands.add_parser(name, parents=[common], help=text, allow_abbrev=False)
 
     _add_set_up(add)
     _add_exchange(add)

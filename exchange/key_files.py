@@ -8,15 +8,19 @@ line. The public side (checking keys, fingerprints, the public documents) is
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
 
 import pyrage
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pyrage import x25519
 
+from models import keyring
 from models.audit import now_iso
 from models.files import write_atomically
 
@@ -67,10 +71,18 @@ class KeyStore:
     ``<name>.age`` an age identity in the format of ``age-keygen``, so ``age -d -i`` reads
     it too. Files are created with mode 0600 in a 0700 folder, written atomically, and an
     existing key is never replaced: losing a key would strand every batch made for it.
+
+    Beside an encrypted database the files are sealed (`seal`): AES-256-GCM under a key
+    derived from the database's data key (`models.keyring.file_sealing_key`), so a lost
+    laptop's key files are as unreadable as its database. Plain files from before are still
+    read, and sealed by `seal_existing` when the database is protected.
     """
 
     def __init__(self, folder: Path | str):
         self.folder = Path(folder)
+        keys = keyring.file_sealing_keys(self.folder)
+        self._sealing_key = keys[0] if keys else None
+        self._opening_keys = keys
 
     def signing_key_path(self, name: str) -> Path:
         return self.folder / f"{_key_name(name)}.ed25519.pem"
@@ -137,9 +149,21 @@ class KeyStore:
         except pyrage.IdentityError as exc:
             raise KeyStoreError(f"{path} holds a damaged age identity") from exc
 
+    def seal_existing(self) -> int:
+        """Seal every plain key file in the folder (after `protect`); how many."""
+        if self._sealing_key is None or not self.folder.is_dir():
+            return 0
+        sealed = 0
+        for path in sorted(self.folder.iterdir()):
+            data = path.read_bytes()
+            if path.is_file() and not data.startswith(_SEALED):
+                write_atomically(path, seal(self._sealing_key, path.name, data), 0o600)
+                sealed += 1
+        return sealed
+
     def _read(self, path: Path) -> bytes:
         try:
-            return path.read_bytes()
+            return self._opened(path, path.read_bytes())
         except FileNotFoundError as exc:
             raise KeyMissing(f"key file not found: {path}") from exc
         except OSError as exc:
@@ -152,11 +176,38 @@ class KeyStore:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if os.name == "posix":
                 self.folder.chmod(0o700)
+            if self._sealing_key is not None:
+                data = seal(self._sealing_key, path.name, data)
             write_atomically(path, data, 0o600, replace=False)
         except FileExistsError as exc:
             raise KeyExists(f"a key already exists at {path}; it is never overwritten") from exc
         except OSError as exc:
             raise KeyStoreError(f"cannot write key file {path}: {exc.strerror or exc}") from exc
+
+    def _opened(self, path: Path, data: bytes) -> bytes:
+        if not data.startswith(_SEALED):
+            return data
+        if not self._opening_keys:
+            raise KeyStoreError(f"{path} is sealed: unlock its database first")
+        for key in self._opening_keys:
+            with contextlib.suppress(InvalidTag):
+                return unseal(key, path.name, data)
+        raise KeyStoreError(f"{path} is sealed by another database's key")
+
+
+_SEALED = b"JARING-SEALED/1\n"
+
+
+def seal(key: bytes, name: str, data: bytes) -> bytes:
+    """``data`` encrypted and authenticated under ``key``, bound to the file ``name``."""
+    nonce = os.urandom(12)
+    return _SEALED + nonce + AESGCM(key).encrypt(nonce, data, name.encode("utf-8"))
+
+
+def unseal(key: bytes, name: str, data: bytes) -> bytes:
+    """The inverse of `seal`; `cryptography.exceptions.InvalidTag` when it does not open."""
+    body = data[len(_SEALED) :]
+    return AESGCM(key).decrypt(body[:12], body[12:], name.encode("utf-8"))
 
 
 def _key_name(name: str) -> str:

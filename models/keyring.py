@@ -295,6 +295,24 @@ def remembered(db_path: Path | str) -> Unlocked | None:
         return _unlocked.get(_path_key(db_path))
 
 
+def file_sealing_keys(folder: Path | str) -> list[bytes]:
+    """The keys that may seal the private key files in ``folder``, derived from the data
+    keys unlocked in this process, that of the database the folder sits beside first (a
+    restored copy shares its original's data key, so its files open too). Empty when no
+    database is unlocked: a plain installation's files stay plain."""
+    wanted = _path_key(folder)
+    with _lock:
+        ordered = sorted(
+            _unlocked.items(),
+            key=lambda item: (
+                _path_key(Path(item[0]).with_name(f"{Path(item[0]).stem}-keys")) != wanted
+            ),
+        )
+        keys = [unlocked.data_key for _, unlocked in ordered]
+    info = b"jaring private key files"
+    return [HKDF(hashes.SHA256(), 32, None, info).derive(key) for key in dict.fromkeys(keys)]
+
+
 def _path_key(db_path: Path | str) -> str:
     return os.path.normcase(os.path.realpath(db_path))
 

@@ -15,6 +15,18 @@ from models.db import open_database
 from models.settings import Settings, save_settings
 
 
+@pytest.fixture(autouse=True)
+def quick_keys(monkeypatch):
+    """scrypt at a test's cost (the cost is stored in each key file, so nothing else
+    changes), and no key unlocked in one test left for the next."""
+    from models import keyring
+
+    monkeypatch.setattr(keyring, "SCRYPT_N", 2**10)
+    yield
+    with keyring._lock:
+        keyring._unlocked.clear()
+
+
 @pytest.fixture
 def db(tmp_path):
     """A new, migrated database in the test's own folder."""
