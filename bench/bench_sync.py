@@ -113,7 +113,8 @@ def run_http(district_path: Path, officers: list[Path]) -> tuple[float, list[flo
     port = _free_port()
     log = open(district_path.with_name("server.log"), "wb")  # noqa: SIM115
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "serve", "--db", str(district_path),
+        [sys.executable, str(ROOT / "main.py"), "serve", "--no-encryption", "--db",
+         str(district_path),
          "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip

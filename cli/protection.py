@@ -101,14 +101,13 @@ def _first_account(args) -> tuple[str, str]:
 
 
 def run_protect(db, args) -> dict:
+    from app.protection import protect_installation
     from models.db import database_path
-    from models.encryption import protect
 
     path = database_path(db)
     passphrase = read_passphrase_file(args.new_passphrase_file, "--new-passphrase-file")
     db.close()
-    role = "supervisor" if _is_district(path) else "officer"
-    unlocked = protect(path, passphrase, args.user or getpass.getuser(), role)
+    unlocked = protect_installation(path, passphrase, args.user or getpass.getuser())
     return {"protected": str(path), "user": unlocked.user, "role": unlocked.role}
 
 
@@ -195,12 +194,3 @@ def _keyring_call(function, *arguments):
         return function(*arguments)
     except keyring.KeyringError as exc:
         raise ValueError(str(exc)) from None
-
-
-def _is_district(path: Path) -> bool:
-    from contextlib import closing
-
-    from models.identity import identity_as
-
-    with closing(open_database(path)) as db:
-        return identity_as(db, "district") is not None

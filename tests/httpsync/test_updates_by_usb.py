@@ -103,12 +103,12 @@ def test_write_updates_refuses_a_device_that_is_not_enrolled(sites, tmp_path, ca
     inside = usb / "stick"
     inside.mkdir()
     for device in ("../escaped", "stranger", f"{budi}/../../escaped"):
-        assert main(["write-updates", "--out", str(inside), "--device", budi, device,
-                     "--db", district_db]) == 1  # fmt: skip
+        assert main(["--no-encryption", "write-updates", "--out", str(inside), "--device",
+                     budi, device, "--db", district_db]) == 1  # fmt: skip
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1 and "not enrolled" in err, err
     assert not list(tmp_path.rglob("*.updates.json"))  # nothing written, not even budi's
-    assert main(["write-updates", "--out", str(inside), "--device", budi,
+    assert main(["--no-encryption", "write-updates", "--out", str(inside), "--device", budi,
                  "--db", district_db]) == 0  # fmt: skip
     assert [p.name for p in inside.iterdir()] == [f"{budi}.updates.json"]
     for name in ("../escaped", "a/b", "", ".hidden", "x" * 65):

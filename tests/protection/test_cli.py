@@ -45,10 +45,7 @@ def _state(*paths: Path) -> dict:
     """Every file beside these databases, with its bytes: 'nothing changed' is this."""
     folders = {p.parent for p in paths}
     return {
-        f: f.read_bytes()
-        for folder in folders
-        for f in sorted(folder.rglob("*"))
-        if f.is_file()
+        f: f.read_bytes() for folder in folders for f in sorted(folder.rglob("*")) if f.is_file()
     }
 
 

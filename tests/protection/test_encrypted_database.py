@@ -26,7 +26,7 @@ def _personal_bytes(people) -> list[bytes]:
     found = []
     for reg in people:
         found += [reg.nik.encode(), reg.full_name.encode(), reg.full_name.upper().encode()]
-    return found + [b"Fatimah", b"081234567890"]
+    return [*found, b"Fatimah", b"081234567890"]
 
 
 def _files_under(*folders):

@@ -39,7 +39,7 @@ def test_a_short_passphrase_is_refused_with_a_reason(tmp_path):
 
 def test_a_district_has_accounts_each_with_its_own_passphrase_and_role(tmp_path):
     path = tmp_path / "d.db"
-    made, code = keyring.create(path, PASS, "ani", "supervisor", with_recovery=True)
+    made, _code = keyring.create(path, PASS, "ani", "supervisor", with_recovery=True)
     keyring.add_account(path, made, "kantor dinas lantai dua", "rina", "staff")
     assert keyring.unlock(path, "kantor dinas lantai dua").role == "staff"
     assert keyring.unlock(path, PASS).role == "supervisor"

@@ -60,7 +60,10 @@ def test_print_summary_on_the_command_line(sample, tmp_path, capsys, monkeypatch
     monkeypatch.setattr("models.clock.today", lambda: TODAY)  # the day the command line reads
     pdf = tmp_path / "ringkasan.pdf"
     path = database_path(sample)
-    assert main(["print-summary", "--out", str(pdf), "--db", str(path), "--json"]) == 0
+    assert (
+        main(["--no-encryption", "print-summary", "--out", str(pdf), "--db", str(path), "--json"])
+        == 0
+    )
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert '"pages": 1' in last and '"counted": 5' in last and '"target": 9863' in last
     assert pages(pdf) == 1
@@ -72,7 +75,19 @@ def test_print_summary_on_the_command_line(sample, tmp_path, capsys, monkeypatch
 
 def test_print_summary_refuses_a_file_that_is_not_a_pdf(sample, tmp_path, capsys):
     path = database_path(sample)
-    assert main(["print-summary", "--out", str(tmp_path / "x.txt"), "--db", str(path)]) == 1
+    assert (
+        main(
+            [
+                "--no-encryption",
+                "print-summary",
+                "--out",
+                str(tmp_path / "x.txt"),
+                "--db",
+                str(path),
+            ]
+        )
+        == 1
+    )
     assert "must be a .pdf" in capsys.readouterr().err
     assert not (tmp_path / "x.txt").exists()
 

@@ -85,7 +85,11 @@ def test_a_registration_typed_in_a_real_window_is_stored_as_typed(display, tmp_p
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     log = (tmp_path / "app.log").open("w")
     app = subprocess.Popen(
-        [sys.executable, "main.py", "--db", str(path)], cwd=ROOT, env=env, stdout=log, stderr=log
+        [sys.executable, "main.py", "--db", str(path), "--no-encryption"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
     )
     try:
         window = xdotool(env, "search", "--sync", "--onlyvisible", "--name", "Jaring").split()[0]
