@@ -40,6 +40,8 @@ def default_db_path() -> Path:
     """``jaring.db`` in the user's data folder (created if missing, owner-only)."""
     folder = Path(user_data_dir("Jaring", appauthor=False))
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        folder.chmod(0o700)  # made by an earlier version under the umask (0755)
     return folder / "jaring.db"
 
 
