@@ -11,6 +11,8 @@ the interpreter while it writes), so reading costs little extra time.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from exchange.batch_file import BatchRejected, VerifiedBatch, read_batch
+from exchange.batch_file import MAX_FILE_BYTES, BatchRejected, VerifiedBatch, read_batch
 from exchange.enrolment import own_age_identity
 from exchange.incoming import batch_files, merge_verified
 from exchange.keys import KeyStoreError
@@ -58,6 +60,9 @@ class ImportReport:
     receipt_errors: list[dict] = field(default_factory=list)
     updates_files: list[str] = field(default_factory=list)
     updates_errors: list[dict] = field(default_factory=list)
+    #: Each folder imported (or already imported) files came from, and their devices: the
+    #: paths as they are (the report's texts may have escaped bytes a name held).
+    device_folders: dict[Path, list[str]] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         """The shape ``import --json`` prints."""
@@ -82,7 +87,7 @@ def import_batches(
 
     def read(path: Path) -> VerifiedBatch | Exception:
         try:
-            return read_batch(path, device_key=keys.get, identity=age_identity)
+            return read_batch(_file_bytes(path), device_key=keys.get, identity=age_identity)
         except (BatchRejected, OSError) as exc:
             return exc
 
@@ -113,6 +118,39 @@ def import_batches(
     return report
 
 
+def _file_bytes(path: Path) -> bytes:
+    """The bytes of a batch file, at most one more than a batch may have (`read_batch`
+    refuses that). Anything but a regular file (a FIFO, a device, a folder named like a
+    batch) is refused before it is read: a FIFO would make the import wait forever."""
+    # Without O_NONBLOCK, opening a FIFO waits for a writer; with it, it opens at once.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:  # where a folder cannot be opened at all
+        raise _not_a_file() from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _not_a_file()
+        stream = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with stream:
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def _not_a_file() -> BatchRejected:
+    return BatchRejected(
+        "not_a_batch", "Ini bukan berkas biasa (misalnya FIFO atau folder); tidak dibaca."
+    )
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that can be printed and stored: a file name's bytes that are not
+    UTF-8 (a stick formatted elsewhere) are written as ``\\xff``, the rest unchanged."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _import_one(
     db: Database,
     path: Path,
@@ -125,7 +163,7 @@ def _import_one(
         if isinstance(verified, Exception):
             raise verified
         result = merge_verified(
-            db, verified, file_name=path.name, actor=actor, duplicates=duplicates
+            db, verified, file_name=shown(path.name), actor=actor, duplicates=duplicates
         )
     except BatchRejected as exc:
         _reject(report, path, exc.code, str(exc))
@@ -139,10 +177,11 @@ def _import_one(
     except OSError as exc:
         _reject(report, path, "unreadable", f"cannot read the file: {exc.strerror or exc}")
         return
+    report.device_folders.setdefault(path.parent, []).append(verified.device_id)
     if result.skipped:
         report.batches_skipped += 1
         report.per_batch.append({
-            "file": str(path), "result": "already imported", "device": verified.device_id,
+            "file": shown(path), "result": "already imported", "device": verified.device_id,
             "seq": verified.seq,
         })  # fmt: skip
         return
@@ -153,33 +192,31 @@ def _import_one(
     report.conflicts += result.conflicts
     report.likely_duplicates += result.likely_duplicates
     report.per_batch.append({
-        "file": str(path), "result": "imported", "device": verified.device_id,
+        "file": shown(path), "result": "imported", "device": verified.device_id,
         "seq": verified.seq, "inserted": result.inserted, "updated": result.updated,
         "stale": result.stale, "conflicts": result.conflicts,
     })  # fmt: skip
 
 
 def _reject(report: ImportReport, path: Path, code: str, message: str) -> None:
-    report.batches_rejected.append({"file": str(path), "reason": f"{code}: {message}"})
-    report.per_batch.append({"file": str(path), "result": "rejected", "reason": message})
+    report.batches_rejected.append({"file": shown(path), "reason": f"{code}: {message}"})
+    report.per_batch.append({"file": shown(path), "result": "rejected", "reason": message})
 
 
 def _write_for_officers(db: Database, report: ImportReport) -> None:
     """A receipt per device into each folder its imported (or already imported) files are
     in, and beside each receipt that device's updates file; a folder that cannot be
     written is reported, the import stands."""
-    folders: dict[Path, list[str]] = {}
-    for row in report.per_batch:
-        if row.get("device"):
-            folders.setdefault(Path(row["file"]).parent, []).append(row["device"])
-    for folder, devices in folders.items():
+    receipts: list[Path] = []
+    for folder, devices in report.device_folders.items():
         try:
-            report.receipts += [str(p) for p in write_receipts(db, folder, devices)]
+            receipts += write_receipts(db, folder, devices)
         except OSError as exc:
             report.receipt_errors.append(_failure(folder, exc.strerror or str(exc)))
         except (KeyStoreError, ReceiptError) as exc:  # no signing key: nothing to sign with
             report.receipt_errors.append(_failure(folder, str(exc)))
-    for receipt in map(Path, report.receipts):
+    report.receipts = [shown(p) for p in receipts]
+    for receipt in receipts:
         device = receipt.name.removesuffix(SUFFIX)
         try:
             written = write_update_files(db, receipt.parent, [device])
@@ -188,8 +225,8 @@ def _write_for_officers(db: Database, report: ImportReport) -> None:
         except (ValueError, KeyStoreError, ReceiptError) as exc:
             report.updates_errors.append(_failure(receipt.parent, str(exc)))
         else:
-            report.updates_files += [str(p) for p in written]
+            report.updates_files += [shown(p) for p in written]
 
 
 def _failure(folder: Path, reason: str) -> dict:
-    return {"folder": str(folder), "reason": reason}
+    return {"folder": shown(folder), "reason": reason}

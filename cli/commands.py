@@ -90,10 +90,10 @@ def _run_revoke(db, args) -> dict:
 
 
 def _run_export(db, args) -> dict:
-    from app.officer import export_to_folder, rewrite_to_folder
+    from app.officer import export_to_folder
 
     if args.rewrite is not None:
-        path = rewrite_to_folder(db, args.rewrite, args.out)
+        path = _rewrite(db, args.rewrite, args.out)
         return {"batch": str(path), "seq": args.rewrite, "rewritten": True}
     done = export_to_folder(db, args.out)
     for problem in done.problems():
@@ -103,6 +103,22 @@ def _run_export(db, args) -> dict:
     else:
         print(done.batch.path)
     return done.as_json()
+
+
+def _rewrite(db, seq: int, out: Path) -> Path:
+    """``--rewrite SEQ``: a number that names no batch of this device is a one-line reason."""
+    from app.officer import rewrite_to_folder
+
+    missing = ValueError(
+        f"--rewrite {seq}: tidak ada batch nomor {seq} di riwayat perangkat ini (nomor batch"
+        " mulai dari 1; lihat halaman Batch)"
+    )
+    if not 1 <= seq < 2**63:  # SQLite's integers; below 1 no batch was ever numbered
+        raise missing
+    try:
+        return rewrite_to_folder(db, seq, out)
+    except KeyError:
+        raise missing from None
 
 
 def _run_import(db, args) -> dict:

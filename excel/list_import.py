@@ -54,7 +54,7 @@ from excel.reader import (
 )
 from excel.row_converter import RowConverter
 from excel.villages import VillageFinder
-from excel.workbook_file import ExcelImportError, ImportCancelled
+from excel.workbook_file import SIZE_LIMITS, ExcelImportError, ImportCancelled, SizeLimits
 from models.bulk_import import nik_holders_by_nik
 from models.problems import Problem, error
 from models.registration import Registration
@@ -221,6 +221,7 @@ def read_list(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     max_rows: int = MAX_ROWS,
+    size_limits: SizeLimits = SIZE_LIMITS,
 ) -> ImportPlan:
     """Read and check the list in ``path``; writes nothing.
 
@@ -232,16 +233,17 @@ def read_list(
     age range; NIKs held in ``db`` are looked up whatever the context says. ``progress``
     gets (rows done, estimated rows, sheet name); the estimate is the number of sheet rows
     under the header. Raises `ExcelImportError` for a file that cannot be read or holds more
-    than ``max_rows`` data rows (a sheet far larger is refused before it is loaded),
-    `ImportCancelled` when ``cancelled()``: between chunks of rows, not while calamine
-    loads the sheet (`excel.reader`).
+    than ``max_rows`` data rows (a sheet far larger is refused before it is loaded), or
+    more than ``size_limits`` allow (``too_large``: the unpacked size before anything is
+    loaded, then a cell's length), `ImportCancelled` when ``cancelled()``: between chunks
+    of rows, not while calamine loads the sheet (`excel.reader`).
 
     The sheet's cells are read first and the workbook closed, so that calamine's copy of
     the sheet is gone before the plan grows; the plan's `RowValues` are those cells.
     """
     path = Path(path)
     checker = _Checker(db, _context(db, context))
-    with open_workbook(path, max_rows) as workbook:
+    with open_workbook(path, max_rows, size_limits=size_limits) as workbook:
         layout = choose_layout(workbook, sheet)
         chosen = _mapping(layout, {**_remembered(layout, remembered), **(mapping or {})})
         columns = [

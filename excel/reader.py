@@ -22,7 +22,10 @@ makes of it so that the rest of the import sees the cells openpyxl gave:
 - the sheet's ``<dimension>`` is not trusted (some writers store a wrong one, others none):
   the same scan counts the rows that hold a value (not the empty bordered cells a template
   has far below its data), and a sheet with more than ``max_rows``
-  (plus the header rows) is refused with ``too_many_rows`` *before* calamine loads it.
+  (plus the header rows) is refused with ``too_many_rows`` *before* calamine loads it;
+- a ZIP packs repeated text a thousandfold, so a workbook whose parts unpack to more than
+  `SizeLimits` allows is refused (``too_large``) before calamine opens it, and a row with a
+  cell longer than they allow as it is read.
 
 Merged cells: only the first cell of a merged block holds the value. A block merged down a
 column (one desa written once for ten people) is filled down from the sheet's list of merged
@@ -58,10 +61,14 @@ from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, Shee
 
 from excel.headers import match_header
 from excel.workbook_file import (
+    SIZE_LIMITS,
     ExcelImportError,
     SheetTooBig,
+    SizeLimits,
+    cell_too_long,
     check_package,
     check_signature,
+    check_unpacked_size,
     damaged,
     package_parts,
     scan_sheet_xml,
@@ -95,14 +102,20 @@ def _cells(raw: list, lead: tuple) -> list:
     return [*lead, *cells] if lead else cells
 
 
+def _longest_text(raw: list) -> int:
+    return max((len(value) for value in raw if value.__class__ is str), default=0)
+
+
 class Sheet:
     """One loaded sheet: its rows (1-based numbers, cells from column A), merged blocks
-    and error cells."""
+    and error cells. A row with a text longer than ``cell_chars`` is refused as it is
+    read (`ExcelImportError` ``too_large``)."""
 
-    def __init__(self, name: str, data: CalamineSheet, errors: dict[int, list]):
+    def __init__(self, name: str, data: CalamineSheet, errors: dict[int, list], cell_chars: int):
         self.name = name
         self._data = data
         self.errors = errors
+        self.cell_chars = cell_chars
         start = data.start  # None for a sheet without cells
         self.last_row = data.end[0] + 1 if start is not None else 0
         self._lead = (None,) * start[1] if start is not None else ()
@@ -123,6 +136,9 @@ class Sheet:
         if not self.last_row:
             return []
         rows = self._data.to_python(skip_empty_area=False, nrows=count)
+        for number, raw in enumerate(rows, start=1):
+            if _longest_text(raw) > self.cell_chars:
+                raise cell_too_long(self.name, number, self.cell_chars)
         return [self._fix(n, _cells(r, ())) for n, r in enumerate(rows, start=1)]
 
     def rows(self, first: int = 1) -> Iterator[tuple[int, tuple]]:
@@ -131,10 +147,12 @@ class Sheet:
             return
         # calamine's iter_rows starts at row 1 (the empty rows above the data as empty
         # lists) and at the data's first column
-        lead, errors, fix = self._lead, self.errors, self._fix
+        lead, errors, fix, limit = self._lead, self.errors, self._fix, self.cell_chars
         for number, raw in enumerate(self._data.iter_rows(), start=1):
             if number < first:
                 continue
+            if _longest_text(raw) > limit:
+                raise cell_too_long(self.name, number, limit)
             cells = _cells(raw, lead)
             yield number, fix(number, cells) if errors else tuple(cells)
 
@@ -143,10 +161,14 @@ class SourceWorkbook:
     """An .xlsx opened for import: its sheet names, date system and sheets, each loaded by
     calamine when first asked for (the last one kept)."""
 
-    def __init__(self, path: Path, data: bytes, max_rows: int):
+    def __init__(
+        self, path: Path, data: bytes, max_rows: int, size_limits: SizeLimits = SIZE_LIMITS
+    ):
         self.path = path
         self.max_rows = max_rows
+        self.size_limits = size_limits
         self._archive = zipfile.ZipFile(io.BytesIO(data))
+        check_unpacked_size(self._archive, path, size_limits.unpacked_bytes)
         check_package(self._archive, path)
         self._members, date1904 = package_parts(self._archive)
         self.epoch = EPOCH_1904 if date1904 else EPOCH_1900
@@ -177,7 +199,7 @@ class SourceWorkbook:
             raise damaged(self.path) from None
         except (CalamineError, OSError, ValueError, EOFError) as exc:
             raise unreadable(self.path, exc) from None
-        self._loaded = Sheet(name, data, errors)
+        self._loaded = Sheet(name, data, errors, self.size_limits.cell_chars)
         return self._loaded
 
     def close(self) -> None:
@@ -187,15 +209,19 @@ class SourceWorkbook:
 
 
 @contextlib.contextmanager
-def open_workbook(path: Path | str, max_rows: int = MAX_ROWS) -> Iterator[SourceWorkbook]:
+def open_workbook(
+    path: Path | str, max_rows: int = MAX_ROWS, *, size_limits: SizeLimits = SIZE_LIMITS
+) -> Iterator[SourceWorkbook]:
     """The workbook at ``path``, ready to read sheets from, closed on leaving. A sheet of
-    more than ``max_rows`` rows is refused (``too_many_rows``) before it is loaded."""
+    more than ``max_rows`` rows is refused (``too_many_rows``) before it is loaded, a
+    workbook that unpacks to more than ``size_limits`` allows (``too_large``) before
+    anything is loaded, a cell longer than they allow as its row is read."""
     path = Path(path)
     check_signature(path)
     try:
         # Bytes, not a name: calamine would go by the name and refuse "data.XLS".
         data = path.read_bytes()
-        workbook = SourceWorkbook(path, data, max_rows)
+        workbook = SourceWorkbook(path, data, max_rows, size_limits)
     except ExcelImportError:
         raise
     except zipfile.BadZipFile:

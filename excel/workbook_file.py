@@ -14,10 +14,13 @@ import contextlib
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from openpyxl.utils import column_index_from_string
+
+from models.formatting import thousands
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: The most of an OLE2 file searched for the name of an encrypted package.
@@ -27,7 +30,7 @@ _OLE2_SCAN_BYTES = 64 * 1024 * 1024
 class ExcelImportError(Exception):
     """A file that cannot be imported; ``code`` is stable (``not_xlsx``, ``old_xls``,
     ``encrypted``, ``empty``, ``no_sheet``, ``no_header``, ``too_many_rows``,
-    ``unreadable``), the message says what to do."""
+    ``too_large``, ``unreadable``), the message says what to do."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -36,6 +39,48 @@ class ExcelImportError(Exception):
 
 class ImportCancelled(Exception):
     """The user stopped the import; nothing was written."""
+
+
+@dataclass(frozen=True)
+class SizeLimits:
+    """How large a workbook the import reads. A ZIP's parts can be packed a thousandfold
+    (3.8 MB of repeated text unpacked to 2 GB and took 2.6 GB of memory), so the size that
+    counts is the unpacked one, checked before anything is loaded.
+
+    ``unpacked_bytes``: the parts together, as the ZIP declares them. The largest list the
+    import takes (200,000 rows of 27 columns) unpacks to about 290 MB with every text in
+    the sheet, 240 MB with a shared-strings table (bench/bench_excel_import.py).
+    ``cell_chars``: one cell's text; the longest field (an address) has 200 characters."""
+
+    unpacked_bytes: int = 512 * 1024 * 1024
+    cell_chars: int = 2_000
+
+
+#: What the import reads unless told otherwise.
+SIZE_LIMITS = SizeLimits()
+
+
+def check_unpacked_size(archive: zipfile.ZipFile, path: Path, limit: int) -> None:
+    """`ExcelImportError` ``too_large`` when the workbook's parts unpack to more than
+    ``limit`` bytes. Python's zipfile reads no more of a part than its declared size (and
+    checks the CRC), so a part that lies about its size is caught as damaged when read."""
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > limit:
+        raise ExcelImportError(
+            "too_large",
+            f"{path.name} berisi {thousands(unpacked)} byte setelah dibuka, lebih dari"
+            f" {thousands(limit)} byte yang bisa diimpor: berkas ini terlalu besar atau"
+            " rusak. Bagi daftarnya menjadi beberapa berkas, lalu impor satu per satu.",
+        )
+
+
+def cell_too_long(sheet: str, row: int, limit: int) -> ExcelImportError:
+    return ExcelImportError(
+        "too_large",
+        f"Lembar {sheet!r} baris {row}: sebuah sel berisi lebih dari {thousands(limit)}"
+        " karakter, jauh lebih panjang dari isian mana pun. Periksa sel itu (teks yang"
+        " tertempel berkali-kali?), perbaiki, lalu impor lagi.",
+    )
 
 
 def check_signature(path: Path) -> None:

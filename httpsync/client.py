@@ -23,12 +23,16 @@ and the district answers a batch it already holds with the same receipt.
 
 Requests are signed with the device's key (`httpsync.protocol.request_text`); a laptop clock that
 is off is corrected from the server's answer.
+
+The server's answers are not trusted to be well-formed: each is read as it arrives and
+refused past `MAX_ANSWER_BYTES`, JSON that cannot be parsed (nested past Python's recursion
+limit too) and a status with numbers of the wrong type or beyond SQLite's integers are
+``bad_answer``, before anything in the database changes.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
 import random
 import ssl
 import time
@@ -45,11 +49,20 @@ from exchange.receipts import ReceiptError
 from exchange.signed_updates import apply_updates, check_batch_receipt
 from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
 from models import status_updates
+from models.formatting import thousands
 from models.identity import load_identity, require_role
 from models.status_updates import OutgoingBatch
 
 CHUNK_BYTES = 64 * 1024
 _RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+#: The most bytes an answer of the district may have: a page of status updates (2,000
+#: changes of a few hundred bytes) is well below; a status or a receipt is a few kB.
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+#: Batch numbers as SQLite stores them, and how many a status may say are missing.
+_MAX_SEQ = 2**63 - 1
+_MAX_MISSING = 100_000
+#: Answers that are not JSON (`_parsed`).
+_NOT_JSON = object()
 
 
 class SyncError(Exception):
@@ -117,6 +130,7 @@ class _Channel:
 
     def __init__(self, db, url, *, backoff, timeout, verify, transport, cancelled, sleep):
         identity = load_identity(db)
+        self.max_answer_bytes = MAX_ANSWER_BYTES
         self.device_id = identity.device_id
         self.key = own_signing_key(db)
         self.backoff = backoff
@@ -128,7 +142,8 @@ class _Channel:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             verify=ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify,
             transport=transport,
-            headers={"User-Agent": "Jaring"},
+            # Uncompressed answers: what is counted against the cap is what arrives.
+            headers={"User-Agent": "Jaring", "Accept-Encoding": "identity"},
         )
 
     def close(self) -> None:
@@ -171,7 +186,7 @@ class _Channel:
                 content = self._chunks(body, sent)
             url = f"{path}?{query}" if query else path
             try:
-                response = self.client.request(method, url, content=content, headers=headers)
+                response = self._send(method, url, content, headers)
             except httpx.TransportError as exc:
                 problem = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             else:
@@ -180,8 +195,9 @@ class _Channel:
                     and not skew_fixed
                     and _code(response) == ("clock_skew")
                 ):
-                    server_time = response.json().get("server_time")
-                    if isinstance(server_time, int):
+                    answer = _parsed(response)
+                    server_time = answer.get("server_time") if isinstance(answer, dict) else None
+                    if type(server_time) is int and 0 < server_time < 2**40:
                         self.clock_offset = server_time - int(time.time())
                         skew_fixed = True
                         continue
@@ -196,6 +212,41 @@ class _Channel:
                 )
             self._wait(self.backoff.delay(attempt - 1))
 
+    def _send(self, method: str, url: str, content, headers: dict) -> httpx.Response:
+        """The answer, read as it arrives; `SyncError` ``bad_answer`` as soon as it is
+        larger than ``max_answer_bytes`` (a 200 MB answer took the client to 638 MB)."""
+        request = self.client.build_request(method, url, content=content, headers=headers)
+        response = self.client.send(request, stream=True)
+        try:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_answer_bytes:
+                raise self._too_large()
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                self.check_cancel()
+                body += chunk
+                if len(body) > self.max_answer_bytes:
+                    raise self._too_large()
+        except httpx.DecodingError:
+            raise SyncError("bad_answer", "jawaban server kabupaten rusak") from None
+        finally:
+            response.close()
+        # The body is decoded already: the headers that described its transfer go.
+        kept = [
+            (name, value) for name, value in response.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]  # fmt: skip
+        return httpx.Response(
+            response.status_code, headers=kept, content=bytes(body), request=request
+        )
+
+    def _too_large(self) -> SyncError:
+        return SyncError(
+            "bad_answer",
+            f"jawaban server kabupaten lebih dari {thousands(self.max_answer_bytes)} byte;"
+            " tidak dibaca (bukan jawaban server Jaring)",
+        )
+
     def _chunks(self, body: bytes, sent) -> Iterator[bytes]:
         for start in range(0, len(body), CHUNK_BYTES):
             self.check_cancel()
@@ -204,15 +255,24 @@ class _Channel:
                 sent(min(start + CHUNK_BYTES, len(body)), len(body))
 
 
+def _parsed(response: httpx.Response) -> object:
+    """The answer's JSON, or `_NOT_JSON` (JSON nested past Python's recursion limit is
+    not an answer either)."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        return _NOT_JSON
+
+
 def _code(response: httpx.Response) -> str:
-    with contextlib.suppress(ValueError, AttributeError):
-        return str(response.json().get("error", ""))
-    return ""
+    answer = _parsed(response)
+    return str(answer.get("error", ""))[:100] if isinstance(answer, dict) else ""
 
 
 def _message(response: httpx.Response) -> str:
-    with contextlib.suppress(ValueError, AttributeError):
-        return str(response.json().get("message", ""))[:300]
+    answer = _parsed(response)
+    if isinstance(answer, dict):
+        return str(answer.get("message", ""))[:300]
     return response.text[:300]
 
 
@@ -239,10 +299,33 @@ def _refusal(response: httpx.Response, what: str) -> SyncError:
 
 
 def _json(response: httpx.Response) -> object:
-    try:
-        return response.json()
-    except ValueError:
-        raise SyncError("bad_answer", "the district server's answer is not JSON") from None
+    answer = _parsed(response)
+    if answer is _NOT_JSON:
+        raise SyncError("bad_answer", "the district server's answer is not JSON")
+    return answer
+
+
+def _is_seq(value: object, lowest: int) -> bool:
+    return type(value) is int and lowest <= value <= _MAX_SEQ
+
+
+def _status(document: object) -> tuple[set[int], int]:
+    """The batch numbers the district lacks and the last it holds, from its status answer;
+    `SyncError` ``bad_answer`` for anything but whole numbers SQLite can store."""
+    if isinstance(document, dict):
+        last, missing = document.get("last_seq"), document.get("missing_seqs")
+        if (
+            _is_seq(last, 0)
+            and isinstance(missing, list)
+            and len(missing) <= _MAX_MISSING
+            and all(_is_seq(seq, 1) for seq in missing)
+        ):
+            return set(missing), last
+    raise SyncError(
+        "bad_answer",
+        "jawaban status server kabupaten tidak sesuai: last_seq dan missing_seqs harus"
+        " nomor batch (bilangan bulat 0 sampai 2^63-1)",
+    )
 
 
 def sync(
@@ -263,7 +346,8 @@ def sync(
     """Push this device's batches to the district at ``url`` and pull its status updates
     (see the module's description). ``progress(done, total, text)`` reports batches;
     ``upload_progress(seq, sent, size)`` bytes of the batch on its way; ``verify`` is
-    httpx's (a CA bundle path for a district certificate of its own). Raises `SyncError`,
+    httpx's (a CA bundle path for a district certificate of its own); an answer larger than
+    `MAX_ANSWER_BYTES` is ``bad_answer``. Raises `SyncError`,
     whose ``result`` says what was done before it stopped."""
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"{url!r} is not an http:// or https:// address")
@@ -293,10 +377,8 @@ def _push(db, channel: _Channel, device_id: str, actor: str, result: SyncResult,
     response = channel.request("GET", f"/{API}/devices/{device_id}/status")
     if response.status_code != 200:
         raise _refusal(response, "the status request")
-    status = _json(response)
-    missing = set(status.get("missing_seqs", [])) if isinstance(status, dict) else set()
-    last = status.get("last_seq", 0) if isinstance(status, dict) else 0
-    outgoing = status_updates.outgoing_batches(db, missing, last if isinstance(last, int) else 0)
+    missing, last = _status(_json(response))
+    outgoing = status_updates.outgoing_batches(db, missing, last)
     for number, batch in enumerate(outgoing):
         if progress:
             progress(number, len(outgoing), str(batch.seq))

@@ -29,14 +29,19 @@ thread's own; verifying batches (decryption, hashing) runs in parallel, while me
 at a time through a single merge thread (SQLite has one writer) that keeps the
 likely-duplicate index between batches. The access log (logger ``jaring.access``) has the
 method, path, status, size and time: batch and device ids, never a name, a NIK or an IP.
+Every line logged has its control characters escaped (`EscapedControls`): a ``%0A`` in a
+path wrote a forged line into the log.
 
-Where it may listen: uvicorn has no timeout for reading a request's headers (a client that
-sends them a byte at a time holds a connection open), and the request signature covers
-neither the body nor a nonce, so a request seen on the wire can be replayed within the
-clock window (`CLOCK_WINDOW_SECONDS`). That reaches little — a batch body is signed on its
-own and merges once, and a device reads only its own status and updates — but on a network
-beyond the district office the endpoint belongs behind TLS and a reverse proxy with header
-and body timeouts (nginx: ``client_header_timeout``, ``client_body_timeout``).
+Connections (`httpsync.connections`): a request's headers must be complete within
+``header_timeout`` seconds, and one address may hold ``max_connections_per_ip`` connections;
+without them a flood of connections that never finish their headers filled uvicorn's
+``limit_concurrency`` and every device got 503.
+
+Where it may listen: the request signature covers neither the body nor a nonce, so a request
+seen on the wire can be replayed within the clock window (`CLOCK_WINDOW_SECONDS`). That
+reaches little — a batch body is signed on its own and merges once, and a device reads only
+its own status and updates — but on a network beyond the district office the endpoint belongs
+behind TLS, and a flood from many addresses still needs a reverse proxy in front.
 """
 
 from __future__ import annotations
@@ -83,7 +88,33 @@ ACTOR = "sync server"
 #: integers end at 2**63 - 1).
 _SINCE = re.compile(r"[0-9]{1,18}")
 
+
+def escaped(text: str) -> str:
+    """``text`` with every character that is not printable (line ends of any kind, the
+    terminal's escape, the direction marks) written as its escape: ``\\n``, ``\\x1b``."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+class EscapedControls(logging.Filter):
+    """A log record's message with its control characters escaped, so that what a request
+    carries (its path is decoded: ``%0A`` is a line end) cannot start a line of its own; a
+    traceback keeps its lines, each of them indented under the record's."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg, record.args = escaped(message), None
+        if record.exc_info and not record.exc_text:
+            trace = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = "\n".join("    | " + escaped(line) for line in trace.split("\n"))
+        return True
+
+
 access_log = logging.getLogger("jaring.access")
+access_log.addFilter(EscapedControls())
 
 #: HTTP status for each way `read_batch` or the merge refuses a batch.
 _REJECTION_STATUS = {
@@ -377,10 +408,18 @@ def serve(
     certfile: str | None = None,
     keyfile: str | None = None,
     max_body_bytes: int = MAX_FILE_BYTES,
+    header_timeout: float = 10.0,
+    max_connections_per_ip: int = 50,
+    limit_concurrency: int = 500,
 ) -> None:
     """Run the sync endpoint until interrupted (TLS with ``certfile`` and ``keyfile``).
-    `httpsync.listening.ServeError` first when it could not start (see `check_can_serve`)."""
+    `httpsync.listening.ServeError` first when it could not start (see `check_can_serve`).
+    A request's headers must arrive within ``header_timeout`` seconds; one address holds
+    at most ``max_connections_per_ip`` connections (`httpsync.connections`), the server
+    ``limit_concurrency`` (then 503)."""
     import uvicorn
+
+    from httpsync.connections import guarded_protocol
 
     check_can_serve(host, port, certfile=certfile, keyfile=keyfile)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -393,7 +432,13 @@ def serve(
         access_log=False,  # ours has no client addresses
         timeout_keep_alive=15,
         timeout_graceful_shutdown=10,
-        limit_concurrency=500,
+        limit_concurrency=limit_concurrency,
+        http=guarded_protocol(header_timeout, max_connections_per_ip),
+        h11_max_incomplete_event_size=16 * 1024,  # a request's headers (h11's default)
         log_level="info",
     )
+    # uvicorn's loggers have handlers of their own (set up by Config): escape there too.
+    for logger in (logging.getLogger(), logging.getLogger("uvicorn")):
+        for handler in logger.handlers:
+            handler.addFilter(EscapedControls())
     uvicorn.Server(config).run()

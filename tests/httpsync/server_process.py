@@ -28,9 +28,10 @@ class ServerProcess:
 
     def __init__(
         self, db_path: Path | str, port: int | None = None, max_body_bytes: int = 0,
-        tls: tuple[Path, Path] | None = None,
+        tls: tuple[Path, Path] | None = None, options: dict | None = None,
     ):  # fmt: skip
         self.db_path = str(db_path)
+        self.options = options or {}  # more keyword arguments of `serve`
         self.tls = tls  # (certificate, key) PEM files
         self.port = port or free_port()
         self.max_body_bytes = max_body_bytes
@@ -45,6 +46,7 @@ class ServerProcess:
         limit = f", max_body_bytes={self.max_body_bytes}" if self.max_body_bytes else ""
         if self.tls:
             limit += f", certfile={str(self.tls[0])!r}, keyfile={str(self.tls[1])!r}"
+        limit += "".join(f", {name}={value!r}" for name, value in self.options.items())
         code = (
             "from httpsync.server import serve; "
             f"serve({self.db_path!r}, '127.0.0.1', {self.port}{limit})"
