@@ -35,6 +35,7 @@ from pathlib import Path
 
 from cli.commands import COMMANDS, db_path
 from cli.parser import build_parser
+from models import private_temp
 from models.db import DatabaseError, default_db_path, open_database
 
 
@@ -73,6 +74,7 @@ def _check_arguments(args) -> None:
 def _run(args) -> dict:
     """The sub-command's result, on a connection of its own (the server opens its own)."""
     _check_arguments(args)
+    private_temp.start(db_path(args))  # what a killed job left in the private temporary folder
     with closing(open_database(db_path(args))) as db:
         return COMMANDS[args.command](db, args)
 
