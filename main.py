@@ -35,6 +35,7 @@ from pathlib import Path
 from cli.commands import COMMANDS, db_path
 from cli.parser import build_parser
 from cli.protection import WITHOUT_DATABASE, open_for, run_restore
+from models import private_temp
 from models.db import DatabaseError, default_db_path
 from models.sqlite_driver import sqlite
 
@@ -78,6 +79,7 @@ def _run(args) -> dict:
     _check_arguments(args)
     if args.command == "restore":
         return run_restore(args, db_path(args))
+    private_temp.start(db_path(args))  # what a killed job left in the private temporary folder
     with closing(open_for(args, Path(db_path(args)))) as db:
         return COMMANDS[args.command](db, args)
 

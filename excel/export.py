@@ -11,8 +11,9 @@ layout of BPJS's employer portal (SIPP "Tambah Massal", form F1A): the columns c
 code changes; every cell is text, at most 10,000 rows a file, numbered files when there are
 more. Optionally the exported registrations become ``submitted`` once every file is written.
 
-Both stream the rows (openpyxl's write-only mode, the master's data rows through
-`excel.xlsx_rows` for speed; the database read in chunks), report
+Both stream the rows (openpyxl's write-only mode, the data rows through `excel.xlsx_rows`
+for speed; the database read in chunks) through temporary files in the app's owner-only
+folder beside the database (`models.private_temp`), never the system's, report
 ``progress(done, total, text)`` every 1,000 rows and stop with `ExportCancelled` when
 ``cancelled()`` says so. Files are written whole or not at all: a temporary file in the
 target folder, renamed when complete; a cancel or an error (full disk, pulled USB stick)
@@ -33,7 +34,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlite_utils import Database
 
-from excel.bpjs_export import BpjsExport, export_bpjs
+from excel import bpjs_export
+from excel.bpjs_export import BpjsExport
 from excel.excel_labels import _Names
 from excel.export_errors import ExcelExportError, ExportCancelled
 from excel.export_files import (
@@ -57,6 +59,7 @@ from models import export_rows
 from models.contribution import ContributionTable, default_table
 from models.export_rows import ExportTotals
 from models.files import atomic_file
+from models.private_temp import private_temp_job
 from models.regions import Regions, default_regions
 
 __all__ = [
@@ -80,6 +83,11 @@ class MasterExport:
     totals: ExportTotals
 
 
+#: `excel.bpjs_export.export_bpjs`, its rows streamed through the app's private folder.
+export_bpjs = private_temp_job(bpjs_export.export_bpjs)
+
+
+@private_temp_job
 def export_master(
     db: Database,
     path: Path | str,

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from excel.excel_labels import _clean
 from models.bulk_import import insert_new
 from models.files import atomic_file
+from models.private_temp import private_temp
 from models.problems import Problem
 from models.registration import Registration, Status
 from models.settings import load_settings
@@ -193,6 +194,7 @@ def _cell(value: object) -> object:
     return value
 
 
+@private_temp()  # openpyxl streams the rows through files: in the app's private folder
 def write_error_report(
     plan: ImportPlan, path: Path | str, message: Callable[[Problem], str]
 ) -> Path:

@@ -168,7 +168,7 @@ def write_file_atomically(folder: Path, name: str, data: bytes) -> Path:
     if _same_file_exists(target, data):
         return target
     try:
-        write_atomically(target, data, 0o644, replace=False)
+        write_atomically(target, data, replace=False)
     except FileExistsError:
         if _same_file_exists(target, data):  # the same batch, written meanwhile
             return target

@@ -142,10 +142,11 @@ def check_age_recipient(recipient: str) -> str:
 
 def write_json_atomic(path: Path | str, data: dict) -> Path:
     """Write ``data`` as indented UTF-8 JSON to ``path`` via a temporary file, fsync and
-    rename, so a pulled USB stick never leaves a half file that looks whole."""
+    rename, so a pulled USB stick never leaves a half file that looks whole; owner-only
+    (0600), like every file the app writes."""
     path = Path(path)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return write_atomically(path, text.encode("utf-8"), 0o644)
+    return write_atomically(path, text.encode("utf-8"))
 
 
 # --- district profile and enrolment -------------------------------------------------------

@@ -154,7 +154,7 @@ def export_merge_log(db: Database, path: str | os.PathLike) -> int:
     target = Path(path)
     count = 0
     with (
-        atomic_file(target, 0o644) as temp,
+        atomic_file(target) as temp,
         open(temp, "w", encoding="utf-8-sig", newline="") as stream,
     ):
         writer = csv.writer(stream)

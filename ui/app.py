@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from models import private_temp
 from models.db import Checkpointer, DatabaseError, open_database
 from models.formatting import arg
 from models.settings import load_settings, save_settings
@@ -94,6 +95,7 @@ def run_app(db_path: Path) -> int:
 
 
 def _run_window(app: QApplication, db_path: Path, instance: SingleInstance) -> int:
+    private_temp.start(db_path)  # what a killed job left in the private temporary folder
     try:
         db = open_database(db_path, autocheckpoint=False)
     except DatabaseError:

@@ -3,11 +3,14 @@
 
 They paint with QtGui (`ui/printing/`), in a window-less Qt application made here when none runs
 (`ui.i18n.translators.application_for`), in the installation's language. A cancelled or
-failed job leaves no file (`ui.printing.paper.write_pdf`).
+failed job leaves no file, and a killed one none readable by others: the pages are painted
+in the app's private folder beside the database and checked whole before they are put in
+place (`ui.printing.paper.write_pdf`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models.dashboard import dashboard, local_utc_offset
+from models.db import database_path
 from models.nominatif import registrations_for_list
 from models.regions import default_regions
 from models.settings import load_settings
@@ -90,7 +94,7 @@ def write_request_pdf(
     step = (lambda done, _: progress(done, total, "")) if progress else None
     pages = write_pdf(
         out, lambda device: paint_request(request, device, registrations, context, step, cancelled),
-        paper=paper, landscape=request.landscape, title=request.title,
+        paper=paper, landscape=request.landscape, title=request.title, db_path=database_path(db),
     )  # fmt: skip
     return PrintedPdf(out, pages, total)
 
@@ -167,14 +171,24 @@ def print_summary(
     offset = local_utc_offset() if utc_offset_hours is None else utc_offset_hours
     data = dashboard(db, today=today, utc_offset_hours=offset)
     pages = write_pdf(out, lambda device: paint_summary(device, data, context), paper=paper,
-                      title="Ringkasan capaian")  # fmt: skip
+                      title="Ringkasan capaian", db_path=database_path(db))  # fmt: skip
     progress = data.overview.progress
     return PrintedSummary(out, pages, progress.counted, progress.target)
 
 
 def _pdf_path(path: Path | str) -> Path:
-    """``path`` when it names a .pdf file in a folder that exists; ValueError otherwise."""
+    """``path`` when it names a .pdf file in a folder that exists; ValueError otherwise, also
+    for a name that is not UTF-8 (the bytes of another encoding, which Python carries as
+    lone surrogates): what was written under it could not be named in the output."""
     path = Path(path)
+    try:
+        os.fsencode(path).decode("utf-8")
+        str(path).encode("utf-8")
+    except UnicodeError:
+        shown = os.fsencode(path).decode("utf-8", "replace")
+        raise ValueError(
+            f"{shown}: nama file ini bukan teks UTF-8 yang sah; pakai nama lain"
+        ) from None
     if path.suffix.lower() != ".pdf":
         raise ValueError(f"{path}: the output must be a .pdf file")
     if not path.parent.is_dir():
