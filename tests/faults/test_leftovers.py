@@ -111,7 +111,8 @@ class Site:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
                "TMPDIR": str(self.system_temp)}  # fmt: skip
         return subprocess.run(
-            [sys.executable, "-c", RUN, step, *map(str, argv), "--db", str(self.db)],
+            [sys.executable, "-c", RUN, step, *map(str, argv), "--db", str(self.db),
+             "--no-encryption"],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
         )  # fmt: skip
 
@@ -120,7 +121,12 @@ class Site:
 def demo_database(tmp_path_factory) -> bytes:
     """The bytes of a database with demo people, made once."""
     path = tmp_path_factory.mktemp("demo") / "jaring.db"
-    assert main(["demo", "--records", str(PEOPLE), "--seed", "7", "--db", str(path)]) == 0
+    assert (
+        main(
+            ["demo", "--records", str(PEOPLE), "--seed", "7", "--db", str(path), "--no-encryption"]
+        )
+        == 0
+    )
     return path.read_bytes()
 
 

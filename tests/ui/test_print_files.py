@@ -183,7 +183,7 @@ def test_a_disk_that_fills_up_while_printing_is_an_error_and_no_file(
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     ran = subprocess.run(
         [sys.executable, "-c", _FULL_DISK, *command, "--out", str(target), "--db",
-         str(tmp_path / "jaring.db")],
+         str(tmp_path / "jaring.db"), "--no-encryption"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert ran.returncode == 1, (ran.stdout, ran.stderr)
