@@ -26,7 +26,7 @@ from exchange.incoming import batch_files, merge_verified
 from exchange.keys import KeyStoreError
 from exchange.receipts import SUFFIX, ReceiptError, write_receipts
 from exchange.signed_updates import write_update_files
-from models import merge
+from models import fault_points, merge
 from models.db import page_cache
 from models.duplicates import LikelyDuplicates
 from models.identity import require_role, trusted_keys
@@ -108,12 +108,15 @@ def import_batches(
             verified = reading.result()
             if number + 1 < len(files):
                 reading = reader.submit(read, files[number + 1])
+            fault_points.reach("import.verified")
             _import_one(db, path, verified, actor, report, duplicates)
+            fault_points.reach("import.merged")
     if progress:
         progress(len(files), len(files), "")
     report.gaps = [{"device": d, "missing_seq": s} for d, s in merge.gaps(db)]
     report.broken_chains = [{"device": d, "seq": s} for d, s in merge.broken_chains(db)]
     if receipts:
+        fault_points.reach("import.receipts")
         _write_for_officers(db, report)
     return report
 
@@ -216,6 +219,7 @@ def _write_for_officers(db: Database, report: ImportReport) -> None:
         except (KeyStoreError, ReceiptError) as exc:  # no signing key: nothing to sign with
             report.receipt_errors.append(_failure(folder, str(exc)))
     report.receipts = [shown(p) for p in receipts]
+    fault_points.reach("import.receipts_written")
     for receipt in receipts:
         device = receipt.name.removesuffix(SUFFIX)
         try:

@@ -23,7 +23,7 @@ from exchange.keys import key_folder_for, read_district_profile
 from exchange.outgoing import ExportResult, export_batch, rewrite_lost_batch
 from exchange.receipts import ReceiptError, apply_receipt, apply_receipt_in, read_receipt
 from exchange.signed_updates import apply_updates, apply_updates_in, read_updates_file
-from models import keyring
+from models import fault_points, keyring
 from models.batches import Acknowledgement
 from models.db import database_path
 from models.identity import actor_name
@@ -99,9 +99,10 @@ class FolderExport:
 
     def as_json(self) -> dict:
         batch = self.batch
+        again = [str(p) for p in batch.written_again] if batch else []
         return {"batch": str(batch.path) if batch else None, "seq": batch.seq if batch else None,
                 "records": batch.records if batch else 0, "acknowledged": self.acknowledged,
-                "updates_applied": self.updates_applied}  # fmt: skip
+                "updates_applied": self.updates_applied, "written_again": again}  # fmt: skip
 
 
 def export_to_folder(db: Database, folder: Path | str, actor: str | None = None) -> FolderExport:
@@ -115,10 +116,12 @@ def export_to_folder(db: Database, folder: Path | str, actor: str | None = None)
         receipt = apply_receipt_in(db, folder)
     except ReceiptError as exc:
         receipt_error = exc
+    fault_points.reach("export.receipt_applied")
     try:
         updates = apply_updates_in(db, folder, actor)
     except ReceiptError as exc:
         updates_error = exc
+    fault_points.reach("export.updates_applied")
     return FolderExport(export_batch(db, folder), receipt, receipt_error, updates, updates_error)
 
 

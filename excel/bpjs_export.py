@@ -4,16 +4,18 @@ portal (SIPP "Tambah Massal", form F1A), written from the received registrations
 The columns come from `resources/bpjs_collective_template.json` (`excel.bpjs_template`), so
 a branch's real template is matched without code changes; every cell is text, at most
 10,000 rows a file, numbered files (``<prefix>-<today>-01.xlsx``, ``-02`` …) when there are
-more. Three steps: the rows are collected into temporary files, the files are published
-together, and then, if asked, the exported registrations become ``submitted``. A cancel, a
-write error or a failed marking leaves no file and marks nothing.
+more. The rows are collected into temporary files and the files are published together.
+When the exported registrations are to become ``submitted``, the files are recorded in the
+database, whole, before they are published, and the marking forgets them: a cancel, a write
+error or a failed marking leaves no file and marks nothing, and an export killed after the
+recording is finished by the next one (`excel.bpjs_pending`), so that nobody is sent twice.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from sqlite_utils import Database
 
 from excel import xlsx_rows
+from excel.bpjs_pending import Finished, finish_recorded, next_number, remove_leftovers, submit
 from excel.bpjs_template import BpjsTemplate, _BpjsRows, load_template
 from excel.excel_labels import TEXT, _Names, _text_cell
 from excel.export_errors import ExcelExportError
@@ -40,7 +43,7 @@ from excel.export_files import (
     write_failed,
 )
 from excel.xlsx_rows import FastColumn, FastRows
-from models import export_rows
+from models import export_rows, fault_points
 from models.contribution import ContributionTable, default_table
 from models.files import fsync_folder
 from models.regions import Regions, default_regions
@@ -99,29 +102,23 @@ class _BpjsFile:
         discard_workbook(self.workbook)
 
 
-def _next_number(folder: Path, stem: str) -> int:
-    """The number after the highest ``<stem>-NN.xlsx`` already in ``folder`` (1 if none):
-    a second export on one day continues the day's numbering instead of replacing files
-    that may already be uploaded."""
-    pattern = re.compile(re.escape(stem) + r"-(\d{2,})\.xlsx")
-    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := pattern.fullmatch(p.name))]
-    return max(numbers, default=0) + 1
-
-
 class _BpjsFiles:
     """The upload files of one export, all or nothing: written to temporary files as the
-    rows come (`collect`), renamed together (`publish`), or all removed (`undo`)."""
+    rows come (`collect`), recorded in the database when they are to be marked (`record`),
+    renamed together (`publish`), or all removed and forgotten (`undo`)."""
 
     def __init__(self, folder: Path, stem: str, layout: BpjsTemplate, limit: int):
         self.folder = folder
         self.stem = stem
         self.layout = layout
         self.limit = limit
-        self.first = _next_number(folder, stem)
+        self.first = next_number(folder, stem)
         self.written: list[tuple[Path, Path]] = []  # (temporary, final)
         self.published: list[Path] = []
         self.counts: list[int] = []
         self.versions: dict[str, int] = {}  # id -> version exported, for the marking
+        self.versions_per_file: list[dict[str, int]] = []
+        self.recorded = False
         self.current: _BpjsFile | None = None
         self.done = 0
         self.target = folder  # the file being written or published, for an error
@@ -144,6 +141,7 @@ class _BpjsFiles:
                         self._open_file()
                     self.current.append(rows.row(reg, self.current.rows + 1))
                     self.versions[reg.id] = reg.version
+                    self.versions_per_file[-1][reg.id] = reg.version
                     self.done += 1
                     if self.current.rows == self.limit:
                         self._close_current()
@@ -160,11 +158,29 @@ class _BpjsFiles:
         number = self.first + len(self.written)
         self.target = self.folder / f"{self.stem}-{number:02d}.xlsx"
         self.current = _BpjsFile(self.layout, self.target)
+        self.versions_per_file.append({})
 
     def _close_current(self) -> None:
         self.written.append((self.current.save_to_temp(), self.current.target))
+        fault_points.reach("bpjs.file_saved")
         self.counts.append(self.current.rows)
         self.current = None
+
+    def record(self, db: Database, actor: str) -> None:
+        """Record the complete files, their bytes and who is in them, in one transaction:
+        from here on the export is finished by the next one if this one is killed."""
+        files = []
+        for (temp, final), rows, versions in zip(
+            self.written, self.counts, self.versions_per_file, strict=True
+        ):
+            content = temp.read_bytes()
+            files.append(export_rows.FileToPublish(
+                final.name, str(self.folder), temp.name, rows,
+                hashlib.sha256(content).hexdigest(), content, versions, actor,
+            ))  # fmt: skip
+        export_rows.record_files_to_publish(db, files)
+        self.recorded = True
+        fault_points.reach("bpjs.committed")
 
     def publish(self) -> None:
         """Rename every temporary file to its final name (never over a file that appeared
@@ -174,30 +190,21 @@ class _BpjsFiles:
             if final.exists():
                 raise FileExistsError(f"{final} appeared during the export")
             os.replace(temp, final)
+            fault_points.reach("bpjs.file_published")
             self.published.append(final)
         fsync_folder(self.folder)
 
-    def undo(self) -> None:
-        """Remove every file of an export that did not finish."""
+    def undo(self, db: Database) -> None:
+        """Remove every file of an export that did not finish, then forget them (a kill
+        before they are forgotten leaves them to the next export, which publishes them)."""
         if self.current is not None:
             self.current.discard()
         for temp, _ in self.written:
             remove_quietly(temp)
         for path in self.published:
             remove_quietly(path)
-
-
-def _mark_submitted(
-    db: Database, versions: dict[str, int], actor: str
-) -> export_rows.SubmittedMarks:
-    """Mark the exported registrations ``submitted`` (those saved since they were read are
-    left alone); any failure is `ExcelExportError` ``mark_failed``."""
-    try:
-        return export_rows.mark_submitted(db, list(versions), actor, versions=versions)
-    except Exception as exc:
-        raise ExcelExportError(
-            "mark_failed", f"the files were removed: marking them sent failed: {exc}"
-        ) from exc
+        if self.recorded:
+            export_rows.forget_files_to_publish(db)
 
 
 def export_bpjs(
@@ -222,7 +229,9 @@ def export_bpjs(
     Files appear only when all of them are written; with ``mark_submitted`` the exported
     registrations then become ``submitted`` in one transaction (those saved since they
     were read are left as they are and listed in ``skipped``). A cancel, a write error or a
-    failed marking leaves no file and marks nothing.
+    failed marking leaves no file and marks nothing. With ``mark_submitted`` an export that
+    was killed before it marked its files is finished first: its files are published here
+    and marked, and are the first of the result.
     """
     if mark_submitted and not actor.strip():
         raise ValueError("marking registrations submitted needs the actor for the audit log")
@@ -234,8 +243,12 @@ def export_bpjs(
         raise ValueError("max_rows_per_file must be at least 1")
     wanted = export_statuses(tuple(statuses))
     today = today or date.today()
+    finished = _finish_earlier(db, folder) if mark_submitted else None
+    remove_leftovers(folder, layout.file_prefix)
     total = export_rows.count_registrations(db, status=wanted)
     if total == 0:
+        if finished is not None:
+            return _result(layout, finished)
         raise ExcelExportError(
             "nothing_to_export", "no registration has the status to send to BPJS"
         )
@@ -247,23 +260,49 @@ def export_bpjs(
         chunks = export_rows.iter_registrations(db, status=wanted, chunk_size=CHUNK)
         files.collect(chunks, rows, total, progress, cancelled)
         check_cancelled(cancelled)
+        if mark_submitted:
+            files.record(db, actor)
         files.publish()
         marks = export_rows.SubmittedMarks(0)
         if mark_submitted:
-            marks = _mark_submitted(db, files.versions, actor)
+            marks = submit(db, files.versions, actor, "the files were removed")
     except OSError as exc:
-        files.undo()
+        files.undo(db)
         raise write_failed(files.target, exc) from exc
     except BaseException:
-        files.undo()
+        files.undo(db)
         raise
     if progress:
         progress(files.done, files.done, "")
-    return BpjsExport(
-        paths=files.published,
-        rows=files.done,
-        rows_per_file=files.counts,
-        marked=marks.marked,
-        skipped=marks.skipped,
-        template_verified=layout.verified,
-    )
+    return _result(layout, finished, files, marks)
+
+
+def _finish_earlier(db: Database, folder: Path) -> Finished | None:
+    """Publish and mark what an export killed before its marking left recorded."""
+    try:
+        return finish_recorded(db, folder)
+    except OSError as exc:
+        raise write_failed(folder, exc) from exc
+
+
+def _result(
+    layout: BpjsTemplate,
+    finished: Finished | None,
+    files: _BpjsFiles | None = None,
+    marks: export_rows.SubmittedMarks | None = None,
+) -> BpjsExport:
+    """The files an earlier export left and this one's, as one export."""
+    paths: list[Path] = []
+    counts: list[int] = []
+    marked, skipped = 0, ()
+    for part_paths, part_counts, part_marks in (
+        (finished.paths, finished.rows_per_file, finished.marks) if finished else ([], [], None),
+        (files.published, files.counts, marks) if files else ([], [], None),
+    ):
+        paths += part_paths
+        counts += part_counts
+        if part_marks is not None:
+            marked += part_marks.marked
+            skipped += part_marks.skipped
+    return BpjsExport(paths=paths, rows=sum(counts), rows_per_file=counts, marked=marked,
+                      skipped=skipped, template_verified=layout.verified)  # fmt: skip

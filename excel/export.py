@@ -55,7 +55,7 @@ from excel.master_sheet import (
     _MasterSheet,
     _write_summary,
 )
-from models import export_rows
+from models import export_rows, fault_points
 from models.contribution import ContributionTable, default_table
 from models.export_rows import ExportTotals
 from models.files import atomic_file
@@ -152,6 +152,7 @@ def export_master(
             with open(temp, "wb") as stream:
                 workbook.save(stream)
             check_cancelled(cancelled)
+            fault_points.reach("excel.master_saved")
     except OSError as exc:
         raise write_failed(target, exc) from exc
     finally:

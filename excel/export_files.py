@@ -18,6 +18,7 @@ from openpyxl import Workbook
 
 from excel.export_errors import ExcelExportError, ExportCancelled
 from models import export_rows
+from models.files import create_exclusively
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -58,7 +59,7 @@ def save_to_temp(workbook: Workbook, target: Path) -> Path:
     ``target``; the caller renames it. On failure the temporary file is gone."""
     temp = _temp_path(target)
     try:
-        with open(temp, "xb") as stream:
+        with create_exclusively(temp) as stream:
             workbook.save(stream)
             stream.flush()
             os.fsync(stream.fileno())

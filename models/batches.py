@@ -1,6 +1,11 @@
 """The officer's side of batches: which registrations leave in the next batch, and the
 record of every batch that left (its exact bytes, so a lost file can be written again).
 
+An export records its batch *before* it writes the file, with ``file_pending`` set, and
+clears it once the file is in place: a crash in between leaves a batch the history knows
+and whose file the next export writes, byte for byte, instead of a file on the stick that
+the history does not know (whose number the next batch would take again).
+
 A registration leaves when it is ``ready`` (new or changed since it last left) or when it was
 deleted after it had left (the tombstone tells the district). Leaving turns a live
 registration ``exported``: a change like any other, with its version and audit row.
@@ -90,17 +95,17 @@ def record_batch(
     content: bytes,
     records: list[dict],
     actor: str,
+    file_pending: bool = False,
 ) -> None:
-    """Remember a batch that was written and mark what it carried as exported.
-
-    Call inside the write transaction that also wrote the file, so that a failure here
-    leaves neither the history nor the statuses changed.
-    """
+    """Remember a batch that leaves and mark what it carried as exported, inside the
+    caller's write transaction (a failure leaves neither the history nor the statuses
+    changed). ``file_pending``: its file is still to be written (`file_written` says when
+    it is)."""
     db.execute(
         "INSERT INTO batches (seq, batch_id, file_name, created_at, records, manifest_sha256,"
-        " file_sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " file_sha256, content, file_pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [seq, batch_id, file_name, created_at, len(records), manifest_sha256, file_sha256,
-         content],
+         content, int(file_pending)],
     )  # fmt: skip
     db.conn.executemany(
         "INSERT INTO batch_items (seq, registration_id, version) VALUES (?, ?, ?)",
@@ -128,6 +133,30 @@ def batch_content(db: Database, seq: int) -> tuple[str, bytes]:
     if row is None:
         raise KeyError(f"no batch {seq}")
     return row[0], bytes(row[1])
+
+
+@dataclass(frozen=True)
+class PendingFile:
+    """A batch recorded by an export whose file may not be written yet."""
+
+    seq: int
+    file_name: str
+    content: bytes
+    records: int
+
+
+def pending_files(db: Database) -> list[PendingFile]:
+    """The batches whose file an export has yet to write, oldest first."""
+    rows = db.execute(
+        "SELECT seq, file_name, content, records FROM batches WHERE file_pending = 1 ORDER BY seq"
+    ).fetchall()
+    return [PendingFile(seq, name, bytes(content), records) for seq, name, content, records in rows]
+
+
+def file_written(db: Database, seq: int) -> None:
+    """Batch ``seq``'s file is in place (or was written again): nothing is pending for it."""
+    with write_transaction(db):
+        db.execute("UPDATE batches SET file_pending = 0 WHERE seq = ?", [seq])
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,16 @@ up registrations and monthly contributions per kecamatan and desa while the rows
 (the contribution is computed in Python by `models.contribution`, with the same dated rules
 the form shows). `mark_submitted` turns the registrations of a BPJS upload ``submitted``: a
 change like any other, with its version and audit row, all in one transaction.
+
+A BPJS export that marks what it sent records its files here, whole, before they get their
+names (`record_files_to_publish`), and forgets them in the transaction that marks the
+registrations in them (`submit_published`): a crash between the two leaves files the next
+export publishes and marks, rather than files beside registrations still to send.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +24,7 @@ from itertools import islice
 
 from sqlite_utils import Database
 
+from models import fault_points
 from models.contribution import ContributionTable, default_table
 from models.db import dict_rows, write_transaction
 from models.registration import Registration, Status
@@ -213,3 +220,59 @@ def mark_submitted(
                 changes.append((row, {"status": Status.SUBMITTED.value}))
         change_rows(db, changes, "submit", actor)
     return SubmittedMarks(len(changes), tuple(skipped))
+
+
+@dataclass(frozen=True)
+class FileToPublish:
+    """A BPJS upload file complete under its temporary name (``temporary_name`` beside
+    ``file_name`` in ``folder``), with its bytes and the registrations in it (id ->
+    version written), to be marked ``submitted`` by ``actor`` once it is published."""
+
+    file_name: str
+    folder: str
+    temporary_name: str
+    rows: int
+    sha256: str
+    content: bytes
+    versions: dict[str, int]
+    actor: str
+
+
+def record_files_to_publish(db: Database, files: list[FileToPublish]) -> None:
+    """Record the files of one export, in their order, in one transaction."""
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO bpjs_files_to_publish (file_name, folder, temporary_name, rows,"
+            " sha256, content, versions, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(f.file_name, f.folder, f.temporary_name, f.rows, f.sha256, f.content,
+              json.dumps(f.versions), f.actor) for f in files],
+        )  # fmt: skip
+        fault_points.reach("bpjs.recorded")
+
+
+def files_to_publish(db: Database) -> list[FileToPublish]:
+    """The files an export recorded and did not finish publishing and marking, in order."""
+    rows = db.execute(
+        "SELECT file_name, folder, temporary_name, rows, sha256, content, versions, actor"
+        " FROM bpjs_files_to_publish ORDER BY position"
+    ).fetchall()
+    return [
+        FileToPublish(name, folder, temporary, count, sha, bytes(content), json.loads(found), who)
+        for name, folder, temporary, count, sha, content, found, who in rows
+    ]
+
+
+def forget_files_to_publish(db: Database) -> None:
+    """An export undone: its files are not to be published."""
+    with write_transaction(db):
+        db.execute("DELETE FROM bpjs_files_to_publish")
+
+
+def submit_published(db: Database, versions: Mapping[str, int], actor: str) -> SubmittedMarks:
+    """The files are published: mark the registrations in them ``submitted``
+    (`mark_submitted` with ``versions``) and forget the files, in one transaction."""
+    with write_transaction(db):
+        marks = mark_submitted(db, list(versions), actor, versions=versions)
+        db.execute("DELETE FROM bpjs_files_to_publish")
+        fault_points.reach("bpjs.marked")
+    return marks

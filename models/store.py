@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from models import audit
+from models import audit, fault_points
 from models.db import write_transaction
 from models.identity import is_officer_device
 from models.registration import Registration, Status
@@ -71,7 +71,10 @@ class RegistrationStore(RegistrationQueries):
             if not check.ok:
                 raise NotReady(check)
         with write_transaction(self.db):
-            return self._save(reg, actor)
+            stored = self._save(reg, actor)
+            fault_points.reach("save.written")
+        fault_points.reach("save.committed")
+        return stored
 
     def _save(self, reg: Registration, actor: str, action: str = "") -> Registration:
         before = self.get(reg.id)
@@ -161,6 +164,8 @@ class RegistrationStore(RegistrationQueries):
             insert_rows(self.db, rows)
             changes = [("insert", row["id"], 1, None, row) for row in rows]
             audit.append(self.db, audit.audit_rows(self.db, changes, actor))
+            fault_points.reach("save.many_written")
+        fault_points.reach("save.many_committed")
         return len(rows)
 
 

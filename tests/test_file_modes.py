@@ -59,3 +59,12 @@ def test_every_file_written_is_the_owners_only(tmp_path, capsys, umask_022, qapp
     for keys in (tmp_path / "district-keys", tmp_path / "officer-keys"):
         assert mode(keys) == 0o700
         assert {mode(key) for key in keys.iterdir()} == {0o600}
+    # BPJS's collective files, handed on: 0600 too (the stick's own file system decides).
+    (usb / "bpjs").mkdir()
+    ran(capsys, "excel-export", "--bpjs", "--out", usb / "bpjs", "--db", district)
+    bpjs = list((usb / "bpjs").iterdir())
+    assert bpjs and {mode(path) for path in bpjs} == {0o600}
+    # The databases, their logs and key files.
+    databases = [p for p in tmp_path.iterdir() if p.is_file() and ".db" in p.name]
+    assert any(p.name.endswith("-wal") for p in databases) or databases
+    assert {mode(path) for path in databases} == {0o600}

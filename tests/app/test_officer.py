@@ -59,7 +59,7 @@ def test_an_export_reads_the_receipt_and_the_updates_left_in_the_folder(sites):
     assert second.problems() == []
     assert second.as_json() == {
         "batch": str(second.batch.path), "seq": 2, "records": second.batch.records,
-        "acknowledged": [1], "updates_applied": 1,
+        "acknowledged": [1], "updates_applied": 1, "written_again": [],
     }  # fmt: skip
     actors = {a for (a,) in budi.execute("SELECT actor FROM audit_log WHERE action != 'create'")}
     assert "Budi S." in actors  # the settings' officer name applied the updates
@@ -86,7 +86,7 @@ def test_nothing_to_send_writes_no_file(sites):
     done = export_to_folder(officers["budi"], usb)
     assert done.batch is None and list(usb.iterdir()) == []
     assert done.as_json() == {"batch": None, "seq": None, "records": 0, "acknowledged": [],
-                              "updates_applied": 0}  # fmt: skip
+                              "updates_applied": 0, "written_again": []}  # fmt: skip
 
 
 def test_the_folder_must_be_there(sites, tmp_path):
