@@ -57,7 +57,11 @@ def run(
     argv: list[str], *, fault: str | None = None, trace: Path | None = None,
     tmp: Path | None = None,
 ) -> Run:  # fmt: skip
-    """Run ``python argv…`` from the repository's root, killed at ``fault`` if it gets there."""
+    """Run ``python argv…`` from the repository's root, killed at ``fault`` if it gets there.
+    The command line works on plain databases here, on purpose (``--no-encryption``): what
+    a kill leaves is the same with the pages encrypted, and the fixtures are made in-process."""
+    if argv and str(argv[0]) == "main.py":
+        argv = [*argv, "--no-encryption"]
     done = subprocess.run(
         [sys.executable, *map(str, argv)], cwd=ROOT, capture_output=True, text=True,
         env=_environment(fault, trace, tmp), timeout=TIMEOUT, check=False,
