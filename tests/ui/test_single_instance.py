@@ -74,7 +74,16 @@ def test_the_command_line_is_not_blocked_by_the_window(tmp_path):
     first = SingleInstance(db_path)
     assert first.acquire()
     done = subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "demo", "--records", "2"],
+        [
+            sys.executable,
+            "main.py",
+            "--db",
+            str(db_path),
+            "--no-encryption",
+            "demo",
+            "--records",
+            "2",
+        ],
         capture_output=True,
         text=True,
     )
