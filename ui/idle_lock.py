@@ -93,12 +93,14 @@ class Cover(QWidget):
         self.setPalette(palette)
         if text:
             label = QLabel(text, objectName="lock_text")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # Above the prompt, which sits in the middle of the window.
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             label.setWordWrap(True)
             font = label.font()
             font.setPointSizeF(font.pointSizeF() * 1.4)
             label.setFont(font)
             layout = QVBoxLayout(self)
+            layout.setContentsMargins(24, 48, 24, 24)
             layout.addWidget(label)
         self.setGeometry(window.rect())
         window.installEventFilter(self)
@@ -197,7 +199,7 @@ class ScreenLock(QObject):
         self.watcher.set_interval_ms(interval_ms)
 
     def lock(self) -> None:
-        if self.locked:
+        if self.locked or not self.window.isVisible():  # a closed window has nothing to hide
             return
         self.watcher.pause()
         self.before_lock()

@@ -101,14 +101,12 @@ def protect_plain(path: Path) -> bool:
         return False
     user, role, passphrase = dialog.user(), dialog.role(), dialog.passphrase()
     dialog.deleteLater()
-    from models.encryption import protect
-
     try:
         run_busy(
             None,
             translate("Start", "Mengenkripsi data"),
             translate("Start", "Mengenkripsi data… Jangan matikan komputer."),
-            lambda: protect(path, passphrase, user, role),
+            lambda: _protect(path, passphrase, user, role),
         )
     except (keyring.KeyringError, DatabaseError, OSError, sqlite.Error) as exc:
         return _failed(translate("Start", "Data tidak bisa dienkripsi."), exc)
@@ -123,6 +121,19 @@ def protect_plain(path: Path) -> bool:
         ),
     )
     return True
+
+
+def _protect(path: Path, passphrase: str, user: str, role: str) -> keyring.Unlocked:
+    """`protect`, and on an officer's laptop already set up the district's slot too, as a
+    laptop set up encrypted has it: a forgotten passphrase is then the district's to reset."""
+    from models.encryption import protect
+
+    unlocked = protect(path, passphrase, user, role)
+    with closing(open_database(path)) as db:
+        officer = identity_as(db, "officer")
+    if officer is not None and officer.age_recipient:
+        keyring.add_district_slot(path, unlocked, officer.age_recipient)
+    return unlocked
 
 
 def _plain_database_facts(path: Path) -> tuple[str, bool]:

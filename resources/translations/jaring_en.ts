@@ -2426,7 +2426,7 @@ The database open now is unchanged. To use the restored one, start Jaring with -
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="+134"/>
+        <location filename="../../ui/idle_lock.py" line="+136"/>
         <source>Jaring terkunci</source>
         <extracomment>Events that show someone is at the keyboard or mouse.</extracomment>
         <translation>Jaring is locked</translation>
@@ -4615,7 +4615,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>The new database could not be made.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Mengenkripsi data</source>
         <translation>Encrypting data</translation>
     </message>
@@ -4640,7 +4640,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>The data is encrypted now. From now on Jaring asks for this passphrase every time it opens. On an SSD, remnants of the old unencrypted data may survive in parts of the disk that cannot be reached.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>%1 Tidak ada yang berubah.
 
 %2</source>

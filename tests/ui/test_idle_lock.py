@@ -69,6 +69,7 @@ def test_idle_covers_the_window_and_the_passphrase_brings_the_typing_back(
     assert window.menuBar().isEnabled()
     assert name.text() == "Rina Wati"  # the typing is still there
     assert lock.watcher._timer.isActive()  # and the next idle spell locks again
+    lock.set_interval_ms(0)
 
 
 def test_a_wrong_passphrase_keeps_the_lock(qtbot, officer_db, open_window):
@@ -80,6 +81,15 @@ def test_a_wrong_passphrase_keeps_the_lock(qtbot, officer_db, open_window):
     lock.prompt.reject()  # Escape does not take the lock away
     lock.prompt.close()
     assert lock.locked and lock.prompt.isVisible()
+    lock.unlock()
+    lock.set_minutes(0)
+
+
+def test_a_closed_window_does_not_lock(qtbot, officer_db, open_window):
+    window = open_window(officer_db)
+    window.hide()
+    window.protection.screen_lock.lock()
+    assert not window.protection.screen_lock.locked
 
 
 def test_a_supervisor_may_unlock_a_staff_members_window_but_not_the_other_way(
@@ -105,6 +115,8 @@ def test_a_supervisor_may_unlock_a_staff_members_window_but_not_the_other_way(
         assert other.prompt.prompt.message.text() == (
             "Itu kata sandi akun lain. Ketik kata sandi Sri. Coba lagi dalam 1 detik."
         )
+        other.unlock()
+        other.set_minutes(0)
     finally:
         db.close()
         keyring.forget(tmp_path / "district.db")

@@ -131,3 +131,32 @@ def test_no_encryption_opens_a_plain_database_as_it_is(qtbot, tmp_path):
     new = tmp_path / "new.db"
     assert open_at_start(new, no_encryption=True)  # made plain by open_database afterwards
     assert not new.exists() and not keyring.keys_path(new).exists()
+
+
+def test_the_app_does_not_start_when_the_user_leaves(qtbot, tmp_path, modals):
+    from ui.app import run_app
+
+    path = tmp_path / "jaring.db"
+    open_database(path).close()
+    modals.then("protect_dialog", lambda dialog: dialog.reject())
+    assert run_app(path) == 0  # asked before anything else, and left
+    assert is_plain_database(path)
+
+
+def test_an_officers_laptop_encrypted_at_start_can_still_be_opened_by_its_district(
+    qtbot, tmp_path, modals, answers
+):
+    from exchange.enrolment import init_district, init_officer, own_age_identity
+
+    with closing(open_database(tmp_path / "district.db")) as district:
+        profile = init_district(district, tmp_path / "district-keys", "Disnaker", "62.08", 9863)
+        age = own_age_identity(district)
+    path = tmp_path / "jaring.db"
+    with closing(open_database(path)) as db:
+        init_officer(db, tmp_path / "officer-keys", profile, "Budi Santoso")
+    modals.then("protect_dialog", choose_passphrase)
+    answers.queue.append("ok")
+    assert open_at_start(path)
+    assert keyring.has_district_slot(path)  # the district can give it a new passphrase
+    assert keyring.unlock_with_district(path, age) == keyring.remembered(path).data_key
+    keyring.forget(path)
