@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_app
 
-        return run_app(args.db or default_db_path())
+        return run_app(args.db or default_db_path(), no_encryption=args.no_encryption)
     try:
         result = _run(args)
     except (DatabaseError, ValueError, OSError, sqlite.Error, *_domain_errors()) as exc:

@@ -130,11 +130,12 @@ def _cold_start(path: Path, encrypted: bool) -> float:
 
     child = CHILD
     if encrypted:
+        assert "    db = open_database(db_path)" in CHILD
         child = CHILD.replace(
-            "        db = open_database(db_path)",
-            "        from models import keyring\n"
-            f"        keyring.remember(db_path, keyring.unlock(db_path, {PASSPHRASE!r}))\n"
-            "        db = open_database(db_path)",
+            "    db = open_database(db_path)",
+            "    from models import keyring\n"
+            f"    keyring.remember(db_path, keyring.unlock(db_path, {PASSPHRASE!r}))\n"
+            "    db = open_database(db_path)",
         )
     launched = time.time()
     done = subprocess.run(

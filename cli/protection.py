@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -107,8 +108,13 @@ def run_protect(db, args) -> dict:
     path = database_path(db)
     passphrase = read_passphrase_file(args.new_passphrase_file, "--new-passphrase-file")
     db.close()
-    unlocked = protect_installation(path, passphrase, args.user or getpass.getuser())
-    return {"protected": str(path), "user": unlocked.user, "role": unlocked.role}
+    done = protect_installation(path, passphrase, args.user or getpass.getuser())
+    result = {"protected": str(path), "user": done.unlocked.user, "role": done.unlocked.role}
+    if done.recovery_code:
+        print(f"KODE PEMULIHAN (simpan di tempat aman, hanya ditampilkan sekali):"
+              f" {done.recovery_code}", file=sys.stderr)  # fmt: skip
+        result["recovery_code"] = done.recovery_code
+    return result
 
 
 def run_change_passphrase(db, args) -> dict:

@@ -204,6 +204,17 @@ def add_district_slot(db_path: Path | str, unlocked: Unlocked, recipient: str) -
     _write(keys_path(db_path), document)
 
 
+def add_recovery_slot(db_path: Path | str, unlocked: Unlocked) -> str:
+    """A new recovery code for the database (a district's converted from plain), replacing
+    an earlier one; returns the code, shown once and never stored."""
+    document = _read(keys_path(db_path))
+    code = new_recovery_code()
+    slots = [s for s in document["slots"] if s["kind"] != "recovery"]
+    document["slots"] = [*slots, _recovery_slot(document, code, unlocked.data_key)]
+    _write(keys_path(db_path), document)
+    return code
+
+
 def write_copy(unlocked_db_path: Path | str, target_db_path: Path | str) -> None:
     """Copy the key file of one database beside another (a backup, a restore)."""
     document = _read(keys_path(unlocked_db_path))

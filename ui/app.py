@@ -1,4 +1,5 @@
-"""Starting the GUI: the application, its translation, first-run questions, the window."""
+"""Starting the GUI: the application, unlocking (or encrypting) the database, its translation,
+first-run questions, the window."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ui.i18n.translators import install_translators
 from ui.main_window import MainWindow
 from ui.settings_dialog import first_run_dialog
 from ui.single_instance import SingleInstance
+from ui.start_protection import open_at_start
 
 translate = QCoreApplication.translate
 
@@ -81,7 +83,9 @@ def start_application() -> QApplication:
     return app
 
 
-def run_app(db_path: Path) -> int:
+def run_app(db_path: Path, *, no_encryption: bool = False) -> int:
+    """The GUI on ``db_path``: unlocked, created encrypted or converted first
+    (`ui.start_protection`); a plain database only with ``no_encryption``."""
     app = start_application()
     instance = SingleInstance(db_path)
     if not instance.acquire():
@@ -89,13 +93,17 @@ def run_app(db_path: Path) -> int:
         dialogs.inform(None, "Jaring", already_open_text(db_path), error=True)
         return 3
     try:
-        return _run_window(app, db_path, instance)
+        return _run_window(app, db_path, instance, no_encryption)
     finally:
         instance.release()
 
 
-def _run_window(app: QApplication, db_path: Path, instance: SingleInstance) -> int:
+def _run_window(
+    app: QApplication, db_path: Path, instance: SingleInstance, no_encryption: bool
+) -> int:
     private_temp.start(db_path)  # what a killed job left in the private temporary folder
+    if not open_at_start(db_path, no_encryption=no_encryption):
+        return 0
     try:
         db = open_database(db_path, autocheckpoint=False)
     except DatabaseError:

@@ -94,8 +94,8 @@ def inform(
 
 @dataclass
 class FileRequest:
-    """A request for paths: ``kind`` is "folder", "open" (one or more files), "save" or
-    "text" (a line of text, e.g. a corrected NIK)."""
+    """A request for paths: ``kind`` is "folder", "open" (one or more files), "save",
+    "text" (a line of text, e.g. a corrected NIK) or "passphrase" (a line typed masked)."""
 
     kind: str
     title: str
@@ -119,7 +119,13 @@ def _file_dialog(parent: QWidget | None, request: FileRequest) -> list[str]:
             parent, request.title, request.suggested, request.filter
         )
         return [chosen] if chosen else []
-    text, ok = QInputDialog.getText(parent, request.title, request.filter, text=request.suggested)
+    from PySide6.QtWidgets import QLineEdit
+
+    masked = request.kind == "passphrase"
+    echo = QLineEdit.EchoMode.Password if masked else QLineEdit.EchoMode.Normal
+    text, ok = QInputDialog.getText(
+        parent, request.title, request.filter, echo=echo, text=request.suggested
+    )
     return [text] if ok else []
 
 

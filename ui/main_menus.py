@@ -1,6 +1,7 @@
-"""The main window's menu bar: Berkas (a new registration, the list, the settings, printing,
-sending to the district, quitting), Excel, Ubah (undoing a delete) and Bantuan. Each action
-calls the window's own method. The texts were the window's own and keep its translation
+"""The main window's menu bar: Berkas (a new registration, the list, the settings, backups,
+the passphrase and accounts, printing, sending to the district, quitting), Excel, Ubah
+(undoing a delete) and Bantuan. Each action calls the window's own method (the protection's:
+`ui.window_protection`). The texts were the window's own and keep its translation
 context, "MainWindow"."""
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from models import keyring
+from models.db import database_path
 from ui import dialogs
+from ui.roles import limit_to_supervisors
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -69,6 +73,8 @@ def _file_menu(window: MainWindow, file_menu: QMenu) -> QAction:
     for action in (new, show_list, settings):
         file_menu.addAction(action)
     file_menu.addSeparator()
+    _protection_actions(window, file_menu)
+    file_menu.addSeparator()
     print_menu = file_menu.addMenu(translate("MainWindow", "&Cetak"))
     print_menu.addAction(translate("MainWindow", "Formulir &kosong…"), window.records.print_blank)
     print_menu.addAction(translate("MainWindow", "Daftar &nominatif…"), window.records.print_list)
@@ -87,6 +93,36 @@ def _file_menu(window: MainWindow, file_menu: QMenu) -> QAction:
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
     return send_action
+
+
+def _protection_actions(window: MainWindow, file_menu: QMenu) -> None:
+    """Backups, the passphrase and (the district's supervisor) the accounts; the actions
+    are `ui.window_protection`'s."""
+    back_up = QAction(translate("MainWindow", "Cada&ngkan…"), window, objectName="backup_action")
+    back_up.triggered.connect(lambda: window.protection.back_up())
+    restore = QAction(
+        translate("MainWindow", "Pu&lihkan cadangan…"), window, objectName="restore_action"
+    )
+    restore.triggered.connect(lambda: window.protection.restore())
+    file_menu.addAction(back_up)
+    file_menu.addAction(restore)
+    account = keyring.remembered(database_path(window.db))
+    if account is None:
+        return
+    change = QAction(
+        translate("MainWindow", "&Ganti kata sandi…"), window, objectName="change_passphrase"
+    )
+    change.triggered.connect(lambda: window.protection.change_passphrase())
+    change.setVisible(bool(account.user))  # the recovery code has no passphrase to change
+    accounts = QAction(
+        translate("MainWindow", "&Akun pengguna…"), window, objectName="accounts_action"
+    )
+    accounts.triggered.connect(lambda: window.protection.manage_accounts())
+    accounts.setVisible(account.role in ("staff", "supervisor"))  # the district office's
+    limit_to_supervisors(window.db, accounts)
+    file_menu.setToolTipsVisible(True)  # "Hanya supervisor" on the disabled entry
+    file_menu.addAction(change)
+    file_menu.addAction(accounts)
 
 
 def _edit_menu(window: MainWindow, edit_menu: QMenu) -> QAction:

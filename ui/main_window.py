@@ -24,6 +24,7 @@ from ui.main_menus import build_menus
 from ui.records_page import RecordsPage
 from ui.registration_form import RegistrationForm
 from ui.settings_dialog import settings_dialog
+from ui.window_protection import WindowProtection
 
 if TYPE_CHECKING:
     from ui.excel_import_page import ExcelImportDialog, KpjImport
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         menus = build_menus(self)
         self.send_action, self.undo_delete_action = menus.send_action, menus.undo_delete_action
+        self.protection = WindowProtection(self)  # badge or idle lock, backup reminder
         self._update_status()
         self.ui_state = QSettings()
         window_state.place_window(self, self.ui_state)
@@ -322,6 +324,7 @@ class MainWindow(QMainWindow):
         self.records.set_regency(self.settings.regency_code)
         self.dashboard.mark_stale()
         self._update_status()
+        self.protection.settings_changed(self.settings)
         if self.settings.language != old_language:
             dialogs.inform(
                 self, self.tr("Bahasa"), self.tr("Bahasa baru dipakai setelah Jaring dibuka ulang.")

@@ -1,4 +1,5 @@
-"""First-run questions and the settings dialog: regency, who uses it, target, ages, language.
+"""First-run questions and the settings dialog: regency, who uses it, target, ages, language,
+and (in the settings) when the window locks itself and when a backup is due.
 An officer's laptop (or one not yet set up) is asked for the officer's name and the district's
 sync address ("Kirim ke kabupaten"); the district office's database for the office's name and
 the staff member using it."""
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from models import keyring
+from models.db import database_path
 from models.formatting import arg
 from models.identity import identity_as
 from models.regions import Regions, default_regions
@@ -47,7 +50,13 @@ def first_run_dialog(db: Database, settings: Settings) -> SettingsDialog:
             office_name=settings.office_name or district.name,
             regency_code=district.regency_code or settings.regency_code,
         )
-    return SettingsDialog(settings, first_run=True, district=district is not None)
+    # The account chosen before (the first-run passphrase) names the user, and a district
+    # office's account (staff, supervisor) gets the office's questions.
+    account = keyring.remembered(database_path(db))
+    if account is not None and not settings.officer_name:
+        settings = dataclasses.replace(settings, officer_name=account.user)
+    office = district is not None or (account is not None and account.role != "officer")
+    return SettingsDialog(settings, first_run=True, district=office)
 
 
 def settings_dialog(
@@ -122,6 +131,7 @@ class SettingsDialog(QDialog):
         )
         if not self.district:  # the district is the server; only officers send to it
             form.addRow(self.tr("Alamat server kabupaten"), self.sync_url)
+        self._protection_rows(form, settings, shown=not first_run)
         layout.addLayout(form)
 
         self.message = QLabel(objectName="message")
@@ -162,6 +172,30 @@ class SettingsDialog(QDialog):
         else:
             self.officer.setPlaceholderText(self.tr("Nama lengkap petugas"))
             form.addRow(self.tr("Nama petugas"), self.officer)
+
+    def _protection_rows(self, form: QFormLayout, settings: Settings, shown: bool) -> None:
+        """The idle lock and the backup reminder (not asked at the first start)."""
+        self.idle_lock = QSpinBox(objectName="idle_lock_minutes")
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSpecialValueText(self.tr("tidak pernah"))
+        self.idle_lock.setSuffix(self.tr(" menit"))
+        self.idle_lock.setValue(settings.idle_lock_minutes)
+        self.idle_lock.setToolTip(
+            self.tr(
+                "Jendela ditutup dan kata sandi diminta lagi setelah sekian menit tidak "
+                "dipakai. Isian formulir disimpan dulu dan tetap ada sesudah dibuka."
+            )
+        )
+        self.backup_days = QSpinBox(objectName="backup_reminder_days")
+        self.backup_days.setRange(1, 365)
+        self.backup_days.setSuffix(self.tr(" hari"))
+        self.backup_days.setValue(settings.backup_reminder_days)
+        self.backup_days.setToolTip(
+            self.tr("Jaring mengingatkan untuk mencadangkan data setelah sekian hari.")
+        )
+        if shown:
+            form.addRow(self.tr("Kunci layar setelah tidak dipakai"), self.idle_lock)
+            form.addRow(self.tr("Ingatkan cadangan setiap"), self.backup_days)
 
     def _intro(self) -> str:
         if self.district:
@@ -222,5 +256,7 @@ class SettingsDialog(QDialog):
             age_max=self.age_max.value(),
             language=self.language.currentData(),
             sync_url=self._settings.sync_url if self.district else self._sync_url(),
+            idle_lock_minutes=self.idle_lock.value(),
+            backup_reminder_days=self.backup_days.value(),
             configured=True,
         )

@@ -1,6 +1,6 @@
 """District: the trust store — enrol officer devices from their enrolment files after
 comparing fingerprints, see who is trusted, revoke a lost or stolen device (`app.district`,
-as ``enrol`` and ``revoke`` on the command line)."""
+as ``enrol`` and ``revoke`` on the command line). Supervisors only (`ui.roles`)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from ui import dialogs
 from ui.batches_page import local_time
 from ui.i18n.messages import explain
 from ui.list_model import ListModel, list_view
+from ui.roles import limit_to_supervisors
 
 
 class TrustPage(QWidget):
@@ -62,6 +63,7 @@ class TrustPage(QWidget):
         layout.addLayout(buttons)
         self.enrol_button.clicked.connect(self.enrol)
         self.revoke_button.clicked.connect(self.revoke)
+        limit_to_supervisors(db, self.enrol_button, self.revoke_button)
         self.refresh()
 
     def refresh(self) -> None:

@@ -2,9 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="+41"/>
+        <source>Akun pengguna</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Setiap orang yang memakai komputer ini punya akun dan kata sandi sendiri. Staf mengimpor batch, menyelesaikan konflik, mencetak dan mengekspor; supervisor juga mendaftarkan dan mencabut perangkat, menolak pendaftaran dan mengelola akun.</source>
+        <translation>Everyone who uses this computer has their own account and passphrase. Staff import batches, resolve conflicts, print and export; supervisors also enrol and revoke devices, reject registrations and manage accounts.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tambah…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kata sandi baru…</source>
+        <translation>New passphrase…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hapus…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Kata sandi baru</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akun %1 sekarang dibuka dengan kata sandi baru.</source>
+        <translation>Account %1 now opens with the new passphrase.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hapus akun %1 (%2)? Kata sandinya tidak akan membuka data lagi.</source>
+        <translation>Delete account %1 (%2)? Its passphrase will no longer open the data.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ini akun Anda sendiri.</source>
+        <translation>This is your own account.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hapus akun?</source>
+        <translation>Delete account?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Akun tidak dihapus</source>
+        <translation>Account not deleted</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location line="+60"/>
+        <source>Tambah akun</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nama wajib diisi.</source>
+        <translation>The name is required.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+29"/>
+        <location filename="../../ui/app.py" line="+31"/>
         <source>Itu sebuah folder, bukan berkas basis data.</source>
         <translation>That is a folder, not a database file.</translation>
     </message>
@@ -48,6 +164,151 @@ Jendela yang sudah terbuka dibawa ke depan; lanjutkan pekerjaan di sana. Dua jen
 %1
 
 The window already open has been brought to the front; carry on working there. Two windows on one database could overwrite each other&apos;s unsaved typing.</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="+46"/>
+        <source>Pilih folder untuk cadangan (mis. flashdisk)</source>
+        <translation>Choose a folder for the backup (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cadangkan</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menulis dan memeriksa cadangan di %1…</source>
+        <translation>Writing and checking the backup in %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cadangan gagal</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadangan tersimpan di:
+%1
+
+Isinya %2 pendaftaran. Cadangan terbuka dengan kata sandi yang sama; simpan flashdisk di tempat aman.</source>
+        <translation>Backup saved in:
+%1
+
+It holds %2 registrations. The backup opens with the same passphrase; keep the USB stick in a safe place.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Perhatian: cadangan ini TIDAK terenkripsi (basis data tidak terenkripsi).</source>
+        <translation>Note: this backup is NOT encrypted (the database is not encrypted).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cadangan tersimpan</source>
+        <translation>Backup saved</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pilih berkas cadangan</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan Jaring (*%1)</source>
+        <translation>Jaring backups (*%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bukan cadangan yang bisa dipakai</source>
+        <translation>Not a usable backup</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kata sandi cadangan</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kata sandi yang dipakai saat cadangan ini dibuat:</source>
+        <translation>The passphrase in use when this backup was made:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memeriksa dan memulihkan cadangan ke %1…</source>
+        <translation>Checking and restoring the backup to %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pemulihan gagal</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cadangan dipulihkan</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cadangan dari %1 (%2 pendaftaran) dipulihkan sebagai basis data baru:
+%3
+
+Basis data yang sedang dibuka tidak berubah. Untuk memakai yang dipulihkan, buka Jaring dengan --db %3.</source>
+        <translation>The backup of %1 (%2 registrations) was restored as a new database:
+%3
+
+The database open now is unchanged. To use the restored one, start Jaring with --db %3.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Pulihkan sebagai basis data baru</source>
+        <translation>Restore as a new database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis data Jaring (*.db)</source>
+        <translation>Jaring databases (*.db)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Berkas sudah ada</source>
+        <translation>File exists</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 sudah ada. Pemulihan tidak pernah menimpa basis data yang ada: pilih nama lain.</source>
+        <translation>%1 already exists. A restore never overwrites an existing database: choose another name.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pilih nama lain</source>
+        <translation>Choose another name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Klik untuk mencadangkan ke flashdisk.</source>
+        <translation>Click to back up to a USB stick.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Belum pernah dicadangkan: Cadangkan sekarang</source>
+        <translation>Never backed up: Back up now</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Belum dicadangkan sejak %1: Cadangkan sekarang</source>
+        <translation>Not backed up since %1: Back up now</translation>
     </message>
 </context>
 <context>
@@ -377,6 +638,40 @@ The window already open has been brought to the front; carry on working there. T
         <location line="+8"/>
         <source>%1 pendaftaran tanpa penghasilan dihitung golongan terendah.</source>
         <translation>%1 registration(s) without an income counted at the lowest bracket.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialogs.py" line="+246"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kata sandi baru untuk akun %1.</source>
+        <translation>A new passphrase for account %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kata sandi sekarang</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ganti</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+4"/>
+        <source>Kata sandi sekarang salah.</source>
+        <translation>The current passphrase is wrong.</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1651,39 @@ The window already open has been brought to the front; carry on working there. T
     </message>
 </context>
 <context>
+    <name>FirstRunPassphraseDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialogs.py" line="-127"/>
+        <source>Selamat datang di Jaring</source>
+        <translation>Welcome to Jaring</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jaring menyimpan NIK, nomor KK dan data pribadi lain. Supaya tidak terbaca oleh siapa pun jika komputer ini hilang atau dicuri, semua data disimpan terenkripsi dan dibuka dengan kata sandi Anda.</source>
+        <translation>Jaring keeps NIKs, family card numbers and other personal data. So that nobody can read them if this computer is lost or stolen, all data is stored encrypted and opened with your passphrase.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Laptop petugas lapangan</source>
+        <translation>A field officer&apos;s laptop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Komputer kantor kabupaten</source>
+        <translation>The regency office&apos;s computer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Komputer ini</source>
+        <translation>This computer</translation>
+    </message>
+</context>
+<context>
     <name>FormAutosave</name>
     <message>
         <location filename="../../ui/registration_form/form_autosave.py" line="+56"/>
@@ -2096,9 +2424,33 @@ The window already open has been brought to the front; carry on working there. T
     </message>
 </context>
 <context>
+    <name>LockPrompt</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+136"/>
+        <source>Jaring terkunci</source>
+        <extracomment>Events that show someone is at the keyboard or mouse.</extracomment>
+        <translation>Jaring is locked</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Jaring dikunci karena tidak dipakai. Ketik kata sandi %1.</source>
+        <translation>Jaring was locked because it was not in use. Type %1&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jaring dikunci karena tidak dipakai. Ketik kata sandi supervisor.</source>
+        <translation>Jaring was locked because it was not in use. Type a supervisor&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+41"/>
+        <location filename="../../ui/main_window.py" line="+42"/>
         <source>Jaring — pendaftaran pekerja rentan ke BPJS Ketenagakerjaan</source>
         <translation>Jaring — registering vulnerable workers with BPJS Ketenagakerjaan</translation>
     </message>
@@ -2118,7 +2470,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Registration form</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Pertukaran data</source>
         <translation>Data exchange</translation>
     </message>
@@ -2143,7 +2495,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Officer devices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="+35"/>
+        <location filename="../../ui/main_menus.py" line="+39"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2168,7 +2520,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
@@ -2193,7 +2545,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Sen&amp;d to the regency</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-48"/>
         <source>E&amp;xcel</source>
         <translation>E&amp;xcel</translation>
     </message>
@@ -2219,11 +2571,31 @@ The window already open has been brought to the front; carry on working there. T
     </message>
     <message>
         <location line="+52"/>
+        <source>Cada&amp;ngkan…</source>
+        <translation>Bac&amp;k up…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pu&amp;lihkan cadangan…</source>
+        <translation>Resto&amp;re backup…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Ganti kata sandi…</source>
+        <translation>Chan&amp;ge passphrase…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Akun pengguna…</source>
+        <translation>User &amp;accounts…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Batalkan penghapusan</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-83"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2325,7 +2697,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
@@ -2335,7 +2707,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="+66"/>
+        <location filename="../../ui/main_menus.py" line="+98"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
@@ -2401,6 +2773,29 @@ The window already open has been brought to the front; carry on working there. T
         <location line="+8"/>
         <source>Kolom wajib yang belum ditemukan: %1. Tanpa kolom itu setiap baris akan ditolak.</source>
         <translation>Required columns not found yet: %1. Without them every row will be rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <location filename="../../ui/passphrase_dialogs.py" line="-112"/>
+        <source>Kata sandi baru</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kata sandi minimal %1 karakter.</source>
+        <translation>The passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kedua kata sandi tidak sama. Ketik ulang.</source>
+        <translation>The two passphrases differ. Type them again.</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2870,120 @@ The window already open has been brought to the front; carry on working there. T
         <location line="+16"/>
         <source>Semua pendaftaran yang belum dihapus, draf termasuk, menurut petugas yang membuatnya. Peringatan: pendaftaran yang membawa peringatan yang dikonfirmasi. Draf/peringatan: bagian yang masih draf atau membawa peringatan. Konflik: antrean konflik kabupaten dari data petugas itu (klik: pendaftaran yang terlibat).</source>
         <translation>Every registration not deleted, drafts included, by the officer who created it. Warnings: registrations carrying confirmed warnings. Drafts/warnings: the share still in draft or carrying warnings. Conflicts: the regency&apos;s conflict queue from that officer&apos;s data (click: the registrations involved).</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../ui/passphrase_dialogs.py" line="-48"/>
+        <source>petugas</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>staf</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kata sandi minimal %1 karakter. Paling mudah sebuah kalimat pendek yang Anda ingat, misalnya “padi kuning di sukamara”.</source>
+        <translation>The passphrase needs at least %1 characters. Easiest is a short sentence you remember, for example “padi kuning di sukamara”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Jika lupa, hanya kode pemulihan (ditampilkan sekali sesudah ini, untuk dicetak dan disimpan) yang bisa membuka data ini lagi.</source>
+        <translation>If it is forgotten, only the recovery code (shown once after this, to print and keep) can open this data again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Jika lupa, hanya kantor kabupaten yang bisa membuka laptop ini lagi.</source>
+        <translation>If it is forgotten, only the regency office can open this laptop again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="+55"/>
+        <source>Kata sandi salah.</source>
+        <translation>Wrong passphrase.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kata sandi minimal %1 karakter.</source>
+        <translation>The passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kata sandi ini sudah dipakai akun lain; pilih yang lain.</source>
+        <translation>Another account already uses this passphrase; choose another.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Berkas kunci di samping basis data (.keys) tidak ada. Tanpa berkas itu data tidak bisa dibuka: kembalikan berkasnya dari cadangan.</source>
+        <translation>The key file beside the database (.keys) is missing. Without it the data cannot be opened: bring the file back from a backup.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Berkas kunci di samping basis data (.keys) rusak atau tidak dikenal.</source>
+        <translation>The key file beside the database (.keys) is damaged or unknown.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Akun itu tidak ada.</source>
+        <translation>That account does not exist.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah ada akun dengan nama itu.</source>
+        <translation>An account with that name exists already.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor terakhir tidak bisa dihapus: harus ada yang bisa mengelola akun.</source>
+        <translation>The last supervisor cannot be deleted: someone must be able to manage accounts.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseEdit</name>
+    <message>
+        <location line="+18"/>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePrompt</name>
+    <message>
+        <location line="+58"/>
+        <source>Kata sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ketik kata sandi Anda.</source>
+        <translation>Type your passphrase.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kata sandi salah.</source>
+        <translation>Wrong passphrase.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 Silakan coba lagi.</source>
+        <translation>%1 Please try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 Coba lagi dalam %2 detik.</source>
+        <translation>%1 Try again in %2 seconds.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunggu %1 detik</source>
+        <translation>Wait %1 seconds</translation>
     </message>
 </context>
 <context>
@@ -3273,6 +3782,30 @@ Village head %1</translation>
     </message>
 </context>
 <context>
+    <name>ProtectDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialogs.py" line="+148"/>
+        <source>Enkripsi data</source>
+        <translation>Encrypt data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Versi Jaring ini menyimpan data terenkripsi, supaya NIK dan data pribadi tidak terbaca jika komputer ini hilang atau dicuri. Data Anda belum terenkripsi:
+%1
+
+Buat kata sandi; Jaring lalu mengenkripsi data ini (sekali saja, beberapa detik sampai beberapa menit). Data tidak berubah dan tidak ada yang hilang. Keluar: tidak ada yang diubah.</source>
+        <translation>This version of Jaring stores data encrypted, so that NIKs and personal data cannot be read if this computer is lost or stolen. Your data is not encrypted yet:
+%1
+
+Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to a few minutes). The data stays the same and nothing is lost. Quit: nothing is changed.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enkripsi</source>
+        <translation>Encrypt</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <location filename="../../ui/records_model.py" line="+97"/>
@@ -3427,6 +3960,68 @@ Village head %1</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryCode</name>
+    <message>
+        <location filename="../../ui/recovery_code_dialog.py" line="+45"/>
+        <source>Kode pemulihan Jaring</source>
+        <translation>Jaring recovery code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · dicetak %2</source>
+        <translation>%1 · printed %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kode ini membuka basis data Jaring di komputer kantor kabupaten jika kata sandi semua supervisor terlupa. Simpan kertas ini di tempat terkunci, terpisah dari komputer. Siapa pun yang memegang kode ini bisa membuka semua data pribadi pekerja.</source>
+        <translation>This code opens the Jaring database on the regency office&apos;s computer if every supervisor&apos;s passphrase is forgotten. Keep this paper locked away, apart from the computer. Whoever holds this code can open all of the workers&apos; personal data.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location line="+40"/>
+        <location line="+54"/>
+        <source>Kode pemulihan</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Ini kode pemulihan komputer kantor kabupaten. Jika semua kata sandi terlupa, hanya kode ini yang bisa membuka data lagi. Kode ini hanya ditampilkan SEKARANG, sekali ini: cetak atau catat di kertas, lalu simpan di tempat terkunci, terpisah dari komputer.</source>
+        <translation>This is the recovery code of the regency office&apos;s computer. If every passphrase is forgotten, only this code can open the data again. It is shown only NOW, this once: print it or write it on paper, then keep it locked away, apart from the computer.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sudah saya catat</source>
+        <translation>I have noted it</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Gagal mencetak</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kode pemulihan tidak akan ditampilkan lagi. Sudah dicetak atau dicatat dan disimpan?</source>
+        <translation>The recovery code will not be shown again. Has it been printed or written down and put away?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sudah</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationForm</name>
     <message>
         <location filename="../../ui/registration_form/form.py" line="+111"/>
@@ -3565,9 +4160,53 @@ Village head %1</translation>
     </message>
 </context>
 <context>
+    <name>ResetPassphraseDialog</name>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="+23"/>
+        <source>Kata sandi baru</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/roles.py" line="+25"/>
+        <source>Hanya supervisor</source>
+        <translation>Supervisors only</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+64"/>
+        <source>Jaring terkunci</source>
+        <translation>Jaring is locked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jaring — terkunci</source>
+        <translation>Jaring — locked</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Itu kata sandi akun lain. Ketik kata sandi %1.</source>
+        <translation>That is another account&apos;s passphrase. Type %1&apos;s passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+80"/>
+        <location filename="../../ui/settings_dialog.py" line="+89"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>
@@ -3577,12 +4216,12 @@ Village head %1</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+119"/>
         <source>Sebelum mulai, isi kabupaten tempat Anda bertugas, nama Anda sebagai petugas, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
         <translation>Before you start, enter the regency where you work, your name as the officer, and the number of workers to register (the target). You can change all of these later in Settings.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-47"/>
         <source>Kabupaten/kota</source>
         <translation>Regency/city</translation>
     </message>
@@ -3597,7 +4236,7 @@ Village head %1</translation>
         <translation>Officer&apos;s name</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>Target jumlah pekerja terdaftar</source>
         <translation>Target number of registered workers</translation>
     </message>
@@ -3627,7 +4266,7 @@ Village head %1</translation>
         <translation>Regency server address</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -3657,7 +4296,42 @@ Village head %1</translation>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Jendela ditutup dan kata sandi diminta lagi setelah sekian menit tidak dipakai. Isian formulir disimpan dulu dan tetap ada sesudah dibuka.</source>
+        <translation>The window is covered and the passphrase asked again after this many minutes without use. Typing in the form is saved first and is still there after unlocking.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jaring mengingatkan untuk mencadangkan data setelah sekian hari.</source>
+        <translation>Jaring reminds you to back up the data after this many days.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kunci layar setelah tidak dipakai</source>
+        <translation>Lock the screen when idle for</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ingatkan cadangan setiap</source>
+        <translation>Remind of a backup every</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sebelum mulai, periksa nama kantor kabupaten dan kabupaten/kota-nya, isi nama Anda sebagai staf yang memakai komputer ini, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
         <translation>Before you start, check the regency office&apos;s name and its regency/city, enter your name as the staff member using this computer, and the target number of workers to register. Everything can be changed later in Settings.</translation>
     </message>
@@ -3931,6 +4605,48 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <location line="+2"/>
         <source>Tidak diisi</source>
         <translation>Not filled in</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <location filename="../../ui/start_protection.py" line="+82"/>
+        <source>Basis data baru tidak bisa dibuat.</source>
+        <translation>The new database could not be made.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Mengenkripsi data</source>
+        <translation>Encrypting data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mengenkripsi data… Jangan matikan komputer.</source>
+        <translation>Encrypting data… Do not turn the computer off.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data tidak bisa dienkripsi.</source>
+        <translation>The data could not be encrypted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data terenkripsi</source>
+        <translation>Data encrypted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data sekarang terenkripsi. Mulai sekarang Jaring meminta kata sandi ini setiap kali dibuka. Di SSD, sisa data lama yang belum terenkripsi bisa tertinggal di bagian disk yang tidak terjangkau.</source>
+        <translation>The data is encrypted now. From now on Jaring asks for this passphrase every time it opens. On an SSD, remnants of the old unencrypted data may survive in parts of the disk that cannot be reached.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 Tidak ada yang berubah.
+
+%2</source>
+        <translation>%1 Nothing was changed.
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -4256,7 +4972,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../ui/trust_page.py" line="+33"/>
+        <location filename="../../ui/trust_page.py" line="+34"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -4306,7 +5022,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Pilih berkas pendaftaran perangkat</source>
         <translation>Choose the device enrolment file</translation>
     </message>
@@ -4370,6 +5086,88 @@ Ask the officer to read out the fingerprint shown on their laptop. Is it exactly
         <location line="+6"/>
         <source>Gagal mencabut</source>
         <translation>Could not revoke</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="+11"/>
+        <source>Buka Jaring</source>
+        <translation>Open Jaring</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data di komputer ini terenkripsi. Ketik kata sandi Anda untuk membukanya.</source>
+        <translation>The data on this computer is encrypted. Type your passphrase to open it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lupa kata sandi? Laptop petugas: bawa ke kantor kabupaten, yang bisa membukanya kembali. Komputer kantor kabupaten: ketik kode pemulihan yang dicetak saat penyiapan.</source>
+        <translation>Forgot the passphrase? An officer&apos;s laptop: take it to the regency office, which can open it again. The regency office&apos;s computer: type the recovery code printed at set-up.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>WindowProtection</name>
+    <message>
+        <location filename="../../ui/window_protection.py" line="+40"/>
+        <source>TIDAK TERENKRIPSI</source>
+        <translation>NOT ENCRYPTED</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data di komputer ini tidak terenkripsi (--no-encryption): hanya untuk demo dan uji coba, jangan untuk data warga sungguhan.</source>
+        <translation>The data on this computer is not encrypted (--no-encryption): for demos and trials only, never for real people&apos;s data.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Kata sandi diganti</source>
+        <translation>Passphrase changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mulai sekarang Jaring dibuka dengan kata sandi yang baru.</source>
+        <translation>From now on Jaring opens with the new passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>_NewAccountDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialogs.py" line="-100"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama Anda</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nama wajib diisi.</source>
+        <translation>The name is required.</translation>
+    </message>
+</context>
+<context>
+    <name>_PassphraseForm</name>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="-83"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -242,3 +242,30 @@ def test_json_errors_are_json(regency, capsys):
     ran = run_cli(capsys, "export", "--out", regency["tmp"], "--db", regency["officer"],
                   "--passphrase-file", regency["tmp"] / "nope.txt", "--json")  # fmt: skip
     assert ran.code == 1 and "error" in json.loads(ran.out.strip().splitlines()[-1])
+
+
+def test_a_converted_installation_gets_what_a_new_one_has(tmp_path, capsys):
+    """protect on a plain district gives it a recovery code; on a plain officer's laptop
+    set up from a profile, the district's slot (so `recover` works) and sealed key files."""
+    pw = _secret(tmp_path, "pw.txt", "padi kuning di sukamara")
+    new = _secret(tmp_path, "new.txt", "lupa lalu ingat lagi ya")
+    district, officer = tmp_path / "district.db", tmp_path / "budi.db"
+    run_cli(capsys, "district-init", "--name", "Disnaker", "--regency", "62.08",
+            "--profile-out", tmp_path / "profile.json", "--db", district,
+            "--no-encryption")  # fmt: skip
+    run_cli(capsys, "officer-init", "--profile", tmp_path / "profile.json", "--officer", "Budi",
+            "--enrol-out", tmp_path / "enrol.json", "--db", officer, "--no-encryption")  # fmt: skip
+    done = run_cli(capsys, "protect", "--new-passphrase-file", pw, "--db", district,
+                   "--no-encryption", "--json")  # fmt: skip
+    assert done.code == 0, done.err
+    assert done.summary["role"] == "supervisor" and "recovery_code" in done.summary
+    assert run_cli(capsys, "protect", "--new-passphrase-file", pw, "--db", officer,
+                   "--no-encryption").code == 0  # fmt: skip
+    for key_file in (tmp_path / "budi-keys").iterdir():
+        assert key_file.read_bytes().startswith(b"JARING-SEALED/1")
+    recovered = run_cli(capsys, "recover", "--officer-db", officer, "--new-passphrase-file", new,
+                        "--db", district, "--passphrase-file", pw)  # fmt: skip
+    assert recovered.code == 0, recovered.err
+    code = _secret(tmp_path, "code.txt", done.summary["recovery_code"])
+    assert run_cli(capsys, "write-updates", "--out", tmp_path, "--db", district,
+                   "--passphrase-file", code).code == 0  # fmt: skip

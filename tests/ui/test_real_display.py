@@ -85,12 +85,10 @@ def test_a_registration_typed_in_a_real_window_is_stored_as_typed(display, tmp_p
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     log = (tmp_path / "app.log").open("w")
     app = subprocess.Popen(
+        # A plain database on purpose (without the option the app would ask to encrypt it).
         [sys.executable, "main.py", "--db", str(path), "--no-encryption"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
+        cwd=ROOT, env=env, stdout=log, stderr=log,
+    )  # fmt: skip
     try:
         window = xdotool(env, "search", "--sync", "--onlyvisible", "--name", "Jaring").split()[0]
         xdotool(env, "mousemove", "--window", window, "400", "8", "click", "1")  # the menu bar
