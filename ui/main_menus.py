@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from ui import dialogs
+from models.db import database_path
+from ui import about_dialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -107,13 +108,5 @@ def _edit_menu(window: MainWindow, edit_menu: QMenu) -> QAction:
 
 
 def show_about(window: MainWindow) -> None:
-    """Bantuan > Tentang Jaring."""
-    dialogs.inform(
-        window,
-        translate("MainWindow", "Tentang Jaring"),
-        translate(
-            "MainWindow",
-            "Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, "
-            "juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0).",
-        ),
-    )
+    """Bantuan > Tentang Jaring: the app, its version, the schema, Qt and Python."""
+    about_dialog.show_about(window, database_path(window.db))

@@ -2,9 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="+35"/>
+        <source>Versi Jaring: %1</source>
+        <translation>Jaring version: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versi skema basis data: %1</source>
+        <translation>Database schema version: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt: %1 (PySide6 %2)</source>
+        <translation>Qt: %1 (PySide6 %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python: %1</source>
+        <translation>Python: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Basis data: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+29"/>
+        <location filename="../../ui/app.py" line="+30"/>
         <source>Itu sebuah folder, bukan berkas basis data.</source>
         <translation>That is a folder, not a database file.</translation>
     </message>
@@ -2143,7 +2171,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Officer devices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="+35"/>
+        <location filename="../../ui/main_menus.py" line="+36"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2335,12 +2363,12 @@ The window already open has been brought to the front; carry on working there. T
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="+66"/>
+        <location filename="../../ui/about_dialog.py" line="+6"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0).</source>
         <translation>Jaring registers informal and vulnerable workers with BPJS Ketenagakerjaan, even without internet access. Region data: idn-area-data (ODbL 1.0).</translation>
     </message>
