@@ -83,7 +83,7 @@ class Bundle:
             cwd=self.scratch,
             env={**self.env, **extra_env},
             capture_output=True,
-            text=True,
+            encoding="utf-8",  # the bundle runs in Python's UTF-8 mode (deploy/jaring.spec)
             timeout=timeout,
         )
         if done.returncode != 0:
@@ -162,7 +162,7 @@ def check_serve(bundle: Bundle) -> str:
                "--db", str(bundle.scratch / "kabupaten.db")]  # fmt: skip
     server = subprocess.Popen(
         command, cwd=bundle.scratch, env=bundle.env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8", errors="replace",
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 60
@@ -203,8 +203,8 @@ def open_window(command: list[str], env: dict[str, str], cwd: Path,
     report = cwd / f"painted-{time.monotonic_ns()}.json"
     env = {**env, "QT_QPA_PLATFORM": "offscreen", "JARING_EXIT_AFTER_PAINT": str(report)}
     launched = time.time()
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout)  # fmt: skip
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, encoding="utf-8",
+                          errors="replace", timeout=timeout)  # fmt: skip
     if done.returncode != 0 or not report.exists():
         raise SmokeFailure(
             f"the window did not open and close (exit {done.returncode}):\n{done.stderr}"

@@ -170,6 +170,7 @@ def cannot_start_text(
 
 def tell_outside_qt(
     text: str,
+    environ: Mapping[str, str] = os.environ,
     which: Callable[[str], str | None] = shutil.which,
     start: Callable[[list[str]], object] = subprocess.Popen,
 ) -> None:
@@ -179,6 +180,8 @@ def tell_outside_qt(
         print(text, file=sys.stderr)
         if sys.stderr.isatty():
             return
+    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        return  # no desktop to show a dialog on
     for tool in (["zenity", "--error", "--no-markup", "--text"], ["kdialog", "--error"],
                  ["xmessage", "-center"]):  # fmt: skip
         if which(tool[0]):

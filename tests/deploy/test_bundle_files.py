@@ -98,6 +98,8 @@ def test_the_spec_builds_from_the_file_list():
     assert [exe.kwargs["name"] for exe in recorded.calls["EXE"]] == [
         name for name, _ in executables()
     ]
+    for exe in recorded.calls["EXE"]:
+        assert ("X utf8_mode=1", None, "OPTION") in exe.args[2]
 
 
 def qt_modules_imported() -> set[str]:

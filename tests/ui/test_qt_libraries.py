@@ -4,6 +4,7 @@ with a line about "xcb" that an officer never sees."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -128,9 +129,23 @@ def test_this_machine_has_what_the_real_plugin_needs():
 
 def test_started_from_an_icon_the_desktops_dialog_tool_shows_it(capsys):
     started = []
-    tell_outside_qt("pesan", which=lambda tool: f"/usr/bin/{tool}", start=started.append)
+    tell_outside_qt("pesan", X11, which=lambda tool: f"/usr/bin/{tool}", start=started.append)
     assert capsys.readouterr().err == "pesan\n"
     assert started == [["zenity", "--error", "--no-markup", "--text", "pesan"]]
+
+
+def test_the_first_dialog_tool_there_is_used(capsys):
+    started = []
+    tell_outside_qt("pesan", X11, which={"xmessage": "/usr/bin/xmessage"}.get,
+                    start=started.append)  # fmt: skip
+    assert started == [["xmessage", "-center", "pesan"]]
+
+
+def test_no_dialog_without_a_display(capsys):
+    started = []
+    tell_outside_qt("pesan", {}, which=lambda tool: f"/usr/bin/{tool}", start=started.append)
+    assert capsys.readouterr().err == "pesan\n"
+    assert started == []
 
 
 def test_main_stops_before_qt_with_the_message(monkeypatch):
@@ -140,3 +155,14 @@ def test_main_stops_before_qt_with_the_message(monkeypatch):
     monkeypatch.setattr("ui.app.run_app", lambda path: pytest.fail("Qt was started"))
     assert main.main(["--db", "x.db"]) == 4
     assert told == ["pustaka tidak ada"]
+
+
+def test_a_plugin_whose_libraries_are_not_there_is_caught_by_the_real_loader(tmp_path):
+    # A copy of the plugin away from Qt's own libraries: loading it fails as on a machine
+    # lacking them, and the real ldd lists what is missing.
+    copy = tmp_path / "libqxcb.so"
+    shutil.copyfile(qt_libraries.plugin_file("xcb"), copy)
+    code = f"from ui.qt_libraries import *; print(missing_libraries(Path({str(copy)!r})))"
+    command = [sys.executable, "-c", "from pathlib import Path; " + code]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert "libQt6XcbQpa.so.6" in done.stdout
