@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ui.app import run_app
 from ui.first_paint import VARIABLE, exit_after_first_paint
+from ui.main_window import MainWindow
 
 
 def test_unset_nothing_is_armed(qapp, monkeypatch, qtbot):
@@ -42,7 +43,9 @@ def test_the_first_paint_of_the_window_is_written_then_the_app_quits(
     assert quits == [True]
 
 
-def test_the_app_opens_its_main_window_and_closes(qapp, configured_db, tmp_path, monkeypatch):
+def test_the_app_opens_its_main_window_and_closes(
+    qapp, qtbot, configured_db, tmp_path, monkeypatch
+):
     report = tmp_path / "painted.json"
     monkeypatch.setenv(VARIABLE, str(report))
     path = tmp_path / "jaring.db"  # configured_db's file
@@ -55,4 +58,10 @@ def test_the_app_opens_its_main_window_and_closes(qapp, configured_db, tmp_path,
         assert run_app(path) == 0
     finally:
         guard.stop()
+        # The app's process would end here; this one goes on, and a main window left
+        # behind keeps the next tests' windows from being activated.
+        for widget in qapp.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.deleteLater()
+        qtbot.wait(50)
     assert json.loads(report.read_text())["window"] == "MainWindow"
