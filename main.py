@@ -1,6 +1,7 @@
 """Jaring: the GUI by default, sub-commands for scripted work.
 
     python main.py [--db PATH]                       open the app
+    python main.py --version                         Jaring, database schema, Qt, Python
     python main.py demo --records N [--seed S]       fill the database with fake people
     python main.py district-init --name NAME --regency 62.08 --profile-out FILE
     python main.py officer-init --profile FILE --officer NAME --enrol-out FILE
@@ -90,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     args.json = getattr(args, "json", False)
     args.no_encryption = getattr(args, "no_encryption", False)
     if args.command is None:
+        from ui import qt_libraries
+
+        # Qt aborts the process when its window system plugin cannot load: say why first.
+        if problem := qt_libraries.cannot_start_text():
+            qt_libraries.tell_outside_qt(problem)
+            return 4
         from ui.app import run_app
 
         return run_app(args.db or default_db_path(), no_encryption=args.no_encryption)

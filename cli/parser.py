@@ -8,6 +8,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.version import VersionAction
+
 #: Adds one sub-command (its name and one line of help) and returns its parser.
 AddCommand = Callable[[str, str], argparse.ArgumentParser]
 
@@ -36,6 +38,7 @@ def build_parser(description: str) -> argparse.ArgumentParser:
         formatter_class=raw,
         allow_abbrev=False,
     )
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command")
 
     def add(name: str, text: str) -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ from models.db import Checkpointer, DatabaseError, open_database
 from models.formatting import arg
 from models.settings import load_settings, save_settings
 from ui import dialogs
+from ui.first_paint import exit_after_first_paint
 from ui.i18n.translators import install_translators
 from ui.main_window import MainWindow
 from ui.settings_dialog import first_run_dialog
@@ -120,6 +121,7 @@ def _run_window(
     checkpointer = Checkpointer(db_path).start()
     window = MainWindow(db, settings)
     window.show()
+    exit_after_first_paint(app, window)  # bench/bench_bundle.py and deploy/smoke_test.py
     instance.listen(window.bring_forward)
     if window.form.restore_autosave():
         window.tabs.setCurrentWidget(window.form)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu
 
 from models import keyring
 from models.db import database_path
-from ui import dialogs
+from ui import about_dialog, dialogs
 from ui.roles import limit_to_supervisors
 
 if TYPE_CHECKING:
@@ -143,13 +143,5 @@ def _edit_menu(window: MainWindow, edit_menu: QMenu) -> QAction:
 
 
 def show_about(window: MainWindow) -> None:
-    """Bantuan > Tentang Jaring."""
-    dialogs.inform(
-        window,
-        translate("MainWindow", "Tentang Jaring"),
-        translate(
-            "MainWindow",
-            "Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, "
-            "juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0).",
-        ),
-    )
+    """Bantuan > Tentang Jaring: the app, its version, the schema, Qt and Python."""
+    about_dialog.show_about(window, database_path(window.db))

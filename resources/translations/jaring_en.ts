@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="+35"/>
+        <source>Versi Jaring: %1</source>
+        <translation>Jaring version: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versi skema basis data: %1</source>
+        <translation>Database schema version: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt: %1 (PySide6 %2)</source>
+        <translation>Qt: %1 (PySide6 %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python: %1</source>
+        <translation>Python: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Basis data: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="+41"/>
@@ -120,7 +148,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+31"/>
+        <location filename="../../ui/app.py" line="+33"/>
         <source>Itu sebuah folder, bukan berkas basis data.</source>
         <translation>That is a folder, not a database file.</translation>
     </message>
@@ -2707,12 +2735,12 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <translation>The new language applies after Jaring is restarted.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="+98"/>
+        <location filename="../../ui/about_dialog.py" line="+6"/>
         <source>Tentang Jaring</source>
         <translation>About Jaring</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>Jaring mendaftarkan pekerja informal dan rentan ke BPJS Ketenagakerjaan, juga tanpa internet. Data wilayah: idn-area-data (ODbL 1.0).</source>
         <translation>Jaring registers informal and vulnerable workers with BPJS Ketenagakerjaan, even without internet access. Region data: idn-area-data (ODbL 1.0).</translation>
     </message>
@@ -4640,7 +4668,7 @@ Without that file data exchange cannot start. Save it again, for example to anot
         <translation>The data is encrypted now. From now on Jaring asks for this passphrase every time it opens. On an SSD, remnants of the old unencrypted data may survive in parts of the disk that cannot be reached.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>%1 Tidak ada yang berubah.
 
 %2</source>
