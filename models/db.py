@@ -9,6 +9,7 @@ is a plain SQLite file (demos and tests, on purpose: `--no-encryption`).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import threading
 from collections.abc import Iterator, Sequence
@@ -92,6 +93,7 @@ def open_database(
             db.execute("PRAGMA wal_autocheckpoint=0")
         _refuse_newer_schema(db, path)
         migrations.apply(db)
+        _record_version(db)
     except sqlite.DatabaseError as exc:
         raise DatabaseError(f"{path}: {exc}") from exc
     restrict_database_files(path)
@@ -156,6 +158,25 @@ def schema_steps() -> int:
     return len(STEPS)
 
 
+#: The settings key naming the version that last wrote this schema, so that an older
+#: version refusing the file can say which one to install.
+WRITTEN_BY = "written_by_version"
+
+
+def _record_version(db: Database) -> None:
+    from models.version import APP_VERSION
+
+    value = json.dumps(APP_VERSION)
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [WRITTEN_BY]).fetchone()
+    if row is None or row[0] != value:
+        with write_transaction(db):
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [WRITTEN_BY, value],
+            )
+
+
 def _refuse_newer_schema(db: Database, path: Path) -> None:
     if "_sqlite_migrations" not in db.table_names():
         return
@@ -168,9 +189,11 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
     ]
     unknown = [name for name in applied if name not in known]
     if unknown:
+        row = db.execute("SELECT value FROM settings WHERE key = ?", [WRITTEN_BY]).fetchone()
+        version = json.loads(row[0]) if row else "yang lebih baru"
         raise DatabaseError(
-            f"{path} dibuat dengan Jaring versi yang lebih baru (skema {len(applied)}, versi"
-            f" ini mengenal {len(known)}); pasang versi itu atau yang lebih baru",
+            f"{path} dibuat dengan Jaring versi {version} (skema {len(applied)}; versi ini"
+            f" mengenal {len(known)}): pasang versi itu atau yang lebih baru",
             "newer_schema",
         )
 

@@ -133,9 +133,10 @@ def test_a_database_from_a_newer_version_is_refused_and_not_written(tmp_path):
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
             " VALUES ('jaring', 'm099_from_the_future', '2027-01-01')"
         )
+        db.execute("UPDATE settings SET value = '\"0.9.0\"' WHERE key = 'written_by_version'")
         db.conn.commit()
     before = path.read_bytes()
-    with pytest.raises(DatabaseError, match="versi yang lebih baru") as newer:
+    with pytest.raises(DatabaseError, match="versi 0.9.0 .skema") as newer:
         open_database(path)
     assert newer.value.code == "newer_schema"
     assert path.read_bytes() == before
