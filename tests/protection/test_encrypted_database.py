@@ -136,7 +136,7 @@ def test_a_database_from_a_newer_version_is_refused_and_not_written(tmp_path):
         db.execute("UPDATE settings SET value = '\"0.9.0\"' WHERE key = 'written_by_version'")
         db.conn.commit()
     before = path.read_bytes()
-    with pytest.raises(DatabaseError, match="versi 0.9.0 .skema") as newer:
+    with pytest.raises(DatabaseError, match=r"versi 0\.9\.0 \(skema") as newer:
         open_database(path)
     assert newer.value.code == "newer_schema"
     assert path.read_bytes() == before
