@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu
 
 from models import keyring
 from models.db import database_path
-from ui import about_dialog, dialogs
+from ui import about_dialog
 from ui.roles import limit_to_supervisors
 
 if TYPE_CHECKING:
