@@ -74,10 +74,15 @@ class Bundle:
                        home / "Temp"):  # fmt: skip
             needed.mkdir(parents=True, exist_ok=True)
         self.env = empty_environment(home)
+        self.passphrase_file = scratch / "kata-sandi.txt"
 
     def run(self, *args: object, timeout: float = 120, **extra_env: str) -> str:
         """Run the command-line executable; its output, or SmokeFailure."""
         command = [str(self.cli), *map(str, args)]
+        if args and args[0] != "--version" and "--no-encryption" not in command:
+            # Encrypted, as every database is by default: SQLCipher inside the bundle too.
+            self.passphrase_file.write_text("kata sandi uji bundel\n", encoding="utf-8")
+            command += ["--passphrase-file", str(self.passphrase_file)]
         done = subprocess.run(
             command,
             cwd=self.scratch,
@@ -159,7 +164,8 @@ def check_serve(bundle: Bundle) -> str:
     """The district's endpoint starts (uvicorn's modules are imported by name) and answers."""
     port = free_port()
     command = [str(bundle.cli), "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--db", str(bundle.scratch / "kabupaten.db")]  # fmt: skip
+               "--db", str(bundle.scratch / "kabupaten.db"),
+               "--passphrase-file", str(bundle.passphrase_file)]  # fmt: skip
     server = subprocess.Popen(
         command, cwd=bundle.scratch, env=bundle.env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8", errors="replace",
@@ -215,8 +221,13 @@ def open_window(command: list[str], env: dict[str, str], cwd: Path,
 
 
 def check_window(bundle: Bundle, db: Path) -> str:
-    answer_first_run(db)
-    seconds, painted = open_window([str(bundle.gui), "--db", str(db)], bundle.env, bundle.scratch)
+    # A plain database on purpose: an encrypted one opens on the unlock dialog, which
+    # nobody types into here (tests/ui/test_real_unlock.py types into it).
+    plain = db.with_name("polos.db")
+    bundle.run("demo", "--records", 20, "--seed", 3, "--db", plain, "--no-encryption")
+    answer_first_run(plain)
+    command = [str(bundle.gui), "--db", str(plain), "--no-encryption"]
+    seconds, painted = open_window(command, bundle.env, bundle.scratch)
     if painted.get("window") != "MainWindow":
         raise SmokeFailure(f"painted {painted}")
     return f"main window painted {seconds:.2f} s after launch, then closed"
