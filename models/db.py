@@ -146,11 +146,10 @@ def connect(path: Path | str, key: bytes | None, *, timeout: float = 10) -> sqli
 
 def restrict_database_files(path: Path) -> None:
     """The database, its log and its key file readable by their owner only (POSIX)."""
-    if os.name != "posix":
-        return
-    for suffix in ("", "-wal", "-shm", ".keys"):
-        with contextlib.suppress(OSError):
-            os.chmod(f"{path}{suffix}", 0o600)
+    if os.name == "posix":
+        for suffix in ("", "-wal", "-shm", ".keys"):
+            with contextlib.suppress(OSError):
+                os.chmod(f"{path}{suffix}", 0o600)
 
 
 def schema_steps() -> int:

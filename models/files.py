@@ -26,13 +26,9 @@ PRIVATE_FOLDER = 0o700
 def restrict_to_owner(path: Path | str) -> None:
     """Make ``path`` the owner's only: a file 0600, a folder 0700 (on POSIX; Windows
     decides by the folder's ACLs). Nothing happens when it does not exist."""
-    if os.name != "posix":
-        return
-    try:
-        folder = os.path.isdir(path)
-        os.chmod(path, PRIVATE_FOLDER if folder else OWNER_ONLY)
-    except FileNotFoundError:
-        return
+    if os.name == "posix":
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, PRIVATE_FOLDER if os.path.isdir(path) else OWNER_ONLY)
 
 
 def private_folder(folder: Path | str) -> Path:
