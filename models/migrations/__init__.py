@@ -26,6 +26,7 @@ from models.migrations.steps_m007_m013 import (
     m012_dashboard_days,
     m013_nik_and_id_search,
 )
+from models.migrations.steps_m014 import m014_transport_work_and_previous_kpj
 
 STEPS = (
     m001_registrations,
@@ -41,6 +42,7 @@ STEPS = (
     m011_officer_versions,
     m012_dashboard_days,
     m013_nik_and_id_search,
+    m014_transport_work_and_previous_kpj,
 )
 
 migrations = Migrations("jaring")

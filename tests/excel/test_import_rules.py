@@ -95,8 +95,8 @@ def test_only_wrong_values_are_rejected(configured_db, tmp_path):
     assert reasons[4] == ["village.unknown"]
     assert reasons[5] == ["import.duplicate_in_file"]
     assert reasons[6] == ["nik.duplicate"]
-    assert reasons[7] == ["required"] and plan.rows[6].missing[0] == "full_name"
-    assert reasons[8] == ["required"] and plan.rows[7].missing[0] == "village_code"
+    assert reasons[7] == ["required"] and "full_name" in plan.rows[6].missing
+    assert reasons[8] == ["required"] and "village_code" in plan.rows[7].missing
 
 
 def test_a_list_without_a_name_column_is_told_every_row_fails(configured_db, tmp_path):

@@ -89,6 +89,7 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
             "m011_officer_versions",
             "m012_dashboard_days",
             "m013_nik_and_id_search",
+            "m014_transport_work_and_previous_kpj",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
@@ -104,14 +105,14 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 13
+        assert count == 14
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 13
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 14
     finally:
         db.close()
 
