@@ -96,9 +96,6 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("phone", Section.ADDRESS, max_length=20, allowed=PHONE_CHARS),
     FieldSpec("email", Section.ADDRESS, max_length=100),
     FieldSpec("occupation", Section.WORK, max_length=80, strip=True, suggestions=OCCUPATIONS),
-    # Asked when the occupation does not say it (`models.registration.names_transport_job`).
-    FieldSpec("transport_worker", Section.WORK, Kind.FLAG),
-    FieldSpec("working_now", Section.WORK, Kind.FLAG),
     FieldSpec("target_group", Section.WORK, Kind.CHOICE),
     FieldSpec(
         "monthly_income",
@@ -108,17 +105,19 @@ FIELDS: tuple[FieldSpec, ...] = (
         allowed=AMOUNT_CHARS,
         unreadable="income.format",
     ),
+    # Asked when the occupation does not say it (`models.registration.names_transport_job`).
+    FieldSpec("transport_worker", Section.WORK, Kind.FLAG),
     FieldSpec("program_jht", Section.PROGRAMS, Kind.FLAG),
     FieldSpec("funding_source", Section.PROGRAMS, Kind.CHOICE, blank=False),
     FieldSpec("csr_company", Section.PROGRAMS, max_length=120, strip=True),
     FieldSpec("contribution_months", Section.PROGRAMS, Kind.CHOICE, blank=False),
     FieldSpec("previous_participant", Section.PROGRAMS, Kind.FLAG),
-    FieldSpec(
-        "previous_kpj", Section.PROGRAMS, max_length=20, allowed=NUMBER_CHARS, strip=True
-    ),
+    FieldSpec("previous_kpj", Section.PROGRAMS, max_length=20, allowed=NUMBER_CHARS, strip=True),
     FieldSpec("heir_name", Section.HEIR, max_length=100, strip=True),
     FieldSpec("heir_relation", Section.HEIR, Kind.CHOICE),
     FieldSpec("heir_phone", Section.HEIR, max_length=20, allowed=PHONE_CHARS),
+    # The worker's declarations: working now (a claim depends on it) and the consent.
+    FieldSpec("working_now", Section.CONSENT, Kind.FLAG),
     FieldSpec("consent", Section.CONSENT, Kind.FLAG),
 )
 

@@ -382,7 +382,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/i18n/messages/problem_texts.py" line="+146"/>
+        <location filename="../../ui/i18n/messages/problem_texts.py" line="+150"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -1336,6 +1336,26 @@ The window already open has been brought to the front; carry on working there. T
         <source>Pekerja menyetujui pemrosesan datanya</source>
         <translation>The worker consents to the processing of their data</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Pekerja sektor transportasi (ojol, ojek, sopir, kurir)</source>
+        <translation>Works in transport (ride-hailing, motorbike taxi, driver, courier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saat ini bekerja (pernyataan pekerja)</source>
+        <translation>Working now (the worker&apos;s declaration)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah pernah jadi peserta BPJS Ketenagakerjaan</source>
+        <translation>Was a BPJS Ketenagakerjaan participant before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 angka, dari kartu lama</source>
+        <translation>11 digits, from the old card</translation>
+    </message>
 </context>
 <context>
     <name>FileStep</name>
@@ -1392,7 +1412,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>FormSheet</name>
     <message>
-        <location filename="../../ui/registration_form/sheet.py" line="+47"/>
+        <location filename="../../ui/registration_form/sheet.py" line="+48"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
@@ -1418,11 +1438,11 @@ The window already open has been brought to the front; carry on working there. T
     </message>
     <message>
         <location line="+1"/>
-        <source>Persetujuan</source>
-        <translation>Consent</translation>
+        <source>Pernyataan dan persetujuan</source>
+        <translation>Declarations and consent</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+95"/>
         <source>JKK (Jaminan Kecelakaan Kerja)</source>
         <translation>JKK (Work Accident Insurance)</translation>
     </message>
@@ -1435,6 +1455,11 @@ The window already open has been brought to the front; carry on working there. T
         <location line="+5"/>
         <source>Program</source>
         <translation>Programmes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode segmen</source>
+        <translation>Segment code</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1465,6 +1490,16 @@ The window already open has been brought to the front; carry on working there. T
         <location line="+4"/>
         <source>Dibayar per %1 bulan: %2</source>
         <translation>Paid every %1 months: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tarif %1 (belum dipastikan)</source>
+        <translation>Rates: %1 (not yet confirmed)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(belum dipastikan kantor cabang BPJS)</source>
+        <translation>(not yet confirmed by the BPJS branch office)</translation>
     </message>
 </context>
 <context>
@@ -1896,6 +1931,26 @@ The window already open has been brought to the front; carry on working there. T
     </message>
     <message>
         <location line="+1"/>
+        <source>Pekerja sektor transportasi</source>
+        <translation>Works in transport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saat ini bekerja</source>
+        <translation>Working now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pernah jadi peserta BPJS TK</source>
+        <translation>Former BPJS TK participant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor KPJ lama</source>
+        <translation>Old KPJ number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1978,6 +2033,16 @@ The window already open has been brought to the front; carry on working there. T
         <location line="+5"/>
         <source>APBD kabupaten</source>
         <translation>Regency budget (APBD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APBDes (anggaran desa)</source>
+        <translation>APBDes (village budget)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DBH Sawit (lewat APBD kabupaten)</source>
+        <translation>DBH Sawit (palm-oil revenue share, through the regency budget)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3054,7 +3119,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/i18n/messages/problem_texts.py" line="-128"/>
+        <location filename="../../ui/i18n/messages/problem_texts.py" line="-132"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -3065,6 +3130,11 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Pekerja harus menyatakan saat ini bekerja (klaim JKK dan JKM bergantung padanya).</source>
+        <translation>The worker must declare working now (JKK and JKM claims depend on it).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>NIK hanya boleh berisi angka.</source>
         <translation>The NIK may contain digits only.</translation>
     </message>
@@ -3459,7 +3529,7 @@ Village head %1</translation>
         <translation>Receipt for the worker…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -3469,7 +3539,7 @@ Village head %1</translation>
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>
@@ -3489,7 +3559,7 @@ Village head %1</translation>
         <translation>District (kecamatan) filled in from the NIK; please check it.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+69"/>
         <source>Belum bisa disimpan: %1 kesalahan. Perbaiki, atau simpan sebagai draf.</source>
         <translation>Cannot save yet (errors: %1). Fix them, or save as a draft.</translation>
     </message>
@@ -3499,7 +3569,12 @@ Village head %1</translation>
         <translation>Check the warnings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <source>Dari pekerjaan yang diisi.</source>
+        <translation>From the occupation entered.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Ada hal yang perlu dipastikan sebelum menyimpan:</source>
         <translation>Please confirm the following before saving:</translation>
     </message>

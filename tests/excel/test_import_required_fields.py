@@ -25,7 +25,8 @@ def row(case: str, serial: int, **changes) -> list:
         "Status Kawin": "Kawin", "Nama Ibu": "Fatimah", "Alamat": "Jl. Tjilik Riwut No. 12",
         "RT/RW": "003/001", "Desa": "Natai Sedawak", "Kode Pos": "74172",
         "No HP": "081234567890", "Pekerjaan": "Petani",
-        "Kelompok Sasaran": "Petani", "Penghasilan": "1000000", "Persetujuan": "Ya", "Bekerja": "Ya",
+        "Kelompok Sasaran": "Petani", "Penghasilan": "1000000", "Persetujuan": "Ya",
+        "Bekerja": "Ya",
     } | changes  # fmt: skip
     return [values[name] for name in HEADER]
 

@@ -62,7 +62,9 @@ def test_a_village_list_of_names_comes_in_as_drafts_to_complete(configured_db, t
     assert (result.draft, result.rejected) == (5, 0)
     stored = RegistrationStore(db).get(result.ids[0])
     assert (stored.status, stored.full_name, stored.birth_date) == (
-        "draft", "Siti Aminah", date(1990, 7, 5)
+        "draft",
+        "Siti Aminah",
+        date(1990, 7, 5),
     )
     assert verify_chain(db).ok
 
@@ -119,7 +121,8 @@ def test_the_birth_date_and_sex_come_from_the_nik_when_the_list_has_none(configu
 
 def test_a_birth_date_other_than_the_niks_is_a_warning_on_the_draft(configured_db, tmp_path):
     path = tmp_path / "nama.xlsx"
-    write_book(path, NAMES_HEADER, [names_row(1, 1, **{"Tempat/Tgl Lahir": "Sukamara, 06-07-1990"})])
+    other_day = names_row(1, 1, **{"Tempat/Tgl Lahir": "Sukamara, 06-07-1990"})
+    write_book(path, NAMES_HEADER, [other_day])
     row = read_list(configured_db, path, context=CONTEXT).rows[0]
     assert row.outcome == "draft"
     assert "nik.birth_date_mismatch" in [p.code for p in row.problems]
