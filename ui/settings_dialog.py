@@ -6,6 +6,7 @@ the staff member using it."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.formatting import arg
+from models.formatting import arg, parse_tanggal, tanggal
 from models.identity import identity_as
 from models.regions import Regions, default_regions
 from models.settings import Settings
@@ -96,6 +97,7 @@ class SettingsDialog(QDialog):
         self.target.setGroupSeparatorShown(True)
         self.target.setValue(settings.target)
         form.addRow(self.tr("Target jumlah pekerja terdaftar"), self.target)
+        self._pks_row(form, settings)
 
         self.age_min = QSpinBox(objectName="age_min")
         self.age_min.setRange(0, 120)
@@ -150,6 +152,23 @@ class SettingsDialog(QDialog):
         self.regency.setCurrentIndex(max(self.regency.findData(settings.regency_code), 0))
         form.addRow(self.tr("Kabupaten/kota"), self.regency)
 
+    def _pks_row(self, form: QFormLayout, settings: Settings) -> None:
+        """District: the date of the cooperation agreement (PKS) with BPJS, where coverage
+        in the BPJS file starts (`models.export_rows.coverage_start`)."""
+        shown = tanggal(date.fromisoformat(settings.pks_date)) if settings.pks_date else ""
+        self.pks_date = QLineEdit(shown, objectName="pks_date")
+        self.pks_date.setPlaceholderText(self.tr("hh-bb-tttt, boleh kosong"))
+        if self.district:
+            form.addRow(self.tr("Tanggal PKS dengan BPJS"), self.pks_date)
+
+    def _pks_iso(self) -> str | None:
+        """The PKS date typed, as ISO text ("" for none); None when it is not a date."""
+        try:
+            found = parse_tanggal(self.pks_date.text())
+        except ValueError:
+            return None
+        return found.isoformat() if found else ""
+
     def _people_rows(self, form: QFormLayout, settings: Settings) -> None:
         """Who uses it: the office and its staff member at the district, else the officer."""
         self.office = QLineEdit(settings.office_name, objectName="office_name")
@@ -197,6 +216,9 @@ class SettingsDialog(QDialog):
         elif self.age_min.value() > self.age_max.value():
             self.message.setText(self.tr("Umur terendah tidak boleh lebih dari umur tertinggi."))
             self.age_min.setFocus()
+        elif self._pks_iso() is None:
+            self.message.setText(self.tr("Tulis tanggal PKS sebagai hh-bb-tttt."))
+            self.pks_date.setFocus()
         elif not valid_sync_url(self._sync_url()):
             self.message.setText(
                 arg(
@@ -222,5 +244,6 @@ class SettingsDialog(QDialog):
             age_max=self.age_max.value(),
             language=self.language.currentData(),
             sync_url=self._settings.sync_url if self.district else self._sync_url(),
+            pks_date=self._pks_iso() if self.district else self._settings.pks_date,
             configured=True,
         )

@@ -3642,7 +3642,7 @@ Village head %1</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+80"/>
+        <location filename="../../ui/settings_dialog.py" line="+81"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>
@@ -3652,17 +3652,17 @@ Village head %1</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+112"/>
         <source>Sebelum mulai, isi kabupaten tempat Anda bertugas, nama Anda sebagai petugas, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
         <translation>Before you start, enter the regency where you work, your name as the officer, and the number of workers to register (the target). You can change all of these later in Settings.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-40"/>
         <source>Kabupaten/kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
         <source>Nama lengkap petugas</source>
         <translation>Officer&apos;s full name</translation>
     </message>
@@ -3672,12 +3672,12 @@ Village head %1</translation>
         <translation>Officer&apos;s name</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-84"/>
         <source>Target jumlah pekerja terdaftar</source>
         <translation>Target number of registered workers</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Umur terendah</source>
         <translation>Minimum age</translation>
     </message>
@@ -3712,7 +3712,17 @@ Village head %1</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
+        <source>hh-bb-tttt, boleh kosong</source>
+        <translation>dd-mm-yyyy, may be empty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanggal PKS dengan BPJS</source>
+        <translation>Date of the cooperation agreement (PKS) with BPJS</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>mis. Disnakertrans Kabupaten Sukamara</source>
         <translation>e.g. Disnakertrans Kabupaten Sukamara</translation>
     </message>
@@ -3760,6 +3770,11 @@ Village head %1</translation>
         <location line="+4"/>
         <source>Umur terendah tidak boleh lebih dari umur tertinggi.</source>
         <translation>The minimum age cannot be higher than the maximum age.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tulis tanggal PKS sebagai hh-bb-tttt.</source>
+        <translation>Write the PKS date as dd-mm-yyyy.</translation>
     </message>
     <message>
         <location line="+5"/>
