@@ -164,6 +164,7 @@ class _Generator:
             csr_company=self._choice(CSR_COMPANIES) if funding is FundingSource.CSR else "",
             contribution_months=self._months(funding),
             consent=True,
+            working_now=True,  # the worker declares working now (claims depend on it)
             status=Status.READY.value,
             created_by=self.officer,
             device_id=self.device_id,

@@ -48,6 +48,7 @@ from models.contribution import ContributionTable, default_table
 from models.files import fsync_folder
 from models.regions import Regions, default_regions
 from models.registration import Registration, Status
+from models.settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,9 @@ def export_bpjs(
         )
     files = _BpjsFiles(folder, f"{layout.file_prefix}-{today.isoformat()}", layout, limit)
     rows = _BpjsRows(
-        layout, _Names(regions or default_regions()), contributions or default_table(), today
-    )
+        layout, _Names(regions or default_regions()), contributions or default_table(), today,
+        pks_date=load_settings(db).pks_date,
+    )  # fmt: skip
     try:
         chunks = export_rows.iter_registrations(db, status=wanted, chunk_size=CHUNK)
         files.collect(chunks, rows, total, progress, cancelled)

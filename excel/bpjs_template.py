@@ -21,6 +21,7 @@ from models import export_rows
 from models.contribution import ContributionTable
 from models.registration import Registration
 from models.resources import resource_path
+from models.segments import SegmentCodes, default_segment_codes
 
 #: What BPJS's bulk upload accepts in one file.
 BPJS_MAX_ROWS = 10_000
@@ -53,11 +54,16 @@ class BpjsTemplate:
     file_prefix: str = "bpjs-kolektif"
 
 
-#: Values a template column may name besides the registration's own fields.
+#: Values a template column may name besides the registration's own fields:
+#: ``start_date`` is the day of the export, ``coverage_start`` the day coverage starts (the
+#: regency's PKS date, not before the export: `models.export_rows.coverage_start`),
+#: ``base_income`` the bracket's base (upah dasar), ``segment_code`` BPJS's code for who
+#: pays (`models.segments`, unverified), ``old_kpj`` the old KPJ of a former participant.
 DERIVED_VALUES = (
     "village_name", "kecamatan_name", "regency_name", "province_name", "kecamatan_code",
     "regency_code", "province_code", "program_jkk", "program_jkm", "programs", "start_date",
-    "monthly_contribution", "row_number",
+    "coverage_start", "base_income", "segment_code", "old_kpj", "monthly_contribution",
+    "row_number",
 )  # fmt: skip
 _REGISTRATION_FIELDS = frozenset(Registration.__dataclass_fields__) - {"warnings_confirmed"}
 _FILE_PREFIX = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}")
@@ -134,12 +140,21 @@ class _BpjsRows:
     """Turns registrations into rows of text after a template."""
 
     def __init__(
-        self, template: BpjsTemplate, names: _Names, table: ContributionTable, today: date
+        self,
+        template: BpjsTemplate,
+        names: _Names,
+        table: ContributionTable,
+        today: date,
+        *,
+        pks_date: str = "",
+        segments: SegmentCodes | None = None,
     ):
         self.template = template
         self.names = names
         self.table = table
         self.today = today
+        self.coverage_start = export_rows.coverage_start(pks_date, today)
+        self.segments = segments or default_segment_codes()
         self.getters = [self._getter(column) for column in template.columns]
 
     def _getter(self, column: BpjsColumn) -> Callable[[Registration, int], str]:
@@ -170,6 +185,10 @@ class _BpjsRows:
             "program_jkm": lambda reg, n: True,
             "programs": lambda reg, n: ", ".join(reg.programs),
             "start_date": lambda reg, n: self.today,
+            "coverage_start": lambda reg, n: self.coverage_start,
+            "base_income": lambda reg, n: export_rows.base_income(reg, self.table),
+            "segment_code": lambda reg, n: export_rows.segment_code(reg, self.segments),
+            "old_kpj": lambda reg, n: reg.previous_kpj if reg.previous_participant else "",
             "monthly_contribution": lambda reg, n: export_rows.monthly_contribution(
                 reg, self.table, self.today
             ),

@@ -161,7 +161,9 @@ TARGET_GROUP = _choices({
     "informal_lain": ("Informal", "Informal lain", "Pekerja informal", "Lainnya"),
 }, TARGET_GROUP_LABELS)  # fmt: skip
 FUNDING = _choices({
-    "apbd": ("APBD", "Pemda", "Pemerintah daerah"),
+    "apbd": ("APBD", "Pemda", "Pemerintah daerah", "APBD kabupaten", "APBD kab"),
+    "apbdes": ("APBDes", "APB Desa", "Anggaran desa", "Dana desa", "Pemdes"),
+    "dbh_sawit": ("DBH Sawit", "DBH", "Dana bagi hasil sawit", "DBH kelapa sawit"),
     "csr": ("CSR",),
     "mandiri": ("Mandiri", "Sendiri", "Bayar sendiri"),
 }, FUNDING_LABELS)  # fmt: skip

@@ -46,6 +46,10 @@ FIELDS: dict[str, str] = {
     "heir_phone": "No. HP ahli waris",
     "consent": "Persetujuan",
     "kpj": "Nomor KPJ",
+    "transport_worker": "Pekerja sektor transportasi",
+    "working_now": "Saat ini bekerja",
+    "previous_participant": "Pernah jadi peserta",
+    "previous_kpj": "Nomor KPJ lama",
 }
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -118,6 +122,17 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "heir_phone": ("No HP Ahli Waris", "HP Ahli Waris", "Telp Ahli Waris"),
     "consent": ("Persetujuan", "Setuju", "Bersedia", "Persetujuan Data", "Persetujuan Peserta"),
     "kpj": ("KPJ", "No KPJ", "No Peserta", "No Kartu Peserta", "No Kepesertaan"),
+    "transport_worker": (
+        "Pekerja transportasi", "Sektor transportasi", "Transportasi", "Ojol/ojek/sopir/kurir",
+    ),
+    "working_now": (
+        "Bekerja", "Masih bekerja", "Bekerja saat ini", "Sedang bekerja", "Status bekerja",
+    ),
+    "previous_participant": (
+        "Sudah pernah jadi peserta", "Pernah jadi peserta BPJS", "Pernah terdaftar",
+        "Peserta lama", "Sudah pernah jadi peserta BPJS Ketenagakerjaan",
+    ),
+    "previous_kpj": ("KPJ lama", "No KPJ lama", "Nomor kepesertaan lama", "No peserta lama"),
 }  # fmt: skip
 
 #: Words written several ways in headers, each reduced to one spelling.

@@ -3,10 +3,13 @@ the user as an error report.
 
 `excel.list_import.read_list` reads and checks the sheet into an `ImportPlan` (one
 `ImportRow` a data row, each ready, draft or rejected); nothing is written until the user
-has seen it. Then `write_list` writes the plan's ready and draft rows in one transaction,
-each with its audit row (a NIK taken since the plan was read is skipped, not written
-twice), and `write_error_report` gives the user the sheet back with a ``Masalah`` column
-to fix.
+has seen it. A row is rejected only for a wrong value (a bad NIK, a NIK stored as a number,
+an unknown desa, a duplicate …) or when it does not say who the worker is (`IDENTITY`); a
+row that lacks only what the officer fills in on the visit (mother's name, consent, heir,
+income, target group …) is a draft to complete, its missing fields listed. Then
+`write_list` writes the plan's ready and draft rows in one transaction, each with its audit
+row (a NIK taken since the plan was read is skipped, not written twice), and
+`write_error_report` gives the user the sheet back with a ``Masalah`` column to fix.
 """
 
 from __future__ import annotations
@@ -26,18 +29,33 @@ from models.private_temp import private_temp
 from models.problems import Problem
 from models.registration import Registration, Status
 from models.settings import load_settings
-from models.validation import REQUIRED
+from models.validation import MISSING_CODES, REQUIRED
 
 READY, DRAFT, REJECTED = "ready", "draft", "rejected"
-#: Fields a row needs to be ready: validation's required fields and the worker's consent.
-REQUIRED_FIELDS = (*REQUIRED, "consent")
-#: Columns that can stand in for a required field.
-_COVERED_BY = {
-    "birth_place": ("birth_place_date",),
-    "birth_date": ("birth_place_date",),
-    "rt": ("rt_rw",),
-    "rw": ("rt_rw",),
-}
+#: Fields a row needs to be ready: validation's required fields, the worker's consent and
+#: the declaration of working now.
+REQUIRED_FIELDS = (*REQUIRED, "consent", "working_now")
+#: Who the worker is: a row without one of these cannot be a draft (the birth date may come
+#: from the NIK, so no column needs to hold it).
+IDENTITY = ("nik", "full_name", "birth_date", "village_code")
+#: The identity fields a column must hold.
+IDENTITY_COLUMNS = ("nik", "full_name", "village_code")
+#: What a readable NIK gives when no column does.
+FROM_NIK = ("birth_date", "sex")
+
+
+def to_complete(problem: Problem) -> bool:
+    """Whether ``problem`` only says a field is still empty that the officer fills in on
+    the visit (a draft may lack it)."""
+    return problem.code in MISSING_CODES and problem.field not in IDENTITY
+
+
+def outcome_of(problems: list[Problem]) -> str:
+    """Rejected for a wrong value or a missing identity, a draft while anything else is
+    missing or a warning waits for confirmation, otherwise ready."""
+    if any(p.is_error and not to_complete(p) for p in problems):
+        return REJECTED
+    return DRAFT if problems else READY
 
 
 @dataclass
@@ -53,6 +71,16 @@ class ImportRow:
     problems: list[Problem]
     outcome: str  # "ready" | "draft" | "rejected"
     duplicate_of: str = ""
+
+    @property
+    def missing(self) -> list[str]:
+        """The fields the row leaves empty that a ready registration needs."""
+        return [p.field for p in self.problems if p.code in MISSING_CODES]
+
+    @property
+    def rejected_for(self) -> list[str]:
+        """The codes of the problems that keep the row out (none for a draft or ready row)."""
+        return [p.code for p in self.problems if p.is_error and not to_complete(p)]
 
 
 @dataclass
@@ -100,6 +128,11 @@ class ImportPlan:
             "rows_draft": self.rows_draft,
             "rows_rejected": self.rows_rejected,
             "duplicates": self.duplicates,
+            "to_complete": [
+                {"row": row.number, "missing": row.missing}
+                for row in self.rows
+                if row.outcome == DRAFT and row.missing
+            ],
             "problems": [
                 {
                     "row": row.number,
@@ -146,14 +179,32 @@ def unmapped_headers(plan: ImportPlan) -> list[str]:
 
 
 def missing_required(plan: ImportPlan) -> list[str]:
-    """Required fields (consent included) that no column maps to: every row will lack
-    them and be rejected."""
+    """The identity fields no column maps to: every row will lack them and be rejected."""
+    mapped = {f for f in plan.mapping.values() if f}
+    return [name for name in IDENTITY_COLUMNS if name not in mapped]
+
+
+def missing_to_complete(plan: ImportPlan) -> list[str]:
+    """Fields a ready registration needs that no column maps to: every row comes in as a
+    draft lacking them, for the officer to complete on the visit."""
     mapped = {f for f in plan.mapping.values() if f}
     return [
         name
         for name in REQUIRED_FIELDS
-        if name not in mapped and not mapped.intersection(_COVERED_BY.get(name, ()))
+        if name not in IDENTITY
+        and name not in FROM_NIK
+        and name not in mapped
+        and not mapped.intersection(_COVERED_BY.get(name, ()))
     ]
+
+
+#: Columns that can stand in for a required field.
+_COVERED_BY = {
+    "birth_place": ("birth_place_date",),
+    "birth_date": ("birth_place_date",),
+    "rt": ("rt_rw",),
+    "rw": ("rt_rw",),
+}
 
 
 def write_list(db: Database, plan: ImportPlan, actor: str) -> ImportResult:

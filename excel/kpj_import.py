@@ -1,8 +1,10 @@
 """BPJS's results back into the list: a KPJ number per NIK, from an Excel workbook.
 
-Each row's NIK is matched among the live registrations; a match gets the KPJ (11 digits,
-kept as text) and the status ``registered``, with a version step and an audit row, all rows
-in one transaction. Nothing is overwritten silently: a registration that already has another
+Each row's NIK is matched among the live registrations; a match that went to BPJS
+(``received`` or ``submitted``) gets the KPJ (11 digits, kept as text) and the status
+``registered``, with a version step and an audit row, all rows in one transaction. A
+registration that never went to BPJS (a draft, ready, exported or rejected one) is reported
+and left as it is. Nothing is overwritten silently: a registration that already has another
 KPJ, a KPJ given to two NIKs (in the file, or already held by another registration) and a
 NIK given two KPJs are *conflicts*, reported and not written; NIKs that no live registration
 holds are listed as unknown. A KPJ stored as a number is read when its 11 digits are intact
@@ -30,6 +32,9 @@ from models.validation import DIGITS_11
 
 _PROGRESS_EVERY = 500
 _NEEDED = frozenset({"nik", "kpj"})
+#: Statuses BPJS's KPJ may register: the registration went to BPJS (``registered`` ones keep
+#: their status; one without a KPJ yet gets it).
+_SENT_TO_BPJS = frozenset({Status.RECEIVED, Status.SUBMITTED, Status.REGISTERED})
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,9 @@ class KpjResult:
     has another KPJ), ``kpj_twice`` (the file gives this KPJ to two NIKs), ``kpj_held``
     (another registration already has this KPJ), ``nik_twice`` (the file gives this NIK two
     KPJs) or ``nik_held_twice`` (two live registrations hold the NIK); ``problems``: rows
-    that could not be read; ``unchanged``: registrations that already had this KPJ.
+    that could not be read; ``unchanged``: registrations that already had this KPJ;
+    ``not_submitted``: ``{"row", "nik", "kpj", "registration_id", "status"}`` of rows whose
+    registration was never sent to BPJS (draft, ready, exported, rejected), left unchanged.
     """
 
     rows_read: int = 0
@@ -59,6 +66,7 @@ class KpjResult:
     problems: list[RowProblem] = field(default_factory=list)
     unchanged: int = 0
     dry_run: bool = False
+    not_submitted: list[dict] = field(default_factory=list)
 
     def as_json(self, message: Callable[[Problem], str]) -> dict:
         return {
@@ -68,6 +76,7 @@ class KpjResult:
             "dry_run": self.dry_run,
             "unknown_niks": self.unknown_niks,
             "conflicts": self.conflicts,
+            "not_submitted": self.not_submitted,
             "problems": [
                 {
                     "row": p.row,
@@ -140,6 +149,16 @@ def _conflict(entry: _Entry, reason: str, registration_id: str = "", existing: s
     }
 
 
+def _not_submitted(entry: _Entry, registration_id: str, status: str) -> dict:
+    return {
+        "row": entry.row,
+        "nik": entry.nik,
+        "kpj": entry.kpj,
+        "registration_id": registration_id,
+        "status": status,
+    }
+
+
 def _conflicts_in_file(entries: list[_Entry], result: KpjResult) -> list[_Entry]:
     """The entries left after those the file contradicts itself on; a repeated identical
     pair counts once."""
@@ -198,6 +217,9 @@ def import_kpj(
                 continue
             if reg.kpj == entry.kpj and reg.status == Status.REGISTERED:
                 result.unchanged += 1
+                continue
+            if reg.status not in _SENT_TO_BPJS:
+                result.not_submitted.append(_not_submitted(entry, reg.id, reg.status))
                 continue
             changes.append((reg.id, reg.version, entry.kpj))
         if changes and not dry_run:

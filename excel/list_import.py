@@ -5,10 +5,13 @@ Three steps, so that the user sees what will happen before anything is written:
 1. `read_list` (here) reads the sheet, maps its columns to fields (`match_header`, or the
    user's ``mapping``), turns every row into a `Registration` and validates it exactly as a
    typed one (`models.validation.readiness`, with the regency and age range from the
-   settings). Rows with errors are *rejected* (never written), rows with only warnings
-   become *drafts* (the officer confirms them later), clean rows are *ready*. A NIK seen
-   earlier in the file or held by a live registration makes the row a duplicate: reported,
-   never written. The result is an `ImportPlan`; the database is only read.
+   settings). A row with a wrong value (a bad NIK, a NIK stored as a number, an unknown
+   desa …) or without a NIK, name or desa is *rejected* (never written); a row whose
+   identity holds but which lacks what the officer fills in on the visit, or has warnings
+   to confirm, becomes a *draft* to complete; a complete row is *ready*. An empty birth
+   date or sex is read from the NIK, as the form fills them. A NIK seen earlier in the file
+   or held by a live registration makes the row a duplicate: reported, never written. The
+   result is an `ImportPlan`; the database is only read.
 2. `write_list` writes the plan's ready and draft rows in one transaction, each with its
    audit row. A NIK taken since the plan was read is skipped, not written twice.
 3. `write_error_report` gives the user the sheet back with a ``Masalah`` column to fix.
@@ -32,13 +35,12 @@ from sqlite_utils import Database
 
 from excel.headers import FIELDS, header_key, match_header
 from excel.import_plan import (
-    DRAFT,
-    READY,
-    REJECTED,
     ImportPlan,
     ImportResult,
     ImportRow,
     missing_required,
+    missing_to_complete,
+    outcome_of,
     unmapped_headers,
     write_error_report,
     write_list,
@@ -56,6 +58,7 @@ from excel.row_converter import RowConverter
 from excel.villages import VillageFinder
 from excel.workbook_file import SIZE_LIMITS, ExcelImportError, ImportCancelled, SizeLimits
 from models.bulk_import import nik_holders_by_nik
+from models.nik import NikError, parse_nik
 from models.problems import Problem, error
 from models.registration import Registration
 from models.settings import load_settings
@@ -74,6 +77,7 @@ __all__ = [
     "import_kpj",
     "match_header",
     "missing_required",
+    "missing_to_complete",
     "read_list",
     "unmapped_headers",
     "write_error_report",
@@ -180,7 +184,7 @@ class _Checker:
         self.first_row_of: dict[str, int] = {}
 
     def check(self, chunk: list[tuple[int, dict, Registration, list[Problem]]]) -> list[ImportRow]:
-        regs = [normalized(reg) for _n, _v, reg, _p in chunk]
+        regs = [self._from_nik(normalized(reg)) for _n, _v, reg, _p in chunk]
         held = nik_holders_by_nik(self.db, (reg.nik for reg in regs))
         context = dataclasses.replace(
             self.context,
@@ -200,14 +204,20 @@ class _Checker:
                 if first != number and not duplicate_of:
                     problems.append(error("import.duplicate_in_file", "nik", row=first))
                     duplicate_of = f"baris {first}"
-            if any(p.is_error for p in problems):
-                outcome = REJECTED
-            elif problems:
-                outcome = DRAFT
-            else:
-                outcome = READY
-            rows.append(ImportRow(number, values, reg, problems, outcome, duplicate_of))
+            rows.append(
+                ImportRow(number, values, reg, problems, outcome_of(problems), duplicate_of)
+            )
         return rows
+
+    def _from_nik(self, reg: Registration) -> Registration:
+        """An empty birth date and sex read from a readable NIK, as the form fills them."""
+        if reg.birth_date is not None and reg.sex:
+            return reg
+        try:
+            info = parse_nik(reg.nik, self.context.today)
+        except NikError:
+            return reg
+        return reg.copy(birth_date=reg.birth_date or info.birth_date, sex=reg.sex or info.sex)
 
 
 def read_list(

@@ -30,6 +30,7 @@ from excel.excel_labels import (
     _text_cell,
 )
 from excel.xlsx_rows import FastColumn, FastRows
+from models import export_rows
 from models.export_rows import ExportTotals, RegionTotals
 from models.registration import Registration
 from models.vocabulary import (
@@ -78,12 +79,15 @@ MASTER_COLUMNS: tuple[tuple[str, float, int], ...] = (
     ("No. HP", 15, _TEXT),
     ("Email", 26, _PLAIN),
     ("Pekerjaan", 20, _PLAIN),
+    ("Pekerja transportasi", 13, _PLAIN),
+    ("Saat ini bekerja", 11, _PLAIN),  # the worker's declaration, as on the form
     ("Kelompok sasaran", 24, _PLAIN),
     ("Penghasilan per bulan", 16, _MONEY),
     ("Program", 14, _PLAIN),
     ("Iuran per bulan", 14, _MONEY),
     ("Periode bayar", 11, _PLAIN),
     ("Sumber iuran", 20, _PLAIN),
+    ("Kode segmen", 10, _PLAIN),  # BPJS's code for who pays: unverified (models.segments)
     ("Perusahaan CSR", 22, _PLAIN),
     ("Ahli waris", 24, _PLAIN),
     ("Hubungan", 14, _PLAIN),
@@ -91,6 +95,8 @@ MASTER_COLUMNS: tuple[tuple[str, float, int], ...] = (
     ("Persetujuan", 12, _PLAIN),  # the worker's consent: read back by the list import
     ("Status", 18, _PLAIN),
     ("No. KPJ", 13, _TEXT),
+    ("Pernah jadi peserta", 11, _PLAIN),
+    ("No. KPJ lama", 13, _TEXT),
     ("Petugas", 18, _PLAIN),
     ("Diperbarui", 17, _DATE_TIME),
 )
@@ -149,12 +155,15 @@ class _MasterSheet:
             reg.phone,
             reg.email,
             reg.occupation,
+            yes_no(reg.transport_worker),
+            yes_no(reg.working_now),
             TARGET_GROUP_LABELS.get(reg.target_group, reg.target_group),
             reg.monthly_income,
             ", ".join(reg.programs),
             monthly,
             period_label(reg.contribution_months),
             FUNDING_LABELS.get(reg.funding_source, reg.funding_source),
+            export_rows.segment_code(reg),
             reg.csr_company,
             reg.heir_name,
             HEIR_RELATION_LABELS.get(reg.heir_relation, reg.heir_relation),
@@ -162,6 +171,8 @@ class _MasterSheet:
             yes_no(reg.consent),
             STATUS_LABELS.get(reg.status, reg.status),
             reg.kpj,
+            yes_no(reg.previous_participant),
+            reg.previous_kpj,
             reg.created_by,
             _local_time(reg.updated_at),
         )

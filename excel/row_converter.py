@@ -103,6 +103,10 @@ class RowConverter:
             "monthly_income": self._income,
             "program_jht": self._programs,
             "consent": self._flag,
+            "transport_worker": self._flag,
+            "working_now": self._flag,
+            "previous_participant": self._flag,
+            "previous_kpj": self._kpj,
             "contribution_months": self._months,
             "kpj": self._kpj,
             **dict.fromkeys(_NAME_FIELDS, self._name),
@@ -127,6 +131,8 @@ class RowConverter:
                 continue
             self._convert[name](name, raw, values, problems)
         self._place(cells, values, problems)
+        if values.get("previous_kpj") and "previous_participant" not in values:
+            values["previous_participant"] = True  # an old KPJ says so
         return Registration(id=new_id(), **values), problems
 
     # --- converters: each reads ``raw`` (never None) into ``values`` or adds a problem ---

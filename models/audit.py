@@ -16,8 +16,12 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from models.db import dict_rows
+from models.registration import Registration
 
 GENESIS = "0" * 64
+#: What a column added by a later migration holds on a row an older version wrote (and so
+#: its audit row does not name): the field's default.
+_ADDED_LATER = Registration(id="").to_row()
 _FIELDS = ("seq", "at", "actor", "action", "registration_id", "version", "before", "after")
 
 
@@ -147,6 +151,7 @@ def _check_registrations_match_log(db: Database, checked: int) -> ChainCheck:
     )
     for row in dict_rows(cursor):
         after = json.loads(row.pop("_after") or "{}")
+        after = {k: _ADDED_LATER[k] for k in row.keys() - after.keys() if k in _ADDED_LATER} | after
         seq = row.pop("_seq")
         row.pop("kecamatan_code", None)  # generated from village_code, not stored
         if row != after:

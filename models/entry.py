@@ -23,7 +23,7 @@ from models.identity import is_officer_device
 from models.nik import NikError, parse_nik
 from models.problems import Problem, error, errors, warnings
 from models.regions import Regions, default_regions
-from models.registration import FundingSource, Registration
+from models.registration import FundingSource, Registration, names_transport_job
 from models.settings import Settings
 from models.sqlite_driver import sqlite
 from models.store import DuplicateNik, NotReady, RegistrationStore, StaleRegistration
@@ -231,6 +231,8 @@ class EntrySession:
             months=values["contribution_months"] or 1,
             funding_source=values["funding_source"],
             on=self.today,
+            transport=bool(values["transport_worker"])
+            or names_transport_job(str(values["occupation"])),
         )
 
     # --- NIK -----------------------------------------------------------------------

@@ -51,7 +51,7 @@ OCCUPATIONS = (
     "Petani", "Petani karet", "Petani sawit", "Pekebun", "Nelayan", "Peternak",
     "Pedagang", "Pedagang keliling", "Penjahit", "Tukang kayu", "Tukang batu", "Ojek",
     "Buruh harian lepas", "Atlet", "Pelatih olahraga", "Guru honorer", "Tenaga kesehatan honorer",
-    "Pegawai non-ASN", "Sopir", "Penganyam", "Pengrajin",
+    "Pegawai non-ASN", "Sopir", "Ojek online", "Kurir", "Penganyam", "Pengrajin",
 )  # fmt: skip
 
 
@@ -105,13 +105,19 @@ FIELDS: tuple[FieldSpec, ...] = (
         allowed=AMOUNT_CHARS,
         unreadable="income.format",
     ),
+    # Asked when the occupation does not say it (`models.registration.names_transport_job`).
+    FieldSpec("transport_worker", Section.WORK, Kind.FLAG),
     FieldSpec("program_jht", Section.PROGRAMS, Kind.FLAG),
     FieldSpec("funding_source", Section.PROGRAMS, Kind.CHOICE, blank=False),
     FieldSpec("csr_company", Section.PROGRAMS, max_length=120, strip=True),
     FieldSpec("contribution_months", Section.PROGRAMS, Kind.CHOICE, blank=False),
+    FieldSpec("previous_participant", Section.PROGRAMS, Kind.FLAG),
+    FieldSpec("previous_kpj", Section.PROGRAMS, max_length=20, allowed=NUMBER_CHARS, strip=True),
     FieldSpec("heir_name", Section.HEIR, max_length=100, strip=True),
     FieldSpec("heir_relation", Section.HEIR, Kind.CHOICE),
     FieldSpec("heir_phone", Section.HEIR, max_length=20, allowed=PHONE_CHARS),
+    # The worker's declarations: working now (a claim depends on it) and the consent.
+    FieldSpec("working_now", Section.CONSENT, Kind.FLAG),
     FieldSpec("consent", Section.CONSENT, Kind.FLAG),
 )
 

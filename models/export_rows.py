@@ -28,6 +28,7 @@ from models import fault_points
 from models.contribution import ContributionTable, default_table
 from models.db import dict_rows, write_transaction
 from models.registration import Registration, Status
+from models.segments import SegmentCodes, default_segment_codes
 from models.store import change_rows
 from models.store_queries import live_where
 
@@ -113,24 +114,38 @@ def iter_registrations(
 def monthly_contribution(
     reg: Registration, table: ContributionTable | None = None, on: date | None = None
 ) -> int | None:
-    """What a registration costs per month on ``on`` (today by default), as the form shows
-    it; None while its income is unknown or when no contribution rule covers the day."""
-    if reg.monthly_income is None:
-        return None
+    """What a registration costs in the month of ``on`` (today by default), as the form
+    shows it; None while its income is unknown or when no contribution rule covers the
+    month."""
     try:
-        return (
-            (table or default_table())
-            .contribution(
-                reg.monthly_income,
-                jht=reg.program_jht,
-                months=reg.contribution_months or 1,
-                funding_source=reg.funding_source or "apbd",
-                on=on,
-            )
-            .monthly
-        )
+        found = (table or default_table()).for_registration(reg, on or date.today())
     except LookupError:
         return None
+    return found.monthly if found is not None else None
+
+
+def base_income(reg: Registration, table: ContributionTable | None = None) -> int | None:
+    """The official base income (upah dasar) of a registration's bracket, which BPJS
+    computes the contribution from; None while its income is unknown."""
+    if reg.monthly_income is None:
+        return None
+    return (table or default_table()).bracket(reg.monthly_income).base_income
+
+
+def coverage_start(pks_date: str, day: date) -> date:
+    """When coverage starts for a registration sent to BPJS on ``day``: the date of the
+    regency's cooperation agreement (PKS, ISO text; "" or unreadable: not set), but never
+    before ``day`` (BPJS does not cover an accident that happened before it was told)."""
+    try:
+        agreed = date.fromisoformat(pks_date) if pks_date else None
+    except ValueError:
+        agreed = None
+    return max(agreed, day) if agreed else day
+
+
+def segment_code(reg: Registration, codes: SegmentCodes | None = None) -> str:
+    """BPJS's segment code for who pays a registration (`models.segments`, unverified)."""
+    return (codes or default_segment_codes()).code_for(reg.funding_source)
 
 
 @dataclass

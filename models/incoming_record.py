@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from models.registration import Registration
+from models.registration import FLAG_FIELDS, Registration
 
 
 class MalformedRecord(ValueError):
@@ -30,7 +30,7 @@ def _defaults() -> dict:
 _DEFAULTS = _defaults()
 _TEXT = tuple(f.name for f in dataclasses.fields(Registration) if f.type == "str")
 _WHOLE = ("version", "contribution_months")
-_FLAGS = ("program_jht", "consent", "deleted")
+_FLAGS = FLAG_FIELDS
 _SMALLEST, _LARGEST = -(2**63), 2**63 - 1  # what an SQLite integer holds
 
 

@@ -7,6 +7,7 @@ A `Registration` is plain data: validation lives in `models.validation`, storage
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,11 +52,14 @@ class TargetGroup(StrEnum):
 
 
 class FundingSource(StrEnum):
-    """Who pays the contributions."""
+    """Who pays the contributions. BPJS groups pekerja rentan by who pays them (its segment
+    code, `resources/segment_codes.json`); PP 50/2025's discount depends on it too."""
 
-    APBD = "apbd"
-    CSR = "csr"
-    SELF = "mandiri"
+    APBD = "apbd"  # the regency's budget (APBD kabupaten)
+    APBDES = "apbdes"  # a desa's budget (APBDes)
+    DBH_SAWIT = "dbh_sawit"  # palm-oil revenue share, paid through the regency's budget
+    CSR = "csr"  # a named company
+    SELF = "mandiri"  # the worker pays
 
 
 class HeirRelation(StrEnum):
@@ -67,6 +71,17 @@ class HeirRelation(StrEnum):
 
 
 CONTRIBUTION_PERIODS = (1, 3, 6, 12)
+
+#: Words of an occupation that name a transport job (ojol, ojek pangkalan, drivers,
+#: couriers): PP 50/2025 gives those workers a longer discount. Whole words, any case.
+TRANSPORT_WORDS = frozenset(
+    {"ojek", "ojol", "sopir", "supir", "driver", "pengemudi", "kurir", "courier"}
+)
+
+
+def names_transport_job(occupation: str) -> bool:
+    """Whether ``occupation`` (as typed: ``Ojek online``, ``Sopir truk``) is a transport job."""
+    return not TRANSPORT_WORDS.isdisjoint(re.findall(r"[a-z]+", occupation.casefold()))
 
 
 def new_id() -> str:
@@ -105,6 +120,14 @@ class Registration:
     heir_relation: str = ""
     heir_phone: str = ""
     consent: bool = False
+    # Works in transport (ojol, ojek, driver, courier): ticked by hand when the occupation
+    # does not say so (see `transport_sector`).
+    transport_worker: bool = False
+    # Declared working now: a JKM or JKK claim depends on it.
+    working_now: bool = False
+    # A BPJS Ketenagakerjaan participant before, and the old KPJ (11 digits, as text).
+    previous_participant: bool = False
+    previous_kpj: str = ""
     status: str = Status.DRAFT.value
     kpj: str = ""
     warnings_confirmed: list[str] = field(default_factory=list)
@@ -121,6 +144,11 @@ class Registration:
         return self.village_code[:8] if len(self.village_code) >= 8 else ""
 
     @property
+    def transport_sector(self) -> bool:
+        """Works in transport: ticked, or the occupation names a transport job."""
+        return self.transport_worker or names_transport_job(self.occupation)
+
+    @property
     def programs(self) -> tuple[str, ...]:
         """JKK and JKM always; JHT when chosen."""
         return ("JKK", "JKM", "JHT") if self.program_jht else ("JKK", "JKM")
@@ -131,9 +159,8 @@ class Registration:
         # of a bulk insert together.
         row = {name: getattr(self, name) for name in _FIELD_NAMES}
         row["birth_date"] = self.birth_date.isoformat() if self.birth_date else None
-        row["program_jht"] = int(self.program_jht)
-        row["consent"] = int(self.consent)
-        row["deleted"] = int(self.deleted)
+        for flag in FLAG_FIELDS:
+            row[flag] = int(row[flag])
         row["warnings_confirmed"] = ",".join(sorted(set(self.warnings_confirmed)))
         return row
 
@@ -147,7 +174,7 @@ class Registration:
                 values[key] = ""
         birth = values.get("birth_date")
         values["birth_date"] = date.fromisoformat(birth) if birth else None
-        for flag in ("program_jht", "consent", "deleted"):
+        for flag in FLAG_FIELDS:
             values[flag] = bool(values.get(flag))
         confirmed = values.get("warnings_confirmed") or ""
         values["warnings_confirmed"] = [c for c in confirmed.split(",") if c]
@@ -159,3 +186,5 @@ class Registration:
 
 
 _FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Registration))
+#: The yes/no fields, stored as 0 or 1.
+FLAG_FIELDS = tuple(f.name for f in dataclasses.fields(Registration) if f.type == "bool")

@@ -49,6 +49,10 @@ class Settings:
     # The last backup: when (ISO, local time) and how many registrations it held.
     last_backup_at: str = ""
     last_backup_registrations: int = 0
+    # District: the day the regency's cooperation agreement (PKS) with BPJS took effect, ISO
+    # (``2026-01-01``; "" = not set). Coverage in the BPJS collective file starts then, or on
+    # the day of the export when the agreement is older (`models.export_rows.coverage_start`).
+    pks_date: str = ""
 
 
 def load_settings(db: Database) -> Settings:

@@ -34,6 +34,10 @@ DIGITS_11 = re.compile(r"^[0-9]{11}$")
 POSTAL_CODE = re.compile(r"^[1-9][0-9]{4}$")
 NAME_CHARS = re.compile(r"^[A-Za-z\u00c0-\u024f .,'`\-]+$")
 
+#: What a missing field or declaration is called: the import lists such fields as the ones
+#: to complete on the visit.
+MISSING_CODES = frozenset({"required", "consent.required", "working_now.required"})
+
 #: Fields that must be filled before a registration is ready: what the BPJS collective file
 #: (resources/bpjs_collective_template.json) and the printed form need of every worker. RT/RW,
 #: phone and email are asked but may be empty: not every desa has RW, nor every worker a
@@ -91,7 +95,8 @@ def normalize_phone(text: str) -> str:
 
 def normalized(reg: Registration) -> Registration:
     """What people type, tidied: spaces around and inside text, separators inside numbers,
-    phones in 08… form. Validation and storage both see this form."""
+    phones in 08… form, the transport flag ticked for a transport occupation. Validation and
+    storage both see this form."""
     return reg.copy(
         nik=clean_number(reg.nik),
         kk=clean_number(reg.kk),
@@ -109,6 +114,9 @@ def normalized(reg: Registration) -> Registration:
         occupation=" ".join(reg.occupation.split()),
         csr_company=" ".join(reg.csr_company.split()),
         kpj=clean_number(reg.kpj),
+        previous_kpj=clean_number(reg.previous_kpj),
+        # An occupation that names a transport job says the worker is in transport.
+        transport_worker=reg.transport_sector,
     )
 
 
@@ -127,6 +135,9 @@ def validate(reg: Registration, ctx: ValidationContext | None = None) -> list[Pr
             problems.append(error("required", name))
     if not reg.consent:
         problems.append(error("consent.required", "consent"))
+    # A JKK or JKM claim is refused for someone who was not working: the worker declares it.
+    if not reg.working_now:
+        problems.append(error("working_now.required", "working_now"))
     problems += _nik_problems(reg, ctx)
     problems += _person_problems(reg, ctx)
     problems += _address_problems(reg, ctx)
@@ -213,6 +224,10 @@ def _programme_problems(reg: Registration) -> list[Problem]:
         problems.append(error("phone.format", "heir_phone"))
     if reg.kpj and not DIGITS_11.match(clean_number(reg.kpj)):
         problems.append(error("kpj.format", "kpj"))
+    if reg.previous_kpj and not DIGITS_11.match(clean_number(reg.previous_kpj)):
+        problems.append(error("kpj.format", "previous_kpj"))
+    elif reg.previous_participant and not reg.previous_kpj:
+        problems.append(error("required", "previous_kpj"))
     return problems
 
 

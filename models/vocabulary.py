@@ -50,6 +50,10 @@ FIELD_LABELS: dict[str, str] = {
     "heir_relation": QT_TRANSLATE_NOOP("Labels", "Hubungan"),
     "heir_phone": QT_TRANSLATE_NOOP("Labels", "No. HP ahli waris"),
     "consent": QT_TRANSLATE_NOOP("Labels", "Persetujuan"),
+    "transport_worker": QT_TRANSLATE_NOOP("Labels", "Pekerja sektor transportasi"),
+    "working_now": QT_TRANSLATE_NOOP("Labels", "Saat ini bekerja"),
+    "previous_participant": QT_TRANSLATE_NOOP("Labels", "Pernah jadi peserta BPJS TK"),
+    "previous_kpj": QT_TRANSLATE_NOOP("Labels", "Nomor KPJ lama"),
     "status": QT_TRANSLATE_NOOP("Labels", "Status"),
     "kpj": QT_TRANSLATE_NOOP("Labels", "Nomor KPJ"),
 }
@@ -83,6 +87,8 @@ TARGET_GROUP_LABELS: dict[str, str] = {
 # `models.registration.FundingSource`.
 FUNDING_LABELS: dict[str, str] = {
     "apbd": QT_TRANSLATE_NOOP("Labels", "APBD kabupaten"),
+    "apbdes": QT_TRANSLATE_NOOP("Labels", "APBDes (anggaran desa)"),
+    "dbh_sawit": QT_TRANSLATE_NOOP("Labels", "DBH Sawit (lewat APBD kabupaten)"),
     "csr": QT_TRANSLATE_NOOP("Labels", "CSR perusahaan"),
     "mandiri": QT_TRANSLATE_NOOP("Labels", "Mandiri (bayar sendiri)"),
 }
@@ -115,7 +121,7 @@ STATUS_LABELS: dict[str, str] = {
     "rejected": QT_TRANSLATE_NOOP("Labels", "Ditolak"),
 }
 
-# A yes/no field (JHT chosen, consent given, deleted).
+# A yes/no field (JHT chosen, consent given, working now, deleted …).
 YES = QT_TRANSLATE_NOOP("Labels", "Ya")
 NO = QT_TRANSLATE_NOOP("Labels", "Tidak")
 

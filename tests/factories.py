@@ -42,6 +42,7 @@ def siti(**changes) -> Registration:
         heir_relation="suami_istri",
         heir_phone="+62 813-4567-8901",
         consent=True,
+        working_now=True,
         kpj="12345678901",
         created_at=CREATED_AT,
     )

@@ -7,6 +7,7 @@ the staff member using it."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -26,7 +27,7 @@ from sqlite_utils import Database
 
 from models import keyring
 from models.db import database_path
-from models.formatting import arg
+from models.formatting import arg, parse_tanggal, tanggal
 from models.identity import identity_as
 from models.regions import Regions, default_regions
 from models.settings import Settings
@@ -105,6 +106,7 @@ class SettingsDialog(QDialog):
         self.target.setGroupSeparatorShown(True)
         self.target.setValue(settings.target)
         form.addRow(self.tr("Target jumlah pekerja terdaftar"), self.target)
+        self._pks_row(form, settings)
 
         self.age_min = QSpinBox(objectName="age_min")
         self.age_min.setRange(0, 120)
@@ -159,6 +161,23 @@ class SettingsDialog(QDialog):
         self.regency.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.regency.setCurrentIndex(max(self.regency.findData(settings.regency_code), 0))
         form.addRow(self.tr("Kabupaten/kota"), self.regency)
+
+    def _pks_row(self, form: QFormLayout, settings: Settings) -> None:
+        """District: the date of the cooperation agreement (PKS) with BPJS, where coverage
+        in the BPJS file starts (`models.export_rows.coverage_start`)."""
+        shown = tanggal(date.fromisoformat(settings.pks_date)) if settings.pks_date else ""
+        self.pks_date = QLineEdit(shown, objectName="pks_date")
+        self.pks_date.setPlaceholderText(self.tr("hh-bb-tttt, boleh kosong"))
+        if self.district:
+            form.addRow(self.tr("Tanggal PKS dengan BPJS"), self.pks_date)
+
+    def _pks_iso(self) -> str | None:
+        """The PKS date typed, as ISO text ("" for none); None when it is not a date."""
+        try:
+            found = parse_tanggal(self.pks_date.text())
+        except ValueError:
+            return None
+        return found.isoformat() if found else ""
 
     def _people_rows(self, form: QFormLayout, settings: Settings) -> None:
         """Who uses it: the office and its staff member at the district, else the officer."""
@@ -231,6 +250,9 @@ class SettingsDialog(QDialog):
         elif self.age_min.value() > self.age_max.value():
             self.message.setText(self.tr("Umur terendah tidak boleh lebih dari umur tertinggi."))
             self.age_min.setFocus()
+        elif self._pks_iso() is None:
+            self.message.setText(self.tr("Tulis tanggal PKS sebagai hh-bb-tttt."))
+            self.pks_date.setFocus()
         elif not valid_sync_url(self._sync_url()):
             self.message.setText(
                 arg(
@@ -258,5 +280,6 @@ class SettingsDialog(QDialog):
             sync_url=self._settings.sync_url if self.district else self._sync_url(),
             idle_lock_minutes=self.idle_lock.value(),
             backup_reminder_days=self.backup_days.value(),
+            pks_date=self._pks_iso() if self.district else self._settings.pks_date,
             configured=True,
         )

@@ -26,6 +26,7 @@ from models.migrations.steps_m007_m013 import (
     m012_dashboard_days,
     m013_nik_and_id_search,
 )
+from models.migrations.steps_m014 import m014_transport_work_and_previous_kpj
 from models.migrations.steps_m015 import m015_record_before_publishing
 
 STEPS = (
@@ -43,6 +44,7 @@ STEPS = (
     m012_dashboard_days,
     m013_nik_and_id_search,
     m015_record_before_publishing,
+    m014_transport_work_and_previous_kpj,
 )
 
 migrations = Migrations("jaring")

@@ -705,7 +705,7 @@ The database open now is unchanged. To use the restored one, start Jaring with -
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/i18n/messages/problem_texts.py" line="+146"/>
+        <location filename="../../ui/i18n/messages/problem_texts.py" line="+150"/>
         <source>NIK sama</source>
         <translation>Same NIK</translation>
     </message>
@@ -1659,6 +1659,26 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <source>Pekerja menyetujui pemrosesan datanya</source>
         <translation>The worker consents to the processing of their data</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Pekerja sektor transportasi (ojol, ojek, sopir, kurir)</source>
+        <translation>Works in transport (ride-hailing, motorbike taxi, driver, courier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saat ini bekerja (pernyataan pekerja)</source>
+        <translation>Working now (the worker&apos;s declaration)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah pernah jadi peserta BPJS Ketenagakerjaan</source>
+        <translation>Was a BPJS Ketenagakerjaan participant before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 angka, dari kartu lama</source>
+        <translation>11 digits, from the old card</translation>
+    </message>
 </context>
 <context>
     <name>FileStep</name>
@@ -1748,7 +1768,7 @@ The database open now is unchanged. To use the restored one, start Jaring with -
 <context>
     <name>FormSheet</name>
     <message>
-        <location filename="../../ui/registration_form/sheet.py" line="+47"/>
+        <location filename="../../ui/registration_form/sheet.py" line="+48"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
@@ -1774,11 +1794,11 @@ The database open now is unchanged. To use the restored one, start Jaring with -
     </message>
     <message>
         <location line="+1"/>
-        <source>Persetujuan</source>
-        <translation>Consent</translation>
+        <source>Pernyataan dan persetujuan</source>
+        <translation>Declarations and consent</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+95"/>
         <source>JKK (Jaminan Kecelakaan Kerja)</source>
         <translation>JKK (Work Accident Insurance)</translation>
     </message>
@@ -1791,6 +1811,11 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <location line="+5"/>
         <source>Program</source>
         <translation>Programmes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode segmen</source>
+        <translation>Segment code</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1821,6 +1846,16 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <location line="+4"/>
         <source>Dibayar per %1 bulan: %2</source>
         <translation>Paid every %1 months: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tarif %1 (belum dipastikan)</source>
+        <translation>Rates: %1 (not yet confirmed)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(belum dipastikan kantor cabang BPJS)</source>
+        <translation>(not yet confirmed by the BPJS branch office)</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2287,26 @@ The database open now is unchanged. To use the restored one, start Jaring with -
     </message>
     <message>
         <location line="+1"/>
+        <source>Pekerja sektor transportasi</source>
+        <translation>Works in transport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saat ini bekerja</source>
+        <translation>Working now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pernah jadi peserta BPJS TK</source>
+        <translation>Former BPJS TK participant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor KPJ lama</source>
+        <translation>Old KPJ number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2334,6 +2389,16 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <location line="+5"/>
         <source>APBD kabupaten</source>
         <translation>Regency budget (APBD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APBDes (anggaran desa)</source>
+        <translation>APBDes (village budget)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DBH Sawit (lewat APBD kabupaten)</source>
+        <translation>DBH Sawit (palm-oil revenue share, through the regency budget)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3400,7 +3465,7 @@ Kepala Desa/Lurah %1</source>
 Village head %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/facts.py" line="+68"/>
+        <location filename="../../ui/printing/facts.py" line="+69"/>
         <source>Kelurahan %1</source>
         <translation>Kelurahan %1</translation>
     </message>
@@ -3591,7 +3656,7 @@ Village head %1</translation>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/i18n/messages/problem_texts.py" line="-128"/>
+        <location filename="../../ui/i18n/messages/problem_texts.py" line="-132"/>
         <source>%1 wajib diisi.</source>
         <translation>%1 is required.</translation>
     </message>
@@ -3602,6 +3667,11 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Pekerja harus menyatakan saat ini bekerja (klaim JKK dan JKM bergantung padanya).</source>
+        <translation>The worker must declare working now (JKK and JKM claims depend on it).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>NIK hanya boleh berisi angka.</source>
         <translation>The NIK may contain digits only.</translation>
     </message>
@@ -4082,7 +4152,7 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Receipt for the worker…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
@@ -4092,7 +4162,7 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Edit registration: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Buka data itu</source>
         <translation>Open that record</translation>
     </message>
@@ -4112,7 +4182,7 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>District (kecamatan) filled in from the NIK; please check it.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+69"/>
         <source>Belum bisa disimpan: %1 kesalahan. Perbaiki, atau simpan sebagai draf.</source>
         <translation>Cannot save yet (errors: %1). Fix them, or save as a draft.</translation>
     </message>
@@ -4122,7 +4192,12 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Check the warnings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <source>Dari pekerjaan yang diisi.</source>
+        <translation>From the occupation entered.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Ada hal yang perlu dipastikan sebelum menyimpan:</source>
         <translation>Please confirm the following before saving:</translation>
     </message>
@@ -4234,7 +4309,7 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+89"/>
+        <location filename="../../ui/settings_dialog.py" line="+90"/>
         <source>Selamat datang di Jaring</source>
         <translation>Welcome to Jaring</translation>
     </message>
@@ -4244,17 +4319,17 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+137"/>
         <source>Sebelum mulai, isi kabupaten tempat Anda bertugas, nama Anda sebagai petugas, dan target jumlah pekerja yang didaftarkan. Semua bisa diubah nanti di Pengaturan.</source>
         <translation>Before you start, enter the regency where you work, your name as the officer, and the number of workers to register (the target). You can change all of these later in Settings.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-64"/>
         <source>Kabupaten/kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
         <source>Nama lengkap petugas</source>
         <translation>Officer&apos;s full name</translation>
     </message>
@@ -4264,12 +4339,12 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Officer&apos;s name</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-85"/>
         <source>Target jumlah pekerja terdaftar</source>
         <translation>Target number of registered workers</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Umur terendah</source>
         <translation>Minimum age</translation>
     </message>
@@ -4304,7 +4379,17 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
+        <source>hh-bb-tttt, boleh kosong</source>
+        <translation>dd-mm-yyyy, may be empty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanggal PKS dengan BPJS</source>
+        <translation>Date of the cooperation agreement (PKS) with BPJS</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>mis. Disnakertrans Kabupaten Sukamara</source>
         <translation>e.g. Disnakertrans Kabupaten Sukamara</translation>
     </message>
@@ -4387,6 +4472,11 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <location line="+4"/>
         <source>Umur terendah tidak boleh lebih dari umur tertinggi.</source>
         <translation>The minimum age cannot be higher than the maximum age.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tulis tanggal PKS sebagai hh-bb-tttt.</source>
+        <translation>Write the PKS date as dd-mm-yyyy.</translation>
     </message>
     <message>
         <location line="+5"/>

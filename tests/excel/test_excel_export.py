@@ -31,24 +31,27 @@ JELAI = "62.08.02.2002"  # Desa Pulau Nibung, Kecamatan Jelai (62.08.02)
 HEADERS = [
     "No.", "NIK", "No. KK", "Nama lengkap", "Tempat lahir", "Tanggal lahir", "L/P",
     "Status perkawinan", "Nama ibu kandung", "Alamat", "RT", "RW", "Desa/Kelurahan",
-    "Kecamatan", "Kode pos", "No. HP", "Email", "Pekerjaan", "Kelompok sasaran",
-    "Penghasilan per bulan", "Program", "Iuran per bulan", "Periode bayar", "Sumber iuran",
-    "Perusahaan CSR", "Ahli waris", "Hubungan", "No. HP ahli waris", "Persetujuan", "Status",
-    "No. KPJ", "Petugas", "Diperbarui",
+    "Kecamatan", "Kode pos", "No. HP", "Email", "Pekerjaan", "Pekerja transportasi",
+    "Saat ini bekerja", "Kelompok sasaran", "Penghasilan per bulan", "Program",
+    "Iuran per bulan", "Periode bayar", "Sumber iuran", "Kode segmen", "Perusahaan CSR",
+    "Ahli waris", "Hubungan", "No. HP ahli waris", "Persetujuan", "Status", "No. KPJ",
+    "Pernah jadi peserta", "No. KPJ lama", "Petugas", "Diperbarui",
 ]  # fmt: skip
-TEXT_COLUMNS = ("NIK", "No. KK", "RT", "RW", "Kode pos", "No. HP", "No. HP ahli waris", "No. KPJ")
+TEXT_COLUMNS = ("NIK", "No. KK", "RT", "RW", "Kode pos", "No. HP", "No. HP ahli waris", "No. KPJ",
+                "No. KPJ lama")  # fmt: skip
 
 
 #: The monthly contribution of each person below, worked out by hand from PP 44/2015:
 #: income up to 1,099,000 -> base 1,000,000 -> JKK 10,000 + JKM 6,800 (+ JHT 20,000);
-#: income 2,000,000 -> base 2,000,000 -> JKK 20,000 + JKM 6,800 (+ JHT 40,000).
+#: income 2,000,000 -> base 2,000,000 -> JKK 20,000 + JKM 6,800 (+ JHT 40,000);
+#: CSR-funded in November 2026, PP 50/2025 halves JKK and JKM: 5,000 + 3,400 + JHT 20,000.
 PEOPLE = [
     (person(1, "Yusuf Hamdani", NATAI, program_jht=False), 16_800),
     (person(2, "ahmad Fauzi", NATAI, program_jht=True), 36_800),
     (person(3, '=HYPERLINK("x")', NATAI, program_jht=False, monthly_income=2_000_000), 26_800),
     (person(4, "Zainab", PUDU, program_jht=True, monthly_income=2_000_000), 66_800),
     (person(5, "Abdul Rahman", PUDU, status="registered", monthly_income=None), None),
-    (person(6, "Candra", JELAI, funding_source="csr", csr_company="PT Sawit"), 36_800),
+    (person(6, "Candra", JELAI, funding_source="csr", csr_company="PT Sawit"), 28_400),
     (person(7, "Dewi Lestari", JELAI, status="draft", program_jht=False), 16_800),
 ]
 
@@ -86,7 +89,7 @@ def test_master_sheet_cell_by_cell(db, store, tmp_path):
     assert [c.value for c in sheet[1]] == HEADERS
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == "A1:AG8"
+    assert sheet.auto_filter.ref == "A1:AL8"
     assert sheet.column_dimensions["B"].width == 19
     assert sheet.column_dimensions["J"].width == 34
 
@@ -129,6 +132,9 @@ def test_master_sheet_cell_by_cell(db, store, tmp_path):
     assert first["Program"].value == "JKK, JKM, JHT"
     assert first["Periode bayar"].value == "3 bulan"
     assert first["Sumber iuran"].value == "APBD kabupaten"
+    assert first["Kode segmen"].value == "SA"
+    assert (first["Saat ini bekerja"].value, first["Pekerja transportasi"].value) == ("Ya", "Tidak")
+    assert (first["Pernah jadi peserta"].value, first["No. KPJ lama"].value) == ("Tidak", None)
     assert first["Hubungan"].value == "Suami/istri"
     assert first["Status"].value == "Diterima kabupaten"
     assert first["Petugas"].value == "budi"
@@ -141,6 +147,8 @@ def test_master_sheet_cell_by_cell(db, store, tmp_path):
     assert by_name["Abdul Rahman"]["Status"].value == "Terdaftar"
     assert by_name["Candra"]["Perusahaan CSR"].value == "PT Sawit"
     assert by_name["Candra"]["Sumber iuran"].value == "CSR perusahaan"
+    assert by_name["Candra"]["Kode segmen"].value == "SC"
+    assert by_name["Candra"]["Iuran per bulan"].value == 28_400
     assert by_name["Dewi Lestari"]["Status"].value == "Draf"
 
 
@@ -176,7 +184,7 @@ def test_rekap_totals_per_kecamatan_and_desa(db, store, tmp_path):
             entry[1] += monthly or 0
             entry[2] += monthly is None
     grand = [len(PEOPLE), sum(m or 0 for _, m in PEOPLE), 1]
-    assert grand == [7, 200_800, 1]
+    assert grand == [7, 192_400, 1]
 
     book = load_workbook(result.path)
     rekap = book["Rekap"]
@@ -195,8 +203,8 @@ def test_rekap_totals_per_kecamatan_and_desa(db, store, tmp_path):
         ("Jelai", "Pulau Nibung"),
     ]
     money = next(row for row in rekap.iter_rows() if row[0].value == "Jumlah seluruhnya")[4]
-    assert money.number_format == RUPIAH and money.value == 200_800
-    assert result.totals.total.monthly_contribution == 200_800
+    assert money.number_format == RUPIAH and money.value == 192_400
+    assert result.totals.total.monthly_contribution == 192_400
 
 
 def test_master_filters(db, store, tmp_path):
@@ -348,7 +356,14 @@ def test_bpjs_files_are_all_text_and_numbered(db, received, tmp_path):
             assert values["JENIS KELAMIN"] == reg.sex
             assert values["PROGRAM JKK"] == values["PROGRAM JKM"] == "Y"
             assert values["PROGRAM JHT"] == ("Y" if reg.program_jht else "T")
-            assert values["TANGGAL MULAI"] == "27-11-2026"
+            assert values["TANGGAL MULAI"] == "27-11-2026"  # no PKS date set
+            assert values["NO KK"] == reg.kk
+            assert values["PERIODE BAYAR (BULAN)"] == str(reg.contribution_months)
+            assert (
+                values["Kode segmen"]
+                == {"apbd": "SA", "csr": "SC", "mandiri": "SL"}[reg.funding_source]
+            )
+            assert values["PERNAH JADI PESERTA"] == "T" and values["NO KPJ LAMA"] is None
             assert values["KABUPATEN/KOTA"] == "KABUPATEN SUKAMARA"
             assert values["PROVINSI"] == "KALIMANTAN TENGAH"
             assert values["STATUS PERKAWINAN"] in {

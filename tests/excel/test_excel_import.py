@@ -28,6 +28,7 @@ from excel.list_import import (
     ImportCancelled,
     import_kpj,
     missing_required,
+    missing_to_complete,
     read_list,
     unmapped_headers,
     write_error_report,
@@ -144,9 +145,12 @@ def test_missing_required_names_the_fields_no_column_holds(db, tmp_path):
     wb.active.append(["6208014507900001", "Siti Aminah", "Sukamara, 05-07-1990"])
     wb.save(path)
     plan = read_list(db, path, context=CONTEXT)
-    missing = missing_required(plan)
+    assert missing_required(plan) == ["village_code"]  # without a desa no row is a draft
+    missing = missing_to_complete(plan)
     assert "birth_date" not in missing and "birth_place" not in missing  # TTL covers both
-    assert {"sex", "mother_name", "village_code", "consent"} <= set(missing)
+    assert "sex" not in missing  # the NIK gives it
+    assert {"mother_name", "consent", "working_now"} <= set(missing)
+    assert "village_code" not in missing
     reg = plan.rows[0].registration
     assert (reg.birth_place, reg.birth_date) == ("Sukamara", date(1990, 7, 5))
 
@@ -309,7 +313,9 @@ def test_formulas_never_calculated_read_as_empty_and_are_reported(db):
     assert {"nik", "full_name", "birth_date", "monthly_income"} <= {
         p.field for p in first.problems if p.code == "required"
     }
-    assert "sex" in {p.field for p in second.problems if p.code == "required"}
+    # The second row's NIK is text: the sex comes from it, but without a name it is no one.
+    assert "full_name" in {p.field for p in second.problems if p.code == "required"}
+    assert second.registration.sex == "L"
     assert first.outcome == second.outcome == "rejected"
 
 
@@ -552,7 +558,7 @@ def test_a_nik_taken_after_reading_is_not_written_twice(configured_db):
     # a draft holds the NIK now: drafts count (they never collide in the unique index)
     RegistrationStore(db).save(siti(nik="6208014507900001", kpj=""), "budi")
     result = write_list(db, plan, "staf")
-    assert (result.written, result.duplicates) == (4, 1)
+    assert (result.written, result.duplicates) == (5, 1)
     assert db.execute(
         "SELECT COUNT(*) FROM registrations WHERE nik = '6208014507900001'"
     ).fetchone() == (1,)
@@ -561,15 +567,17 @@ def test_a_nik_taken_after_reading_is_not_written_twice(configured_db):
 def test_ready_draft_and_rejected_rows(configured_db):
     db = configured_db
     plan = plan_of(db, "outcomes.xlsx")
-    assert (plan.rows_read, plan.rows_ready, plan.rows_draft, plan.rows_rejected) == (8, 3, 2, 3)
+    assert (plan.rows_read, plan.rows_ready, plan.rows_draft, plan.rows_rejected) == (8, 3, 3, 2)
     assert plan.duplicates == 0
     rows = by_case(plan)
     assert codes(rows["draft_birth_mismatch"]) == ["nik.birth_date_mismatch"]
     assert codes(rows["draft_age"]) == ["age.range"]
-    assert "consent.required" in codes(rows["rejected_no_consent"])
+    # consent is asked on the visit: a draft to complete, not a rejected row
+    assert codes(rows["draft_no_consent"]) == ["consent.required"]
+    assert rows["draft_no_consent"].missing == ["consent"]
     summary = plan.as_json(message)
     assert {k: summary[k] for k in ("rows_read", "rows_ready", "rows_draft", "rows_rejected")} == {
-        "rows_read": 8, "rows_ready": 3, "rows_draft": 2, "rows_rejected": 3,
+        "rows_read": 8, "rows_ready": 3, "rows_draft": 3, "rows_rejected": 2,
     }  # fmt: skip
     assert {"row": 6, "field": "birth_date", "code": "age.range"}.items() <= next(
         p for p in summary["problems"] if p["row"] == 6
@@ -577,9 +585,9 @@ def test_ready_draft_and_rejected_rows(configured_db):
     assert summary["problems"][0]["message"].startswith("[")
 
     result = write_list(db, plan, "staf")
-    assert (result.written, result.ready, result.draft, result.rejected) == (5, 3, 2, 3)
+    assert (result.written, result.ready, result.draft, result.rejected) == (6, 3, 3, 2)
     stored = dict(db.execute("SELECT nik, status FROM registrations").fetchall())
-    assert sorted(stored.values()) == ["draft", "draft", "ready", "ready", "ready"]
+    assert sorted(stored.values()) == ["draft", "draft", "draft", "ready", "ready", "ready"]
     assert stored["6208010102500005"] == "draft"  # the 75-year-old waits for confirmation
     assert "620801450790007" not in stored  # rejected rows are not written at all
     store = RegistrationStore(db)
@@ -613,7 +621,7 @@ def test_writing_is_all_or_nothing(configured_db, monkeypatch):
     assert counts(db) == (0, 0)  # the rows inserted before the failure are gone too
     assert not db.conn.in_transaction
     monkeypatch.undo()
-    assert write_list(db, plan, "staf").written == 5
+    assert write_list(db, plan, "staf").written == 6
     assert verify_chain(db).ok
 
 
@@ -886,8 +894,8 @@ def test_registrations_through_a_workbook_and_back(configured_db, tmp_path):
         # the import adds no problem of its own: those of the typed registration, no more
         expected = [(p.code, p.field) for p in validate(reg, CONTEXT)]
         assert [(p.code, p.field) for p in row.problems] == expected, row.number
-    # the demo has unfinished people (rows with errors are rejected)
-    assert (plan.rows_ready, plan.rows_draft, plan.rows_rejected) == (39, 0, 2)
+    # the demo has unfinished people: drafts to complete on the visit
+    assert (plan.rows_ready, plan.rows_draft, plan.rows_rejected) == (39, 2, 0)
     written = write_list(configured_db, plan, "staf")
     assert written.written == plan.rows_ready + plan.rows_draft
     store = RegistrationStore(configured_db)

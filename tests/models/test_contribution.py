@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from models.contribution import ContributionTable, default_table
+from models.contribution import (
+    ContributionTable,
+    add_months,
+    default_table,
+    months_between,
+    parse_month,
+)
+from tests.factories import siti
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 BRACKETS_CSV = RESOURCES / "bpu_contribution_brackets.csv"
@@ -176,23 +183,118 @@ def load_rules(tmp_path, *rules) -> ContributionTable:
     return ContributionTable.load(BRACKETS_CSV, path)
 
 
-def test_shipped_disabled_rule_is_ignored(table):
-    """PP 50/2025 is shipped disabled: self-paying members in 2026 still pay full rates."""
+def test_the_shipped_pp_50_rules_are_marked_unverified():
     shipped = json.loads(RATES_JSON.read_text(encoding="utf-8"))["rules"]
-    assert [r["enabled"] for r in shipped] == [True, False]
-    c = table.contribution(0, funding_source="mandiri", on=date(2026, 6, 1))
-    assert c.monthly == 16_800
-    assert c.rule == "PP 44/2015 Lampiran II"
-    assert all(r.name != shipped[1]["name"] for r in table.rules)
+    assert [(r["enabled"], r["verified"]) for r in shipped] == [
+        (True, True), (True, False), (True, False),
+    ]  # fmt: skip
+    assert all("KC Pangkalan Bun" in r["note"] for r in shipped[1:])
+    c = default_table().for_month(0, date(2026, 5, 1), funding_source="mandiri")
+    assert (c.monthly, c.rule_verified) == (8_400, False)
+    assert default_table().for_month(0, date(2026, 5, 1)).rule_verified
 
 
-def test_the_same_shipped_rule_enabled_applies(tmp_path):
-    shipped = json.loads(RATES_JSON.read_text(encoding="utf-8"))["rules"]
-    enabled = [{**rule, "enabled": True} for rule in shipped]
-    c = load_rules(tmp_path, *enabled).contribution(
-        0, funding_source="mandiri", on=date(2026, 6, 1)
+# PP 50/2025 at its edges: the months each sector's discount covers (hand-written from the
+# regulation as reported: transport January 2026 - March 2027, others April - December 2026).
+EDGE_MONTHS = ["2025-12", "2026-01", "2026-03", "2026-04", "2026-12", "2027-01", "2027-03",
+               "2027-04"]  # fmt: skip
+DISCOUNTED_MONTHS = {
+    True: {"2026-01", "2026-03", "2026-04", "2026-12", "2027-01", "2027-03"},  # transport
+    False: {"2026-04", "2026-12"},  # the others
+}
+DISCOUNTED_SOURCES = {"mandiri", "csr"}  # never a public budget
+SOURCES = ["apbd", "apbdes", "dbh_sawit", "csr", "mandiri"]
+
+
+@pytest.mark.parametrize("month", EDGE_MONTHS)
+@pytest.mark.parametrize("transport", [True, False], ids=["transport", "other"])
+@pytest.mark.parametrize("source", SOURCES)
+def test_pp_50_discount_at_each_period_edge(table, month, transport, source):
+    discounted = source in DISCOUNTED_SOURCES and month in DISCOUNTED_MONTHS[transport]
+    first_day = date.fromisoformat(month + "-01")
+    c = table.for_month(1_000_000, first_day, funding_source=source, transport=transport)
+    assert (c.jkk, c.jkm, c.monthly) == ((5_000, 3_400, 8_400) if discounted
+                                         else (10_000, 6_800, 16_800))  # fmt: skip
+    last_day = table.for_month(
+        1_000_000, add_months(first_day, 1) - timedelta(days=1),
+        funding_source=source, transport=transport,
+    )  # fmt: skip
+    assert last_day == c  # the whole month pays its first day's rule
+    assert ("PP 50/2025" in c.rule) == discounted
+
+
+def test_the_discount_keeps_jht_at_two_percent(table):
+    c = table.for_month(2_000_000, date(2026, 6, 1), jht=True, funding_source="csr")
+    assert (c.base_income, c.jkk, c.jkm, c.jht) == (2_000_000, 10_000, 3_400, 40_000)
+
+
+def test_apbd_stays_at_16_800_through_2026(table):
+    for month in months_between(date(2026, 1, 1), date(2027, 12, 1)):
+        for transport in (True, False):
+            c = table.for_month(0, month, funding_source="apbd", transport=transport)
+            assert c.monthly == 16_800
+
+
+def test_a_sum_over_months_takes_each_months_own_rule(table):
+    # February to July 2026, self-paying: 2 months at 16,800 then 4 at 8,400 (others);
+    # every month at 8,400 for a transport worker.
+    assert table.over_months(0, date(2026, 2, 1), date(2026, 7, 31), funding_source="mandiri") == (
+        2 * 16_800 + 4 * 8_400
     )
-    assert (c.jkk, c.jkm, c.monthly) == (5_000, 3_400, 8_400)
+    assert (
+        table.over_months(
+            0, date(2026, 2, 1), date(2026, 7, 1), funding_source="mandiri", transport=True
+        )
+        == 6 * 8_400
+    )
+    assert table.over_months(0, date(2026, 2, 1), date(2026, 7, 1)) == 6 * 16_800  # APBD
+    assert table.over_months(0, date(2026, 7, 1), date(2026, 2, 1)) == 0
+
+
+def test_a_registrations_month_follows_its_occupation_and_funding(table):
+    ojek = siti(occupation="Tukang ojek", funding_source="csr", csr_company="PT Sawit",
+                program_jht=False)  # fmt: skip
+    assert table.for_registration(ojek, date(2026, 2, 15)).monthly == 8_400
+    ticked = siti(occupation="Buruh harian lepas", transport_worker=True,
+                  funding_source="mandiri", program_jht=False)  # fmt: skip
+    assert table.for_registration(ticked, date(2026, 2, 1)).monthly == 8_400
+    assert table.for_registration(
+        ticked.copy(transport_worker=False), date(2026, 2, 1)
+    ).monthly == (16_800)
+    assert table.for_registration(ojek.copy(funding_source="apbd"), date(2026, 2, 1)).monthly == (
+        16_800
+    )
+    assert table.for_registration(ojek.copy(monthly_income=None), date(2026, 2, 1)) is None
+
+
+def test_a_year_budget_adds_up_month_by_month(table):
+    # 100 self-paying informal workers in 2026: 3 months full, 9 months halved.
+    year = table.year_budget(100, 2026, funding_source="mandiri")
+    assert year.month_totals == (1_680_000,) * 3 + (840_000,) * 9
+    assert year.yearly_total == 3 * 1_680_000 + 9 * 840_000 == 12_600_000
+    assert (year.monthly_each, year.monthly_total) == (16_800, 1_680_000)
+    transport = table.year_budget(100, 2027, funding_source="csr", transport=True)
+    assert transport.yearly_total == 3 * 840_000 + 9 * 1_680_000
+    assert table.year_budget(9863, 2026).yearly_total == 1_988_380_800  # APBD: no discount
+
+
+def test_a_budget_from_a_day_covers_the_twelve_months_from_its_month(table):
+    budget = table.budget(10, funding_source="mandiri", on=date(2025, 11, 20))
+    # November 2025 - October 2026: 5 months at 16,800, then April - October at 8,400.
+    assert len(budget.month_totals) == 12
+    assert budget.yearly_total == 10 * (5 * 16_800 + 7 * 8_400)
+
+
+def test_months_are_read_and_stepped(table):
+    assert parse_month("2026-04") == date(2026, 4, 1)
+    for text in ("2026-4", "26-04", "2026/04", "april"):
+        with pytest.raises(ValueError):
+            parse_month(text)
+    assert add_months(date(2026, 12, 31), 1) == date(2027, 1, 1)
+    assert add_months(date(2026, 1, 15), -1) == date(2025, 12, 1)
+    assert list(months_between(date(2026, 11, 30), date(2027, 1, 1))) == [
+        date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1),
+    ]  # fmt: skip
 
 
 def test_disabled_rule_in_a_file_is_ignored(tmp_path):
@@ -243,3 +345,11 @@ def test_amounts_round_half_up_to_whole_rupiah(tmp_path):
     rule = {**BASE_RULE, "jkk_rate": "0.0000025", "jht_rate": "0.0000045"}
     c = load_rules(tmp_path, rule).contribution(0, jht=True, on=ON)
     assert (c.jkk, c.jht) == (3, 5)  # 2.5 -> 3 and 4.5 -> 5, not banker's 2 and 4
+
+
+def test_months_paid_at_once_each_cost_their_own_months_amount(table):
+    # Three months from March 2026, self-paying: March at 16,800, April and May at 8,400.
+    c = table.contribution(0, months=3, funding_source="mandiri", on=date(2026, 3, 10))
+    assert (c.monthly, c.per_period) == (16_800, 16_800 + 2 * 8_400)
+    apbd = table.contribution(0, months=12, on=date(2026, 3, 10))
+    assert apbd.per_period == 12 * 16_800

@@ -40,7 +40,8 @@ def fill_sample(db):
         person(2, "B", NATAI, "registered", sex="L", target_group="nelayan",
                birth_date=date(2003, 1, 1), monthly_income=1_150_000, program_jht=True,
                created_by="Budi", created_at=utc("2026-11-08T18:00:00")),
-        # C: 55 today; CSR, base 2,950,000: 29,500 + 6,800 = Rp 36,300
+        # C: 55 today; CSR, base 2,950,000, in November 2026 under PP 50/2025's discount
+        # (CSR-funded, not transport): 14,750 + 3,400 = Rp 18,150
         person(3, "C", KUALA_JELAI, "ready", sex="P", target_group="umkm",
                birth_date=date(1971, 11, 27), monthly_income=3_000_000, program_jht=False,
                funding_source="csr", created_by="Ahmad",
@@ -49,7 +50,8 @@ def fill_sample(db):
                created_by="Siti", created_at=utc("2026-11-10T01:00:00")),
         person(5, "E", NATAI, "rejected", sex="L", target_group="petani",
                created_by="Siti", created_at=utc("2026-11-10T02:00:00")),
-        # F: 64, self-paying, no income known: priced at the lowest bracket, Rp 16,800
+        # F: 64, self-paying, no income known: priced at the lowest bracket, discounted in
+        # November 2026: Rp 8,400
         person(6, "F", KUALA_JELAI, "exported", sex="L", target_group="atlet",
                birth_date=date(1961, 11, 28), monthly_income=None, program_jht=False,
                funding_source="mandiri", warnings_confirmed=["age.range"], created_by="Siti",
@@ -88,9 +90,9 @@ def test_budget_per_funding_source_and_for_the_full_target(sample):
     b = figures.overview(sample, today=TODAY).budget
     assert b.source("apbd") == figures.FundingBudget("apbd", 3, 16_800 + 42_800 + 16_800)
     assert b.source("apbd").yearly == 76_400 * 12 == 916_800
-    assert b.source("csr") == figures.FundingBudget("csr", 1, 36_300)
-    assert b.source("mandiri") == figures.FundingBudget("mandiri", 1, 16_800)
-    assert b.total.workers == 5 and b.total.monthly == 129_500
+    assert b.source("csr") == figures.FundingBudget("csr", 1, 18_150)
+    assert b.source("mandiri") == figures.FundingBudget("mandiri", 1, 8_400)
+    assert b.total.workers == 5 and b.total.monthly == 102_950
     assert b.priced_at_lowest == 1
     assert b.target_each == 16_800
     assert b.target_monthly == 9_863 * 16_800 == 165_698_400

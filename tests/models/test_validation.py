@@ -12,6 +12,7 @@ from models.validation import (
     ValidationContext,
     age_on,
     normalize_phone,
+    normalized,
     readiness,
     status_after_edit,
     validate,
@@ -67,7 +68,8 @@ REQUIRED_FIELDS = [
 def test_empty_registration_lists_every_required_field_and_consent():
     problems = validate(Registration(), context())
     assert triples(problems) == {("required", f, E) for f in REQUIRED_FIELDS} | {
-        ("consent.required", "consent", E)
+        ("consent.required", "consent", E),
+        ("working_now.required", "working_now", E),
     }
 
 
@@ -400,3 +402,39 @@ def test_whitespace_only_is_missing():
 )
 def test_status_after_an_edit(current, draft, officer_device, expected):
     assert status_after_edit(current, draft=draft, officer_device=officer_device) == expected
+
+
+# --- the year's declarations (issue 15) ---------------------------------------------------
+
+
+def test_ready_needs_the_declaration_of_working_now():
+    problems = validate(siti(working_now=False), context())
+    assert triples(problems) == {("working_now.required", "working_now", E)}
+    assert validate(siti(), context()) == []
+
+
+@pytest.mark.parametrize(
+    ("previous", "kpj", "expected"),
+    [
+        (False, "", set()),
+        (True, "12345678901", set()),
+        (True, "123 4567 8901", set()),  # grouped as on the card
+        (True, "", {("required", "previous_kpj", E)}),
+        (True, "1234567890", {("kpj.format", "previous_kpj", E)}),
+        (False, "12345", {("kpj.format", "previous_kpj", E)}),
+    ],
+)
+def test_a_former_participant_gives_the_old_kpj_of_11_digits(previous, kpj, expected):
+    reg = siti(previous_participant=previous, previous_kpj=kpj)
+    assert triples(validate(reg, context())) == expected
+
+
+@pytest.mark.parametrize(
+    ("occupation", "transport"),
+    [("Ojek", True), ("Tukang ojek pangkalan", True), ("OJOL", True), ("Sopir truk", True),
+     ("Supir angkot", True), ("Kurir paket", True), ("Pengemudi", True), ("Petani", False),
+     ("Projek", False), ("Buruh harian lepas", False)],
+)  # fmt: skip
+def test_a_transport_occupation_ticks_the_transport_flag(occupation, transport):
+    assert normalized(siti(occupation=occupation)).transport_worker is transport
+    assert normalized(siti(occupation="Petani", transport_worker=True)).transport_worker

@@ -164,7 +164,7 @@ def test_enter_exports_and_the_file_is_offered_in_documents(qtbot, export_dialog
 COLUMNS = [
     "nik", "full_name", "birth_place", "birth_date", "sex", "marital_status", "mother_name",
     "address", "rt", "rw", "village_code", "postal_code", "phone", "occupation", "target_group",
-    "monthly_income", "funding_source", "heir_name", "heir_relation", "consent",
+    "monthly_income", "funding_source", "heir_name", "heir_relation", "consent", "working_now",
 ]  # fmt: skip
 
 
@@ -172,7 +172,7 @@ def village_row(nik, name, born, sex):
     reg = siti(nik=nik, full_name=name, sex=sex)
     values = {field: getattr(reg, field, "") for field in COLUMNS}
     values["birth_date"] = born
-    values["consent"] = "Ya"
+    values["consent"] = values["working_now"] = "Ya"
     return values
 
 
@@ -357,9 +357,7 @@ def test_the_preview_filters_by_outcome_and_counts(qtbot, wizard, chooser, tmp_p
     assert texts == ["Semua (4)", "Ditolak (1)", "Duplikat (1)", "Draf (1)", "Siap (1)"]
     assert child(wizard, QLabel, "excel_summary").text() == (
         "Lembar Daftar: 4 baris terbaca — 1 siap, 1 draf, 1 ditolak, 1 duplikat."
-        " Kolom wajib belum ada: Tempat lahir, Tanggal lahir, Jenis kelamin, Status perkawinan,"
-        " Nama ibu kandung, Alamat, RT, RW, Desa/Kelurahan, Kode pos, No. HP, Pekerjaan,"
-        " Kelompok sasaran, Penghasilan per bulan (Rp), Persetujuan."
+        " Kolom wajib belum ada: Desa/Kelurahan."  # without it every row is rejected
     )
 
     assert shown(wizard, 0) == ["2", "3", "4", "5"]

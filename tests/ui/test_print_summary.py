@@ -45,9 +45,10 @@ def test_the_summary_shows_the_figures_on_one_page(qapp, sample, tmp_path):
     assert "Kabupaten Sukamara" in seen and "27-11-2026" in seen
     # Budget: APBD 3 workers Rp 76,400 a month; the full target at Rp 16,800.
     assert _line(pdf, "APBD", "3", "Rp 76.400", "Rp 916.800")
-    assert _line(pdf, "CSR", "1", "Rp 36.300", "Rp 435.600")
-    assert _line(pdf, "Mandiri", "1", "Rp 16.800", "Rp 201.600")
-    assert _line(pdf, "Jumlah", "5", "Rp 129.500", "Rp 1.554.000")
+    # CSR and mandiri: PP 50/2025's discount in November 2026 (tests/models/test_dashboard)
+    assert _line(pdf, "CSR", "1", "Rp 18.150", "Rp 217.800")
+    assert _line(pdf, "Mandiri", "1", "Rp 8.400", "Rp 100.800")
+    assert _line(pdf, "Jumlah", "5", "Rp 102.950", "Rp 1.235.400")
     assert _line(pdf, "Target penuh", "9.863", "Rp 165.698.400", "Rp 1.988.380.800")
     assert _line(pdf, "Siti", "4", "1", "1", "50,0 %", "1", "2,0", "4,0", "11-11-2026")
     for words in ("Petani / pekebun", "Laki-laki", "55+", "Sukamara", "Jelai", "Siti", "Budi"):

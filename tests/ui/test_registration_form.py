@@ -68,6 +68,7 @@ def type_siti(qtbot, form, values=SITI):
     choose(qtbot, form, "village_code", "62.08.01.2001")
     choose(qtbot, form, "target_group", "petani")
     choose(qtbot, form, "heir_relation", "suami_istri")
+    field(form, "working_now").setChecked(True)
     field(form, "consent").setChecked(True)
 
 
@@ -145,7 +146,7 @@ def test_save_refuses_errors_but_draft_always_saves(qtbot, window, configured_db
     assert problem_text(form, "phone") == (
         "Nomor HP harus nomor seluler Indonesia, misalnya 0812… atau +62812…"
     )
-    assert form.findChild(QLabel, "problem_summary").text() == "16 kesalahan, 0 peringatan"
+    assert form.findChild(QLabel, "problem_summary").text() == "17 kesalahan, 0 peringatan"
     assert form.focusWidget() is field(form, "nik")  # the first error
     qtbot.keyClicks(field(form, "full_name"), " Susilo")
     assert form.save(draft=True) is True
@@ -329,8 +330,10 @@ def test_tab_walks_the_fields_in_form_order(qtbot, window):
     while visited[-1] != "save_button" and len(visited) < 40:
         tab_out(qtbot, form)
         visited.append(form.focusWidget().objectName())
-    # The company is asked for only when a company's CSR pays: its field is skipped.
-    assert visited == [s.name for s in FIELDS if s.name != "csr_company"] + ["save_button"]
+    # The company is asked for only when a company's CSR pays, the old KPJ only of a former
+    # participant: their fields are skipped.
+    skipped = ("csr_company", "previous_kpj")
+    assert visited == [s.name for s in FIELDS if s.name not in skipped] + ["save_button"]
 
 
 def test_the_contribution_line_does_not_squeeze_the_left_column(qtbot, window):

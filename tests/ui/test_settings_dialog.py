@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from exchange.enrolment import init_district
 from models.db import open_database
-from models.settings import load_settings, save_settings
+from models.settings import Settings, load_settings, save_settings
 from ui.settings_dialog import SettingsDialog, first_run_dialog, settings_dialog
 
 
@@ -81,3 +81,25 @@ def test_the_settings_of_a_district_set_up_in_the_app_are_the_districts(qapp, tm
     labels = row_labels(settings_dialog(db, load_settings(db)))
     assert "Nama kantor" in labels and "Nama staf" in labels
     assert "Alamat server kabupaten" not in labels
+
+
+def test_the_district_sets_the_date_of_its_agreement_with_bpjs(qtbot, tmp_path):
+    db = district_db(tmp_path)
+    save_settings(db, Settings(officer_name="Rina", office_name="Disnaker", configured=True))
+    dialog = settings_dialog(db, load_settings(db))
+    assert "Tanggal PKS dengan BPJS" in row_labels(dialog)
+    pks = dialog.findChild(QLineEdit, "pks_date")
+    pks.setText("31-02-2026")
+    press_save(qtbot, dialog)
+    assert dialog.findChild(QLabel, "message").text() == "Tulis tanggal PKS sebagai hh-bb-tttt."
+    pks.setText("01-01-2027")
+    press_save(qtbot, dialog)
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert save_settings(db, dialog.settings()).pks_date == "2027-01-01"
+    assert settings_dialog(db, load_settings(db)).findChild(QLineEdit, "pks_date").text() == (
+        "01-01-2027"
+    )
+
+
+def test_an_officer_is_not_asked_for_the_agreement(qtbot, db):
+    assert "Tanggal PKS dengan BPJS" not in row_labels(settings_dialog(db, load_settings(db)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models import vocabulary
+from models.registration import FLAG_FIELDS
 from models.vocabulary import CONTEXT
 
 __all__ = [
@@ -94,7 +95,7 @@ def display_value(field: str, value, regions=None) -> str:
     if field in vocabulary.CHOICES:
         table = vocabulary.CHOICES[field]
         return translate(CONTEXT, table[value]) if value in table else str(value)
-    if field in ("program_jht", "consent", "deleted"):
+    if field in FLAG_FIELDS:
         return yes_no(value)
     if field == "birth_date":
         return tanggal(date.fromisoformat(value)) if isinstance(value, str) else tanggal(value)

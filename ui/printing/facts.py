@@ -35,6 +35,7 @@ def contribution(reg: Registration, context: PrintContext) -> Contribution | Non
             months=reg.contribution_months or 1,
             funding_source=reg.funding_source or "apbd",
             on=context.today,
+            transport=reg.transport_sector,
         )
     except LookupError:
         return None

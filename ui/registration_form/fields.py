@@ -75,6 +75,10 @@ class FieldWidgets(QObject):
             "program_jht": labels.field_labels()["program_jht"],
             "heir_phone": phone,
             "consent": self.tr("Pekerja menyetujui pemrosesan datanya"),
+            "transport_worker": self.tr("Pekerja sektor transportasi (ojol, ojek, sopir, kurir)"),
+            "working_now": self.tr("Saat ini bekerja (pernyataan pekerja)"),
+            "previous_participant": self.tr("Sudah pernah jadi peserta BPJS Ketenagakerjaan"),
+            "previous_kpj": self.tr("11 angka, dari kartu lama"),
         }
 
     @staticmethod

@@ -31,7 +31,7 @@ from models.entry_fields import FIELDS, TYPED_KINDS
 from models.formatting import arg, parse_amount
 from models.problems import Problem
 from models.regions import Regions, default_regions
-from models.registration import Registration
+from models.registration import Registration, names_transport_job
 from models.settings import Settings
 from models.store import RegistrationStore
 from ui import dialogs
@@ -140,6 +140,8 @@ class RegistrationForm(QWidget):
         fields["kecamatan"].currentIndexChanged.connect(self._kecamatan_changed)
         fields["village_code"].currentIndexChanged.connect(self.places.village_chosen)
         fields["funding_source"].currentIndexChanged.connect(self._funding_changed)
+        fields["occupation"].textChanged.connect(self._occupation_changed)
+        fields["previous_participant"].toggled.connect(self._previous_changed)
         fields["monthly_income"].editingFinished.connect(self._format_income)
         order = [fields[spec.name] for spec in FIELDS] + [self.save_button]
         for first, second in itertools.pairwise(order):
@@ -181,6 +183,8 @@ class RegistrationForm(QWidget):
         self.status_label.setText(labels.status_labels().get(reg.status, reg.status))
         self.sheet.kpj.setText(reg.kpj or "—")
         self._funding_changed()
+        self._occupation_changed()
+        self._previous_changed()
         self.session.mark_clean(self.fields.values())
         if reg.version == 0 and not raw:
             self._blank_values = self.fields.values()
@@ -274,10 +278,31 @@ class RegistrationForm(QWidget):
         self._changed()
 
     def _funding_changed(self) -> None:
-        applies = csr_company_applies(self.fields["funding_source"].currentData())
+        funding = self.fields["funding_source"].currentData()
+        applies = csr_company_applies(funding)
         self.fields["csr_company"].setEnabled(applies)
         if not applies and not self._loading:
             self.fields["csr_company"].clear()
+        self.sheet.show_segment(funding or "")
+
+    def _occupation_changed(self) -> None:
+        """An occupation that names a transport job ticks the transport box (and holds it
+        ticked); any other leaves the box for the officer to ask."""
+        box = self.fields["transport_worker"]
+        named = names_transport_job(self.fields["occupation"].text())
+        if named:
+            box.setChecked(True)
+        elif not box.isEnabled():  # the occupation ticked it: it no longer does
+            box.setChecked(False)
+        box.setEnabled(not named)
+        box.setToolTip(self.tr("Dari pekerjaan yang diisi.") if named else "")
+
+    def _previous_changed(self) -> None:
+        """The old KPJ is asked only of a former participant."""
+        former = self.fields["previous_participant"].isChecked()
+        self.fields["previous_kpj"].setEnabled(former)
+        if not former and not self._loading:
+            self.fields["previous_kpj"].clear()
 
     def _format_income(self) -> None:
         income = self.fields["monthly_income"]

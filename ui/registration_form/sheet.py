@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from models.contribution import Contribution
 from models.entry_fields import FieldSpec, Kind, Section, fields_in
 from models.formatting import arg
+from models.segments import default_segment_codes
 from ui.i18n import labels
 from ui.i18n.formats import rupiah
 from ui.registration_form.fields import FieldWidgets
@@ -49,7 +50,7 @@ def section_titles() -> dict[Section, str]:
         Section.WORK: translate("FormSheet", "Pekerjaan dan penghasilan"),
         Section.PROGRAMS: translate("FormSheet", "Program dan iuran"),
         Section.HEIR: translate("FormSheet", "Ahli waris"),
-        Section.CONSENT: translate("FormSheet", "Persetujuan"),
+        Section.CONSENT: translate("FormSheet", "Pernyataan dan persetujuan"),
     }
 
 
@@ -69,6 +70,10 @@ class FormSheet(QObject):
         # squeezes the identity column on a small screen.
         self.contribution_summary.setWordWrap(True)
         self.kpj = QLabel(objectName="kpj")
+        # BPJS's segment code for who pays: the mapping is not confirmed by the branch yet.
+        self.segment = QLabel(objectName="segment_code")
+        self.segment.setWordWrap(True)
+        self.segment.setStyleSheet("color: #555;")
         boxes = {}
         for section in Section:
             specs = fields_in(section)
@@ -96,8 +101,14 @@ class FormSheet(QObject):
     def show_widget(self, widget: QWidget) -> None:
         """Scroll ``widget`` into view with some room around it, if it is on the sheet: the
         field being typed in is never out of sight."""
-        if self.scroll.widget().isAncestorOf(widget):
-            self.scroll.ensureWidgetVisible(widget, FOCUS_MARGIN, FOCUS_MARGIN)
+        inner = self.scroll.widget()
+        if inner.isAncestorOf(widget):
+            # The whole widget with its margin, not just a line's text cursor (which is all
+            # ensureWidgetVisible looks at for a line edit).
+            centre = widget.mapTo(inner, widget.rect().center())
+            self.scroll.ensureVisible(
+                centre.x(), centre.y(), 0, widget.height() // 2 + FOCUS_MARGIN
+            )
 
     def _box(self, section: Section, specs: list[FieldSpec]) -> QGroupBox:
         group = QGroupBox(section_titles()[section])
@@ -146,7 +157,8 @@ class FormSheet(QObject):
                 objectName="program_jkm",
             )
             return [(translate("FormSheet", "Program"), jkk), ("", jkm)], [
-                (translate("FormSheet", "Iuran"), self.contribution_summary)
+                (translate("FormSheet", "Kode segmen"), self.segment),
+                (translate("FormSheet", "Iuran"), self.contribution_summary),
             ]
         if section is Section.CONSENT:
             note = QLabel(
@@ -187,4 +199,19 @@ class FormSheet(QObject):
                 contribution.months,
                 rupiah(contribution.per_period),
             )
+        if not contribution.rule_verified:
+            text += "\n" + arg(
+                translate("FormSheet", "Tarif %1 (belum dipastikan)"),
+                contribution.rule_label or contribution.rule,
+            )
         self.contribution_summary.setText(text)
+
+    def show_segment(self, funding_source: str) -> None:
+        """BPJS's segment code for ``funding_source``, said to be unconfirmed while the
+        table is."""
+        codes = default_segment_codes()
+        code = codes.code_for(funding_source)
+        text = f"{code} — {codes.name_of(code)}"
+        if not codes.verified:
+            text += " " + translate("FormSheet", "(belum dipastikan kantor cabang BPJS)")
+        self.segment.setText(text)

@@ -28,6 +28,10 @@ def problem_text(problem: Problem) -> str:
     texts = {
         "required": translate("Problems", "%1 wajib diisi."),
         "consent.required": translate("Problems", "Pekerja harus menyetujui pemrosesan datanya."),
+        "working_now.required": translate(
+            "Problems",
+            "Pekerja harus menyatakan saat ini bekerja (klaim JKK dan JKM bergantung padanya).",
+        ),
         "nik.digits": translate("Problems", "NIK hanya boleh berisi angka."),
         "nik.length": translate("Problems", "NIK harus 16 angka."),
         "nik.province": translate(
