@@ -43,8 +43,8 @@ STEPS = (
     m011_officer_versions,
     m012_dashboard_days,
     m013_nik_and_id_search,
-    m015_record_before_publishing,
     m014_transport_work_and_previous_kpj,
+    m015_record_before_publishing,
 )
 
 migrations = Migrations("jaring")
