@@ -26,6 +26,7 @@ from models.migrations.steps_m007_m013 import (
     m012_dashboard_days,
     m013_nik_and_id_search,
 )
+from models.migrations.steps_m016 import m016_programme_year
 
 STEPS = (
     m001_registrations,
@@ -41,6 +42,7 @@ STEPS = (
     m011_officer_versions,
     m012_dashboard_days,
     m013_nik_and_id_search,
+    m016_programme_year,
 )
 
 migrations = Migrations("jaring")
