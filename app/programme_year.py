@@ -25,9 +25,11 @@ from models.registration import FundingSource
 
 __all__ = [
     "EVENT_KINDS",
+    "DashboardMonths",
     "RenewalDone",
     "coverage_months",
     "coverage_report",
+    "dashboard_months",
     "lapse_warnings",
     "parse_month",
     "reconcile",
@@ -92,6 +94,20 @@ def coverage_report(db: Database, month: str) -> coverage.MonthCoverage:
 def coverage_months(db: Database, last: str | date, count: int = 12) -> list:
     """The figures of ``count`` months ending with ``last`` (the dashboard's table)."""
     return coverage.coverage_months(db, coverage.month_range(last, count))
+
+
+@dataclass(frozen=True)
+class DashboardMonths:
+    """The dashboard's months (oldest first) and who is about to lapse in the last."""
+
+    months: list[coverage.MonthCoverage]
+    warnings: list[coverage.ParticipantMonth]
+
+
+def dashboard_months(db: Database, today: date, count: int = 12) -> DashboardMonths:
+    """The figures of the ``count`` months up to ``today``'s and that month's warnings."""
+    months = coverage_months(db, today, count)
+    return DashboardMonths(months, lapse_warnings(db, today, 200))
 
 
 def lapse_warnings(db: Database, month: str | date, limit: int = 500) -> list:

@@ -292,11 +292,11 @@ def _members(db: Database, key: GroupKey, limit: int) -> list[dict]:
 
 def _participant(row: dict, walks: Walks, key: GroupKey, month: int) -> ParticipantMonth:
     start = walks.start(key)
-    through = (
-        paid_through(start, walks.histories.spans.get(key.history, ()))
-        if start is not None
-        else None
-    )
+    spans = walks.histories.spans.get(key.history, ())
+    through = None
+    if start is not None:
+        until = max([month, *(span.last for span in spans)])
+        through = paid_through(start, spans, walks.states(key, until))
     state = walks.states(key, month).get(month, "") if start is not None else ""
     return ParticipantMonth(
         row["registration_id"], row["full_name"], row["nik"], row["kpj"], row["village_code"],

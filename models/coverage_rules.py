@@ -147,14 +147,22 @@ def unpaid_run(month: int, period_start: int, spans: tuple[PaidSpan, ...]) -> in
     return run
 
 
-def paid_through(start: int, spans: Iterable[PaidSpan]) -> int | None:
-    """The last month up to which every month from ``start`` is paid (whenever it was
-    paid); None when ``start`` itself is not paid."""
+def paid_months(states: dict[int, str], spans: Iterable[PaidSpan]) -> set[int]:
+    """The months a participant's payments paid for: covered by one of them (whenever it
+    was made) while the participant was billed. A lapsed or ended month inside a payment's
+    span was not paid for (BPJS did not bill it)."""
     covered = set()
     for span in spans:
-        covered.update(range(span.first, span.last + 1))
+        covered.update(m for m in range(span.first, span.last + 1) if states.get(m) in BILLED)
+    return covered
+
+
+def paid_through(start: int, spans: Iterable[PaidSpan], states: dict[int, str]) -> int | None:
+    """The last month up to which every month from ``start`` is paid (`paid_months`);
+    None when ``start`` itself is not paid."""
+    paid = paid_months(states, spans)
     month = start
-    while month in covered:
+    while month in paid:
         month += 1
     return month - 1 if month > start else None
 

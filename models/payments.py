@@ -32,6 +32,7 @@ from models.coverage_rules import (
     Pricer,
     month_number,
     month_text,
+    paid_months,
     parse_events,
     walk,
 )
@@ -176,10 +177,11 @@ def _choose(
         if start is None or start > span.last:
             continue
         spans = walks.histories.spans.get(key.history, ())
+        paid = paid_months(walks.states(key, span.last), spans)
         with_it = walk(start, (*spans, span), parse_events(key.events), span.last)
         months = [
             m for m in range(max(span.first, start), span.last + 1)
-            if with_it[m] in BILLED and not any(s.first <= m <= s.last for s in spans)
+            if with_it[m] in BILLED and m not in paid
         ]  # fmt: skip
         if months:
             choices[key] = _Choice(months)

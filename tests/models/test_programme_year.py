@@ -182,8 +182,8 @@ def test_lapse_warnings_and_paid_through(year):
         "reg-3": ("2026-01", "2026-03", "ended"),
         # Paid from April: February and March are arrears, so nothing is paid "through".
         "reg-9": ("2026-02", "", "active"),
-        # The late payment paid April to June, but they lapsed in June.
-        "reg-10": ("2026-01", "2026-06", "lapsed"),
+        # The late payment paid April and May; in June they had lapsed.
+        "reg-10": ("2026-01", "2026-05", "lapsed"),
         "reg-12": ("2026-01", "2026-12", "active"),
     }
 
