@@ -44,6 +44,12 @@ class Reconciliation:
     def difference(self) -> int | None:
         return None if self.invoiced is None else self.invoiced - self.computed
 
+    @property
+    def typed_difference(self) -> int | None:
+        """The differences of the kecamatan typed in so far (None before any is)."""
+        typed = [r.difference for r in self.rows if r.difference is not None]
+        return sum(typed) if typed else None
+
     def as_json(self) -> dict:
         return {
             "month": self.month, "computed": self.computed, "invoiced": self.invoiced,
@@ -65,7 +71,8 @@ def reconcile(
     table: ContributionTable | None = None,
 ) -> Reconciliation:
     """Compare the invoice of ``month`` with Jaring's amount due. Without a total, the
-    invoice's total is the sum of the kecamatan typed in (when any)."""
+    invoice's total is the sum of the kecamatan typed in once every kecamatan Jaring bills
+    is (before that, comparing a part with the whole would show a false difference)."""
     figures = due_by_kecamatan(db, month, table=table)
     typed = dict(invoiced_by_kecamatan or {})
     codes = sorted(set(figures.by_kecamatan) | set(typed))
@@ -77,6 +84,6 @@ def reconcile(
                 code, due.participants if due else 0, due.amount_due if due else 0, typed.get(code)
             )
         )
-    if invoiced_total is None and typed:
+    if invoiced_total is None and typed and set(typed) >= set(figures.by_kecamatan):
         invoiced_total = sum(typed.values())
     return Reconciliation(figures.month, rows, figures, invoiced_total)

@@ -1472,7 +1472,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>FiscalYearDialog</name>
     <message>
-        <location filename="../../ui/programme/fiscal_year_dialog.py" line="+38"/>
+        <location filename="../../ui/programme/fiscal_year_dialog.py" line="+37"/>
         <source>Target dan anggaran per tahun</source>
         <translation>Target and budget per year</translation>
     </message>
@@ -1527,7 +1527,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Revised (APBD-P)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Belum ditetapkan: target dari pengaturan.</source>
         <translation>Not set yet: the target of the settings.</translation>
     </message>
@@ -2755,7 +2755,7 @@ The window already open has been brought to the front; carry on working there. T
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/programme/payment_dialog.py" line="+41"/>
+        <location filename="../../ui/programme/payment_dialog.py" line="+47"/>
         <source>Catat pembayaran iuran</source>
         <translation>Record a contributions payment</translation>
     </message>
@@ -2831,7 +2831,7 @@ The window already open has been brought to the front; carry on working there. T
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Pembayaran yang sudah dicatat</source>
         <translation>Payments recorded</translation>
     </message>
@@ -3879,6 +3879,11 @@ Village head %1</translation>
         <source>Diaktifkan kembali</source>
         <translation>Reactivated</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>ProgressCard</name>
@@ -3906,7 +3911,7 @@ Village head %1</translation>
 <context>
     <name>ReconciliationDialog</name>
     <message>
-        <location filename="../../ui/programme/reconciliation_dialog.py" line="+58"/>
+        <location filename="../../ui/programme/reconciliation_dialog.py" line="+57"/>
         <source>Cocokkan tagihan BPJS</source>
         <translation>Check the BPJS invoice</translation>
     </message>
@@ -3956,7 +3961,7 @@ Village head %1</translation>
         <translation>Type the BPJS invoice per district in the column “BPJS invoice”. Difference = the BPJS invoice minus Jaring&apos;s figure: positive means BPJS bills more (e.g. participants who died or lapsed are still billed).</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>(tanpa desa)</source>
         <translation>(no village)</translation>
     </message>
@@ -3967,6 +3972,11 @@ Village head %1</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>Selisih pada kecamatan yang sudah diketik: %1. Ketik semua kecamatan (atau totalnya) untuk selisih seluruhnya.</source>
+        <translation>Difference in the districts typed so far: %1. Type every district (or the total) for the whole difference.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Menurut Jaring, iuran %1: %2 untuk %3 peserta. Ketik tagihan BPJS untuk mencocokkan.</source>
         <translation>By Jaring, the contributions of %1: %2 for %3 participants. Type the BPJS invoice to compare.</translation>
     </message>

@@ -129,6 +129,9 @@ def test_the_invoice_per_kecamatan(qtbot, district):
     assert "Ketik tagihan" in dialog.summary.text()
     # BPJS bills three people in Sukamara (Jaring two) and two months in Jelai (Jaring one).
     table.item(0, INVOICE_COLUMN).setText("50.400")
+    # One kecamatan typed: no total yet (a part against the whole would differ falsely).
+    assert dialog.result.invoiced is None and dialog.result.typed_difference == 16_800
+    assert "sudah diketik" in dialog.summary.text()
     table.item(1, INVOICE_COLUMN).setText("33600")
     found = dialog.result
     assert [(r.kecamatan_code, r.computed, r.invoiced, r.difference) for r in found.rows] == [

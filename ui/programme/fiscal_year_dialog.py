@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from models.formatting import arg
 from ui import dialogs
 from ui.dashboard.widgets import cell, figure_table, fit_height
 from ui.i18n.formats import rupiah, tanggal, thousands
-from ui.programme.widgets import rupiah_edit, rupiah_value
+from ui.programme.widgets import close_button, rupiah_edit, rupiah_value
 
 
 class FiscalYearDialog(QDialog):
@@ -59,8 +58,7 @@ class FiscalYearDialog(QDialog):
             [self.tr("Tahun"), self.tr("Target"), self.tr("Anggaran"), self.tr("Diubah (APBD-P)")],
             "fiscal_years",
         )
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_button(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.state)

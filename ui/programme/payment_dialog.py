@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +26,14 @@ from ui.dashboard.coverage_card import month_label
 from ui.dashboard.widgets import cell, figure_table, fit_height
 from ui.i18n import labels
 from ui.i18n.formats import rupiah, tanggal, thousands
-from ui.programme.widgets import MonthEdit, day_edit, day_of, funding_combo, kecamatan_combo
+from ui.programme.widgets import (
+    MonthEdit,
+    close_button,
+    day_edit,
+    day_of,
+    funding_combo,
+    kecamatan_combo,
+)
 
 
 class PaymentDialog(QDialog):
@@ -68,8 +74,7 @@ class PaymentDialog(QDialog):
             [self.tr("Bulan"), self.tr("Dibayar"), self.tr("Sumber"), self.tr("Kecamatan"),
              self.tr("Peserta"), self.tr("Jumlah")], "payment_history",
         )  # fmt: skip
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_button(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(explain)

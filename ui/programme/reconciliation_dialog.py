@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +27,7 @@ from models.reconciliation import Reconciliation
 from models.regions import Regions
 from ui.dashboard.coverage_card import month_label
 from ui.i18n.formats import rupiah, thousands
-from ui.programme.widgets import MonthEdit, rupiah_edit, rupiah_value
+from ui.programme.widgets import MonthEdit, close_button, rupiah_edit, rupiah_value
 
 INVOICE_COLUMN = 3
 _DIFFERENT = QColor(176, 0, 32)
@@ -84,8 +83,7 @@ class ReconciliationDialog(QDialog):
             "(mis. peserta yang sudah meninggal atau nonaktif masih ditagih)."
         ), wordWrap=True)  # fmt: skip
         note.setStyleSheet("color: #555;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
@@ -153,6 +151,10 @@ class ReconciliationDialog(QDialog):
 
     def _summary(self, found: Reconciliation) -> str:
         month = month_label(found.month)
+        if found.invoiced is None and found.typed_difference is not None:
+            return arg(self.tr("Selisih pada kecamatan yang sudah diketik: %1. Ketik semua "
+                               "kecamatan (atau totalnya) untuk selisih seluruhnya."),
+                       rupiah(found.typed_difference))  # fmt: skip
         if found.invoiced is None:
             return arg(self.tr("Menurut Jaring, iuran %1: %2 untuk %3 peserta. Ketik tagihan "
                                "BPJS untuk mencocokkan."),

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from ui.dashboard.coverage_card import month_label
 from ui.dashboard.widgets import cell, figure_table, fit_height
 from ui.i18n.formats import rupiah, thousands
 from ui.printing.print_jobs import renewal_request, renewal_variant
+from ui.programme.widgets import close_button
 
 
 class RenewalDialog(QDialog):
@@ -66,15 +66,15 @@ class RenewalDialog(QDialog):
         actions.addWidget(self.excel_button)
         actions.addWidget(self.print_button)
         actions.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_button(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.figures)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(actions)
+        layout.addStretch(1)
         layout.addWidget(close)
-        self.resize(620, 460)
+        self.resize(620, 360)
         self.recompute()
 
     def recompute(self) -> None:

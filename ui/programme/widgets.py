@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from models.coverage_rules import month_number, month_text
 from models.regions import Regions
@@ -87,3 +87,11 @@ def event_labels() -> dict[str, str]:
         "deactivated": translate("Programme", "Dinonaktifkan BPJS"),
         "reactivated": translate("Programme", "Diaktifkan kembali"),
     }
+
+
+def close_button(dialog: QDialog) -> QDialogButtonBox:
+    """The dialog's "Tutup" (Qt's own word would stay English without Qt's translations)."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    box.button(QDialogButtonBox.StandardButton.Close).setText(translate("Programme", "Tutup"))
+    box.rejected.connect(dialog.reject)
+    return box
