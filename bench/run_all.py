@@ -9,6 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import (
     bench_batches,
+    bench_coverage,
     bench_dashboard,
     bench_excel_export,
     bench_excel_import,
@@ -23,6 +24,7 @@ if __name__ == "__main__":
     for module in (
         bench_list,
         bench_dashboard,
+        bench_coverage,
         bench_search,
         bench_save,
         bench_batches,

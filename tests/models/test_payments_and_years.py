@@ -100,3 +100,13 @@ def test_fiscal_years(db):
     assert verify_chain(db).ok
     with pytest.raises(ValueError, match="negatif"):
         fiscal_year.set_fiscal_year(db, 2026, target=-1, budget=0, actor="staf")
+
+
+def test_the_dashboard_counts_against_the_years_target(db):
+    from models.dashboard import overview
+
+    save_settings(db, Settings(target=500))
+    assert overview(db, today=date(2026, 5, 1)).progress.target == 500
+    fiscal_year.set_fiscal_year(db, 2026, target=800, budget=0, actor="staf")
+    assert overview(db, today=date(2026, 5, 1)).progress.target == 800
+    assert overview(db, today=date(2027, 1, 1)).progress.target == 500
