@@ -193,11 +193,8 @@ def verified_updates(db: Database, document: object) -> dict:
     """Officer: the inner object of a status-updates document after every check."""
     body = _verified_body(db, document, "updates", _UPDATES_FIELDS, "not_updates")
     for change in body["changes"]:
-        fields = (
-            _CHANGE_WITH_EVENTS
-            if isinstance(change, dict) and "events" in change
-            else (_CHANGE_FIELDS)
-        )
+        with_events = isinstance(change, dict) and "events" in change
+        fields = _CHANGE_WITH_EVENTS if with_events else _CHANGE_FIELDS
         problem = _fields_problem(change, fields)
         if problem is None and "events" in change:
             problem = _events_problem(change["events"])

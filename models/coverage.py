@@ -77,12 +77,10 @@ class Histories:
             )
         }
         self.spans: dict[int, tuple[PaidSpan, ...]] = {0: ()}
+        self.payment_ids: dict[int, tuple[int, ...]] = {0: ()}
         for hid, payments in db.execute("SELECT id, payments FROM payment_histories"):
-            self.spans[hid] = tuple(spans[p] for p in json.loads(payments) if p in spans)
-        self.payment_ids = {
-            hid: tuple(json.loads(payments))
-            for hid, payments in db.execute("SELECT id, payments FROM payment_histories")
-        }
+            self.payment_ids[hid] = tuple(json.loads(payments))
+            self.spans[hid] = tuple(spans[p] for p in self.payment_ids[hid] if p in spans)
 
 
 class Walks:

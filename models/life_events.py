@@ -121,7 +121,9 @@ def _store(db: Database, events: list[LifeEvent], actor: str) -> list[LifeEvent]
             new.append(event)
     touched = list(dict.fromkeys(e.registration_id for e in new))
     rows = _rows(db, touched)
-    change_rows(db, [(rows[rid], {}) for rid in touched if rid in rows], LIFE_EVENT_ACTION, actor)
+    # A tombstone keeps its version: moving it on would send it out again from a laptop.
+    live = [(rows[rid], {}) for rid in touched if rid in rows and not rows[rid]["deleted"]]
+    change_rows(db, live, LIFE_EVENT_ACTION, actor)
     db.conn.executemany(
         "UPDATE coverage_participants SET events = COALESCE((SELECT group_concat("
         " e.kind || '@' || e.event_date, ',' ORDER BY e.event_date, e.recorded_at, e.id)"
@@ -214,6 +216,7 @@ def merge_events(
         if event is None:
             decisions.append(("", "life_event_skipped", "malformed"))
         elif owners.get(event.registration_id) != device_id:
+            # Not sent by this device, or not merged (a NIK conflict waiting for staff).
             decisions.append((event.registration_id, "life_event_skipped", "not this device's"))
         else:
             origin = event.origin or device_id

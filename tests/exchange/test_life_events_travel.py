@@ -151,3 +151,21 @@ def test_updates_with_a_malformed_event_are_refused(sites, tmp_path):
     ).decode()
     with pytest.raises(ReceiptError, match="malformed"):
         apply_updates(budi, document, "budi")
+
+
+def test_an_event_for_a_deleted_registration_leaves_its_tombstone_alone(configured_db):
+    """Moving a tombstone's version on would send it out of the laptop again."""
+    from models.store import RegistrationStore
+    from tests.factories import siti
+
+    store = RegistrationStore(configured_db)
+    store.save(siti(status="ready"), "budi")
+    version = store.delete("reg-siti", "budi").version
+    event = {
+        "id": "e-9", "registration_id": "reg-siti", "kind": "died", "event_date": "2026-01-02",
+        "note": "", "recorded_at": "2026-01-03T00:00:00.000+00:00", "recorded_by": "staf",
+        "origin": "",
+    }  # fmt: skip
+    with write_transaction(configured_db):
+        assert life_events.apply_events(configured_db, [event], "budi", "device-1") == 1
+    assert store.get("reg-siti").version == version
