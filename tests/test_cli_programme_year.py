@@ -93,7 +93,7 @@ def test_an_officer_records_no_payment(tmp_path, capsys):
     assert done.code == 1 and "kabupaten" in done.err
 
 
-def test_fiscal_year_and_renewal(district, capsys, tmp_path):
+def test_fiscal_year_and_renewal(district, capsys, tmp_path, qapp):
     done = run(capsys, district, "fiscal-year", "--year", "2027")
     assert done.summary == {"year": 2027, "target": 9863, "budget": 0, "raised_at": "",
                             "from_settings": True}  # fmt: skip
@@ -123,7 +123,7 @@ def test_fiscal_year_and_renewal(district, capsys, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_record_event_and_the_heirs_note(district, capsys, tmp_path):
+def test_record_event_and_the_heirs_note(district, capsys, tmp_path, qapp):
     note = tmp_path / "ahli-waris.pdf"
     done = run(capsys, district, "record-event", "reg-1", "--kind", "died", "--date",
                "2026-03-14", "--note", "Surat desa 4/2026", "--heir-note", note)  # fmt: skip
