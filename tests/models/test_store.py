@@ -105,7 +105,7 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     db = open_database(path)
     try:
         count = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
-        assert count == 13
+        assert count == 14
         assert RegistrationStore(db).get(saved.id) == saved
         assert verify_chain(db).ok
     finally:
