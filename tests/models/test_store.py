@@ -112,7 +112,7 @@ def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
         db.close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 13
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 14
     finally:
         db.close()
 
