@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 #: The benchmarks, by the short name ``--only`` takes, in the order they run.
-MODULES = ("list", "dashboard", "search", "save", "batches", "print", "excel_export",
+MODULES = ("list", "dashboard", "coverage", "search", "save", "batches", "print", "excel_export",
            "excel_import", "sync", "encryption")  # fmt: skip
 QUIET_LOAD = 0.5
 

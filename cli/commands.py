@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.programme_year import COMMANDS as PROGRAMME_YEAR_COMMANDS
 from cli.protection import COMMANDS as PROTECTION_COMMANDS
 from models import clock
 from models.db import default_db_path
@@ -288,4 +289,5 @@ COMMANDS: dict[str, Callable[..., dict]] = {
     "excel-export": _run_excel_export,
     "excel-import": _run_excel_import,
     **PROTECTION_COMMANDS,
+    **PROGRAMME_YEAR_COMMANDS,
 }

@@ -8,6 +8,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.programme_year import add_commands as add_programme_year
 from cli.version import VersionAction
 
 #: Adds one sub-command (its name and one line of help) and returns its parser.
@@ -49,6 +50,7 @@ def build_parser(description: str) -> argparse.ArgumentParser:
     _add_printing(add)
     _add_excel(add)
     _add_protection(add)
+    add_programme_year(add)
     return parser
 
 

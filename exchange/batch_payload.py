@@ -1,6 +1,8 @@
 """The payload of a batch: the registrations and audit rows as JSON Lines, one
-``{"type": ..., "data": {...}}`` object a line, registrations first. `encode_payload`
-writes it, `decode_payload_lines` reads it back refusing anything Jaring would not write.
+``{"type": ..., "data": {...}}`` object a line, registrations first, then the audit rows,
+then the officer's life events (``life_event``, `models.life_events`). `encode_payload`
+writes it, `decode_payload_lines` reads it back refusing anything Jaring would not write
+(`decode_payload_parts` with the life events).
 """
 
 from __future__ import annotations
@@ -30,16 +32,20 @@ def _registration_problem(data: object, seen: set[str]) -> str | None:
     return None
 
 
-def encode_payload(records: list[dict], audit_rows: list[dict]) -> bytes:
+def encode_payload(
+    records: list[dict], audit_rows: list[dict], life_events: list[dict] = ()
+) -> bytes:
     """The plaintext payload: one ``{"type": "registration", "data": {...}}`` line for each
-    record, then one ``{"type": "audit", "data": {...}}`` line for each audit row.
+    record, then one ``{"type": "audit", "data": {...}}`` line for each audit row, then one
+    ``{"type": "life_event", "data": {...}}`` line for each life event.
 
     Raises ValueError for a record without ``id`` or ``version``, a repeated ``id``, or a
     value JSON cannot hold.
     """
     lines = []
     seen: set[str] = set()
-    for kind, rows in (("registration", records), ("audit", audit_rows)):
+    parts = (("registration", records), ("audit", audit_rows), ("life_event", life_events))
+    for kind, rows in parts:
         for number, data in enumerate(rows, start=1):
             if kind == "registration":
                 problem = _registration_problem(data, seen)
@@ -68,12 +74,23 @@ def decode_payload_lines(data: bytes) -> tuple[list[dict], list[dict], list[str]
 
     Raises `BatchRejected` with code ``bad_records`` naming the first bad line: not UTF-8
     JSON, not an object of exactly ``type`` and ``data``, an unknown type, a registration
-    without ``id`` or ``version``, a repeated id, an empty or unfinished line.
+    without ``id`` or ``version``, a repeated id, a life event that is not an object, an
+    empty or unfinished line.
     """
+    records, audit_rows, audit_lines, _ = decode_payload_parts(data)
+    return records, audit_rows, audit_lines
+
+
+def decode_payload_parts(
+    data: bytes,
+) -> tuple[list[dict], list[dict], list[str], list[dict]]:
+    """`decode_payload_lines` and the life events (each checked by the merge,
+    `models.life_events.travelling_event`)."""
     text = _payload_text(data)
     records: list[dict] = []
     audit_rows: list[dict] = []
     audit_lines: list[str] = []
+    life_events: list[dict] = []
     seen: set[str] = set()
     position, number = 0, 0
     while position < len(text):
@@ -90,9 +107,13 @@ def decode_payload_lines(data: bytes) -> tuple[list[dict], list[dict], list[str]
                 raise _bad_records(f"line {number}: the audit row is not a JSON object")
             audit_rows.append(row)
             audit_lines.append(text[start : position - 1])
+        elif kind == "life_event":
+            if type(row) is not dict:
+                raise _bad_records(f"line {number}: the life event is not a JSON object")
+            life_events.append(row)
         else:
             raise _bad_records(f"line {number} has an unknown type {str(kind)[:40]!r}")
-    return records, audit_rows, audit_lines
+    return records, audit_rows, audit_lines, life_events
 
 
 def _bad_records(reason: str) -> BatchRejected:

@@ -27,7 +27,7 @@ from exchange.batch_format import (
     sha256_hex,
 )
 from exchange.batch_manifest import parse_manifest
-from exchange.batch_payload import decode_payload_lines
+from exchange.batch_payload import decode_payload_parts
 from exchange.batch_zip import unpack_members
 
 
@@ -43,6 +43,8 @@ class VerifiedBatch:
     audit_rows: list[dict]
     #: The audit rows' lines exactly as they travelled (what the district keeps).
     audit_lines: list[str] = field(default_factory=list)
+    #: The officer's life events (`models.life_events`), as they travelled.
+    life_events: list[dict] = field(default_factory=list)
 
     @property
     def batch_id(self) -> str:
@@ -160,7 +162,7 @@ def read_batch(
             "import it; ask the officer to write it again.",
         )
 
-    records, audit_rows, audit_lines = decode_payload_lines(plaintext)
+    records, audit_rows, audit_lines, life_events = decode_payload_parts(plaintext)
     if len(records) != manifest["record_count"]:
         raise BatchRejected(
             "bad_records",
@@ -175,6 +177,7 @@ def read_batch(
         records=records,
         audit_rows=audit_rows,
         audit_lines=audit_lines,
+        life_events=life_events,
     )
 
 

@@ -92,6 +92,7 @@ def build_batch(
     records: list[dict],
     audit_rows: list[dict],
     signing_key: Ed25519PrivateKey,
+    life_events: list[dict] = (),
     recipient: str | None,
     allow_unencrypted: bool = False,
     batch_id: str | None = None,
@@ -111,7 +112,7 @@ def build_batch(
             age_recipient = pyrage.x25519.Recipient.from_str(recipient)
         except pyrage.RecipientError as error:
             raise ValueError(f"recipient is not an age X25519 recipient: {error}") from None
-    payload = encode_payload(records, audit_rows)
+    payload = encode_payload(records, audit_rows, life_events)
     stored = payload if recipient is None else pyrage.encrypt(payload, [age_recipient])
     if isinstance(created_at, datetime):
         created_at = created_at.isoformat(timespec="milliseconds")

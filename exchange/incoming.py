@@ -58,6 +58,7 @@ def merge_verified(
         db, manifest=verified.manifest, manifest_sha256=verified.manifest_sha256,
         file_sha256=verified.file_sha256, file_name=file_name, records=verified.records,
         audit_rows=verified.audit_lines, actor=actor, duplicates=duplicates,
+        life_events=verified.life_events,
     )  # fmt: skip
     if result.skipped:
         held = status_updates.imported_batch(db, verified.batch_id)

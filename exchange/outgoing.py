@@ -1,5 +1,6 @@
-"""The officer's next batch: what must leave, packed, signed, encrypted to the district and
-recorded in the batch history in one transaction.
+"""The officer's next batch: what must leave (registrations and the life events recorded
+since the last batch), packed, signed, encrypted to the district and recorded in the batch
+history in one transaction.
 
 `pack_next_batch` makes the batch in memory only (a sync pushes the bytes the history keeps);
 `export_batch` also writes it into a folder. The history always knows a batch before its
@@ -21,7 +22,7 @@ from sqlite_utils import Database
 
 from exchange.batch_file import BuiltBatch, build_batch, rewrite_batch
 from exchange.enrolment import own_signing_key
-from models import batches, fault_points
+from models import batches, fault_points, life_events
 from models.db import write_transaction
 from models.identity import require_role
 
@@ -73,14 +74,18 @@ def _pack(db: Database, *, file_pending: bool) -> BuiltBatch | None:
     signing_key = own_signing_key(db)
     with write_transaction(db):
         pending = batches.pending_export(db)
-        if not pending:
+        # Life events travel once their registration has left (or leaves now), so that
+        # the district holds what they are about.
+        events = life_events.pending_events(db, (r["id"] for r in pending.records))
+        if not pending and not events:
             return None
         seq, prev = batches.next_position(db)
         built = build_batch(
             device_id=identity.device_id, officer=identity.name, seq=seq, prev=prev,
             records=pending.records, audit_rows=pending.audit_rows, signing_key=signing_key,
-            recipient=identity.age_recipient,
+            recipient=identity.age_recipient, life_events=events,
         )  # fmt: skip
+        life_events.mark_sent(db, (e["id"] for e in events), seq)
         batches.record_batch(
             db, seq=seq, batch_id=built.manifest["batch_id"], file_name=built.file_name,
             created_at=built.manifest["created_at"], manifest_sha256=built.manifest_sha256,

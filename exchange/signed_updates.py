@@ -15,7 +15,8 @@ stable code (``not_receipt``, ``not_updates``, ``bad_signature``, ``other_device
 - **Status updates** (``jaring-updates-1``): for one device, every registration it sent
   whose record at the district changed after ``since`` (an audit-log position), with its
   status, KPJ, rejection reason, the district's version and the officer's version it holds,
-  and the ``cursor`` to ask from next time. Over
+  its life events (``events``, only when it has some), and the ``cursor`` to ask from next
+  time. Over
   HTTP the officer asks with its stored cursor; on a USB stick the district writes
   ``<device>.updates.json`` from position 0 (everything), which applies just as well because
   applying is idempotent.
@@ -33,7 +34,7 @@ from exchange import keys
 from exchange.batch_file import canonical_json
 from exchange.enrolment import own_signing_key
 from exchange.receipts import ReceiptError, officer_with_profile, read_signed_json
-from models import status_updates
+from models import life_events, status_updates
 from models.audit import now_iso
 from models.identity import Identity, device, identity_as, require_role
 from models.status_updates import AppliedUpdates, OutgoingBatch
@@ -57,6 +58,9 @@ _CHANGE_FIELDS = {
     "registration_id": str, "status": str, "kpj": str, "reason": str, "version": int,
     "officer_version": int, "deleted": bool,
 }  # fmt: skip
+#: A change of a registration with life events also has ``events``: a list of them, each
+#: checked as `models.life_events.travelling_event` reads it.
+_CHANGE_WITH_EVENTS = {**_CHANGE_FIELDS, "events": list}
 
 
 def _district(db: Database) -> Identity:
@@ -189,18 +193,34 @@ def verified_updates(db: Database, document: object) -> dict:
     """Officer: the inner object of a status-updates document after every check."""
     body = _verified_body(db, document, "updates", _UPDATES_FIELDS, "not_updates")
     for change in body["changes"]:
-        problem = _fields_problem(change, _CHANGE_FIELDS)
+        with_events = isinstance(change, dict) and "events" in change
+        fields = _CHANGE_WITH_EVENTS if with_events else _CHANGE_FIELDS
+        problem = _fields_problem(change, fields)
+        if problem is None and "events" in change:
+            problem = _events_problem(change["events"])
         if problem:
             raise ReceiptError("not_updates", f"a change in the updates is malformed ({problem})")
     return body
+
+
+def _events_problem(events: list) -> str | None:
+    """Each event must have its travelling fields as text; a kind or a date this version
+    cannot use is skipped when applied, not refused (a newer district's)."""
+    for event in events:
+        if not isinstance(event, dict) or not all(
+            isinstance(event.get(f), str) for f in life_events.TRAVELLING
+        ):
+            return "a life event is malformed"
+    return None
 
 
 def apply_updates(db: Database, document: object, actor: str) -> AppliedUpdates:
     """Officer: verify a status-updates document and apply it (see `models.status_updates`)."""
     body = verified_updates(db, document)
     return status_updates.apply_status_changes(
-        db, body["changes"], actor, since=body["since"], cursor=body["cursor"]
-    )
+        db, body["changes"], actor, since=body["since"], cursor=body["cursor"],
+        own_device=body["device_id"],
+    )  # fmt: skip
 
 
 def updates_path(folder: Path | str, device_id: str) -> Path:

@@ -34,6 +34,7 @@ from models import audit
 from models.db import select_rows, write_transaction
 from models.duplicates import LikelyDuplicates
 from models.incoming_record import MalformedRecord, incoming_row
+from models.life_events import merge_events
 from models.merge_plan import MergePlan, MergeResult
 
 
@@ -59,11 +60,13 @@ def merge_batch(
     audit_rows: list,
     actor: str,
     duplicates: LikelyDuplicates | None = None,
+    life_events: list[dict] = (),
 ) -> MergeResult:
     """Merge one verified batch; raises `MalformedRecord` or `SeqReused` (nothing changes).
 
     ``audit_rows`` are the officer's audit rows as they travelled (kept as received);
-    ``duplicates`` is the likely-duplicate index an import of many batches shares.
+    ``duplicates`` is the likely-duplicate index an import of many batches shares;
+    ``life_events`` are recorded after the registrations (`models.life_events`).
     """
     batch_id = manifest["batch_id"]
     duplicates = duplicates if duplicates is not None else LikelyDuplicates()
@@ -89,6 +92,8 @@ def merge_batch(
                 # A text that is not Unicode (a lone surrogate) or a number too large for
                 # SQLite: the record cannot be stored; the whole batch is refused.
                 raise MalformedRecord(f"a value cannot be stored ({exc})") from exc
+            if life_events:
+                result.decisions += merge_events(db, life_events, manifest["device_id"], actor)
             _record_import(db, manifest, manifest_sha256, file_sha256, file_name, actor, result,
                            len(records), audit_rows)  # fmt: skip
             return result

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from models import batches
+from models import batches, life_events
 from models.audit import now_iso
 from models.batches import Acknowledgement
 from models.db import select_rows, write_transaction
@@ -118,7 +118,8 @@ class StatusChanges:
 
 def status_changes(db: Database, device_id: str, since: int, limit: int = 2000) -> StatusChanges:
     """The current state (status, KPJ, rejection reason, the district's version and the
-    officer's version it holds) of every registration ``device_id`` sent — the device
+    officer's version it holds, and its life events when it has any) of every
+    registration ``device_id`` sent — the device
     `officer_versions` names, so a device never learns about another's registrations —
     whose audit log moved past ``since``, oldest change first.
 
@@ -143,12 +144,17 @@ def status_changes(db: Database, device_id: str, since: int, limit: int = 2000) 
     )
     more = len(found) == limit
     cursor = found[-1]["last_seq"] if more else max(head, since)
+    events = life_events.events_for(db, (row["registration_id"] for row in found))
     changes = []
     for row in found:
         row.pop("last_seq")
         row["deleted"] = bool(row["deleted"])
         if row["status"] != Status.REJECTED.value:
             row["reason"] = ""
+        # Only when there are some: a laptop that does not know life events yet reads
+        # every other change as before.
+        if row["registration_id"] in events:
+            row["events"] = events[row["registration_id"]]
         changes.append(row)
     return StatusChanges(since, cursor, changes, more)
 
@@ -311,12 +317,22 @@ class AppliedUpdates:
 
 
 def apply_status_changes(
-    db: Database, changes: list[dict], actor: str, *, since: int, cursor: int
+    db: Database,
+    changes: list[dict],
+    actor: str,
+    *,
+    since: int,
+    cursor: int,
+    own_device: str = "",
 ) -> AppliedUpdates:
     """Apply the district's status changes (verified by the caller) in one transaction and
     move this device's cursor to ``cursor`` when the changes start where it stood
     (``since`` at or below it): a document that starts later leaves a hole unread. A
-    document that ends before the stored cursor is older than what is known: skipped."""
+    document that ends before the stored cursor is older than what is known: skipped.
+
+    Life events the changes carry are recorded here whatever the status does
+    (`models.life_events.apply_events`; ``own_device`` is this laptop's device id): a
+    death must reach the laptop even when the officer has edited the record since."""
     applied = unchanged = skipped = 0
     with write_transaction(db):
         if cursor < updates_cursor(db):
@@ -362,6 +378,9 @@ def apply_status_changes(
             else:
                 unchanged += 1
         change_rows(db, writes, UPDATE_ACTION, actor)
+        life_events.apply_events(
+            db, [e for c in latest.values() for e in c.get("events", ())], actor, own_device
+        )
         _set_reasons(db, reasons, actor)
         db.conn.executemany(
             "DELETE FROM rejections WHERE registration_id = ?", [(rid,) for rid in cleared]

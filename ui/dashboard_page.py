@@ -1,10 +1,14 @@
-"""The dashboard: progress towards the target, where and who the registered workers are, what
-they cost the budget, the officers' work and the weekly time line, from the local database.
+"""The dashboard: progress towards the year's target, the participants' months (active,
+unpaid, lapsed, ended) and the year's work on them (payments, BPJS's invoice, renewal, the
+year's target and budget), where and who the registered workers are, what they cost the
+budget, the officers' work and the weekly time line, from the local database.
 
 The page lays out the cards (`ui.dashboard`) and reads their figures. The progress, places
 and budget (`models.dashboard.overview`) are read on the GUI thread when the page is shown;
 the people, officers and time line (`models.dashboard.details`) on a worker thread right
-after, so the page appears at once even with 500,000 registrations. Every figure is
+after, with the coverage of the last twelve months (`app.programme_year.dashboard_months`;
+not on an officer's laptop, which holds no payments), so the page appears at once even
+with 500,000 registrations. Every figure is
 clickable: a card says what was clicked (a `models.dashboard.Click`), the page emits
 ``filter_requested`` with its `RecordFilter` (`models.dashboard.click_filter`; its ``label``
 says what was clicked) and the main window shows the records list filtered to it. The page
@@ -29,13 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.programme_year import DashboardMonths, dashboard_months, year_plan
 from models import dashboard as figures
 from models.dashboard import Click, Figure, OfficerFigure
 from models.db import database_path
 from models.formatting import arg
+from models.identity import actor_name, load_identity
 from models.regions import Regions, default_regions
 from models.settings import load_settings
 from ui.dashboard.budget_card import BudgetCard
+from ui.dashboard.coverage_card import CoverageCard
 from ui.dashboard.officers_card import OfficersCard
 from ui.dashboard.people_cards import GroupsCard, SexAgeCard
 from ui.dashboard.places_card import PlacesCard
@@ -53,6 +60,7 @@ class DashboardPage(QWidget):
 
     filter_requested = Signal(object)  # a RecordFilter with its label
     details_loaded = Signal()
+    print_requested = Signal(object)  # a PrintRequest (the renewal list)
 
     def __init__(self, db, regions: Regions | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +71,7 @@ class DashboardPage(QWidget):
         self.regency_code = ""
         self.overview: figures.Overview | None = None
         self.details: figures.Details | None = None
+        self.months: DashboardMonths | None = None
         self._read_on: date | None = None  # the "today" of the figures shown
         self._stale = True
         self._generation = 0
@@ -88,6 +97,8 @@ class DashboardPage(QWidget):
         top.addWidget(self.summary_button)
 
         self.progress_card = ProgressCard()
+        self.coverage_card = CoverageCard(self.regions)
+        self.coverage_card.action_requested.connect(self.open_action)
         self.budget_card = BudgetCard()
         self.groups_card = GroupsCard()
         self.places_card = PlacesCard(self.regions)
@@ -97,12 +108,13 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.addWidget(self.progress_card, 0, 0, 1, 2)
-        grid.addWidget(self.budget_card, 1, 0)
-        grid.addWidget(self.groups_card, 1, 1)
-        grid.addWidget(self.places_card, 2, 0, 1, 2)
-        grid.addWidget(self.sex_age_card, 3, 0)
-        grid.addWidget(self.timeline_card, 3, 1)
-        grid.addWidget(self.officers_card, 4, 0, 1, 2)
+        grid.addWidget(self.coverage_card, 1, 0, 1, 2)
+        grid.addWidget(self.budget_card, 2, 0)
+        grid.addWidget(self.groups_card, 2, 1)
+        grid.addWidget(self.places_card, 3, 0, 1, 2)
+        grid.addWidget(self.sex_age_card, 4, 0)
+        grid.addWidget(self.timeline_card, 4, 1)
+        grid.addWidget(self.officers_card, 5, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         for card in (self.progress_card, self.budget_card, self.groups_card, self.places_card,
@@ -142,8 +154,14 @@ class DashboardPage(QWidget):
         self._generation += 1
         today = self.today()
         settings = load_settings(self.db)
-        self.overview = figures.overview(self.db, today=today, target=settings.target)
+        # The target of this fiscal year (the settings' when the year is not set).
+        target = year_plan(self.db, today.year).target
+        self.overview = figures.overview(self.db, today=today, target=target)
         self.details = None  # until the worker brings the ones of this read
+        self.months = None
+        self._role = getattr(load_identity(self.db), "role", "")
+        self.coverage_card.setVisible(self._role != "officer")
+        self.coverage_card.set_district(self._role == "district")
         self._read_on = today
         self.regency_code = settings.regency_code
         self._show_overview(today)
@@ -151,10 +169,12 @@ class DashboardPage(QWidget):
 
     def _start_details(self, generation: int, today: date) -> None:
         offset = self.utc_offset_hours
+        months = self._role != "officer"
         worker = Worker(
             database_path(self.db),
-            lambda db, progress, cancelled: figures.details(
-                db, today=today, utc_offset_hours=offset
+            lambda db, progress, cancelled: (
+                figures.details(db, today=today, utc_offset_hours=offset),
+                dashboard_months(db, today) if months else None,
             ),
         )
         relay = _Relay(self, generation)
@@ -163,9 +183,13 @@ class DashboardPage(QWidget):
         self._worker, self._relay = worker, relay  # keep both alive until they report
         QThreadPool.globalInstance().start(worker)
 
-    def _details_arrived(self, generation: int, details: figures.Details) -> None:
+    def _details_arrived(self, generation: int, found: tuple) -> None:
         if generation != self._generation:
             return  # an older read finished after a newer one started
+        details, self.months = found
+        if self.months is not None and self.months.months:
+            self.coverage_card.set_months(self.months.months)
+            self.coverage_card.set_warnings(self.months.months[-1], self.months.warnings)
         self.details = details
         self.groups_card.set_people(details.people)
         self.sex_age_card.set_people(details.people)
@@ -184,6 +208,32 @@ class DashboardPage(QWidget):
         self.progress_card.set_progress(self.overview.progress)
         self.budget_card.set_budget(self.overview.budget)
         self.places_card.set_places(self.overview, self.regency_code)
+
+    # --- the programme's year ------------------------------------------------------------
+
+    def open_action(self, action: str) -> None:
+        """A button of the coverage card: payments, the invoice, renewal, the year's plan."""
+        from ui.programme.fiscal_year_dialog import FiscalYearDialog
+        from ui.programme.payment_dialog import PaymentDialog
+        from ui.programme.reconciliation_dialog import ReconciliationDialog
+        from ui.programme.renewal_dialog import RenewalDialog
+
+        today = self.today()
+        actor = actor_name(self.db)
+        if action == "payment":
+            dialog = PaymentDialog(self.db, actor, self.regions, self.regency_code, today, self)
+        elif action == "reconcile":
+            dialog = ReconciliationDialog(self.db, self.regions, today, self)
+        elif action == "renewal":
+            dialog = RenewalDialog(self.db, self.regions, today, self)
+            dialog.print_requested.connect(self.print_requested)
+        else:
+            dialog = FiscalYearDialog(self.db, actor, today, self)
+        self.dialog = dialog  # tests reach the open dialog here
+        dialog.exec()
+        self.dialog = None
+        if getattr(dialog, "recorded", 0) or getattr(dialog, "changed", False):
+            self.mark_stale()
 
     def shown_figures(self) -> figures.Dashboard | None:
         """The figures on screen, when both parts are in and nothing changed since."""

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.form.open_requested.connect(self.open_registration)
         self.form.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.records.print_requested.connect(self.print_request)
+        self.records.events_recorded.connect(self._registrations_changed)
+        self.dashboard.print_requested.connect(self.print_request)
         self.form.print_requested.connect(self.print_request)
 
         self.progress_label = QLabel(objectName="progress_label")

@@ -33,7 +33,7 @@ from ui.i18n.messages import explain
 from ui.printing.context import print_context
 from ui.printing.paper import PrintCancelled, page_layout
 from ui.printing.print_jobs import paint_request, write_request_pdf
-from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
+from ui.printing.request import BLANK, FORMS, HEIR_NOTE, LIST, RECEIPTS, RENEWAL, PrintRequest
 from ui.worker import run_with_progress
 
 
@@ -101,6 +101,8 @@ class PrintDialog(QDialog):
             BLANK: self.tr("Formulir kosong untuk diisi tangan."),
             RECEIPTS: self.tr("%1 tanda terima untuk pekerja, dua per halaman."),
             LIST: self.tr("Daftar nominatif berisi %1 pendaftaran."),
+            RENEWAL: self.tr("Daftar perpanjangan berisi %1 peserta."),
+            HEIR_NOTE: self.tr("%1 keterangan untuk ahli waris, satu halaman per peserta."),
         }
         return arg(texts[self.request.kind], count)
 

@@ -5,6 +5,7 @@ further (`show_dashboard_filter`); a bar above the list says so and clears it.""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -54,6 +55,7 @@ class RecordsPage(QWidget):
     new_requested = Signal()
     delete_requested = Signal(str)
     print_requested = Signal(object)  # a PrintRequest
+    events_recorded = Signal()  # life events were recorded (the figures changed)
 
     def __init__(
         self,
@@ -66,6 +68,7 @@ class RecordsPage(QWidget):
         self.store = store
         self.regions = regions or default_regions()
         self.regency_code = regency_code
+        self.today = date.today  # replaced by tests
         self.model = RecordsModel(store, self.regions, parent=self)
 
         filters = self._build_filters()
@@ -144,6 +147,8 @@ class RecordsPage(QWidget):
         self.table.setProperty("least_widths", [labels_whole.get(key, 0) for key, _ in COLUMNS])
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
     def _label_widths(self) -> dict[str, int]:
         """Columns that show a label of the domain's choices are at least as wide as their
@@ -347,6 +352,40 @@ class RecordsPage(QWidget):
         registration_id = self.model.registration_id(self._current_row())
         if registration_id:
             self.delete_requested.emit(registration_id)
+
+    def _context_menu(self, position) -> None:
+        """Right-click on the list: open, record a life event, print what is selected."""
+        row = self.table.indexAt(position).row()
+        if row < 0:
+            return
+        if row not in {i.row() for i in self.table.selectionModel().selectedRows()}:
+            self.table.selectRow(row)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Buka"), lambda: self._open_row(row))
+        menu.addAction(self.tr("Catat peristiwa (meninggal, pindah, …)…"), self.record_event)
+        menu.addSeparator()
+        menu.addAction(self.tr("Formulir pendaftaran terpilih…"), self.print_selected_forms)
+        menu.addAction(self.tr("Tanda terima terpilih…"), self.print_selected_receipts)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+        self.context_menu = menu  # tests reach it here
+
+    def record_event(self) -> None:
+        """A life event for the selected registrations (`ui.programme.life_event_dialog`)."""
+        from models.identity import actor_name
+        from ui.programme.life_event_dialog import LifeEventDialog
+
+        ids = self.selected_ids()
+        if not ids:
+            return
+        dialog = LifeEventDialog(self.store.db, ids, actor_name(self.store.db), self.today(),
+                                 self)  # fmt: skip
+        dialog.print_requested.connect(self.print_requested)
+        self.event_dialog = dialog  # tests reach the open dialog here
+        dialog.exec()
+        self.event_dialog = None
+        if dialog.recorded:
+            self.refresh()
+            self.events_recorded.emit()
 
     # --- printing --------------------------------------------------------------------
 

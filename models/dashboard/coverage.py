@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from models.contribution import ContributionTable, default_table
 from models.dashboard.figures import COUNTED, Budget, FundingBudget, Overview, PlaceRow, Progress
-from models.settings import load_settings
+from models.fiscal_year import fiscal_year
 
 
 def counted_registrations(db: Database) -> int:
@@ -31,9 +31,10 @@ def overview(
     table: ContributionTable | None = None,
 ) -> Overview:
     """Progress by status, counted registrations per desa, and the budget (three index
-    walks). ``target`` defaults to the installation's setting."""
+    walks). ``target`` defaults to the target of ``today``'s fiscal year
+    (`models.fiscal_year`; the installation's setting when the year is not set)."""
     if target is None:
-        target = load_settings(db).target
+        target = fiscal_year(db, today.year).target
     by_status = dict(
         db.execute(
             "SELECT status, COUNT(*) FROM registrations INDEXED BY registrations_status"

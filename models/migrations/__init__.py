@@ -28,6 +28,7 @@ from models.migrations.steps_m007_m013 import (
 )
 from models.migrations.steps_m014 import m014_transport_work_and_previous_kpj
 from models.migrations.steps_m015 import m015_record_before_publishing
+from models.migrations.steps_m016 import m016_programme_year
 
 STEPS = (
     m001_registrations,
@@ -45,6 +46,7 @@ STEPS = (
     m013_nik_and_id_search,
     m014_transport_work_and_previous_kpj,
     m015_record_before_publishing,
+    m016_programme_year,
 )
 
 migrations = Migrations("jaring")

@@ -934,14 +934,128 @@ The database open now is unchanged. To use the restored one, start Jaring with -
     </message>
 </context>
 <context>
+    <name>CoverageCard</name>
+    <message>
+        <location filename="../../ui/dashboard/coverage_card.py" line="+42"/>
+        <source>Kepesertaan dan iuran per bulan</source>
+        <extracomment>The longest warning list shown on the card.</extracomment>
+        <translation>Membership and contributions by month</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunggak 1 bln</source>
+        <translation>1 month unpaid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunggak 2 bln</source>
+        <translation>2 months unpaid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nonaktif</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Berhenti</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran bulan itu</source>
+        <translation>Due that month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Belum dibayar</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aktif: iuran bulan itu sudah dibayar. Tunggak: belum dibayar 1 atau 2 bulan. Nonaktif: 3 bulan tidak dibayar, BPJS menonaktifkan (membayar lagi = pendaftaran baru). Berhenti: meninggal, pindah, menjadi pekerja penerima upah atau berhenti bekerja.</source>
+        <translation>Active: that month is paid. Unpaid: 1 or 2 months not paid yet. Lapsed: 3 months unpaid, BPJS deactivates (paying again = a new registration). Ended: died, moved away, became a wage earner or stopped working.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibayar s.d.</source>
+        <translation>Paid through</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Catat pembayaran…</source>
+        <translation>Record a payment…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cocokkan tagihan BPJS…</source>
+        <translation>Check the BPJS invoice…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftar perpanjangan…</source>
+        <translation>Renewal list…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target dan anggaran…</source>
+        <translation>Target and budget…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Hampir nonaktif pada %1: %2 peserta menunggak 2 bulan, %3 menunggak 1 bulan</source>
+        <translation>About to lapse in %1: %2 participants 2 months unpaid, %3 1 month unpaid</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tidak ada peserta yang menunggak pada %1.</source>
+        <translation>No participant has unpaid months in %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 bulan</source>
+        <translation>%1 months</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="+79"/>
+        <location filename="../../ui/dashboard_page.py" line="+88"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+114"/>
         <source>Rincian tidak bisa dibaca: %1</source>
         <translation>The details cannot be read: %1</translation>
     </message>
@@ -956,7 +1070,7 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <translation>As of %1, from the database on this computer</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+88"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
@@ -1729,6 +1843,84 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <location line="+9"/>
         <source>Komputer ini</source>
         <translation>This computer</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalYearDialog</name>
+    <message>
+        <location filename="../../ui/programme/fiscal_year_dialog.py" line="+37"/>
+        <source>Target dan anggaran per tahun</source>
+        <translation>Target and budget per year</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>mis. APBD-P 2026</source>
+        <translation>e.g. APBD-P 2026</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tahun anggaran</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target peserta</source>
+        <translation>Target (workers)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggaran iuran (Rp)</source>
+        <translation>Contributions budget (Rp)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Anggaran</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diubah (APBD-P)</source>
+        <translation>Revised (APBD-P)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Belum ditetapkan: target dari pengaturan.</source>
+        <translation>Not set yet: the target of the settings.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diubah di tengah tahun pada %1.</source>
+        <translation>Revised mid-year on %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ditetapkan; mengubahnya dicatat sebagai APBD-P.</source>
+        <translation>Set; a change is recorded as the revised budget (APBD-P).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tidak tersimpan</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2709,89 @@ The database open now is unchanged. To use the restored one, start Jaring with -
     </message>
 </context>
 <context>
+    <name>LifeEventDialog</name>
+    <message>
+        <location filename="../../ui/programme/life_event_dialog.py" line="+42"/>
+        <source>Catat peristiwa peserta</source>
+        <translation>Record a life event</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> dan %1 lainnya</source>
+        <translation> and %1 more</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 peserta: %2</source>
+        <translation>%1 participants: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>mis. nomor surat keterangan kematian</source>
+        <translation>e.g. the number of the death certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peristiwa</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peserta yang meninggal, pindah, menjadi pekerja penerima upah atau berhenti bekerja tidak dihitung aktif dan tidak ditagih mulai bulan berikutnya. Peristiwa ini ikut terkirim ke kabupaten atau ke petugas.</source>
+        <translation>A participant who died, moved away, became a wage earner or stopped working is no longer counted active nor billed from the next month on. The event travels to the regency office or to the officer.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Peristiwa tidak dicatat</source>
+        <translation>Event not recorded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Peristiwa dicatat</source>
+        <translation>Event recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cetak keterangan untuk ahli waris (data ahli waris dan dokumen klaim JKM)?</source>
+        <translation>Print the note for the heirs (the heir&apos;s data and the documents of a JKM claim)?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keterangan untuk ahli waris</source>
+        <translation>Note for the heirs</translation>
+    </message>
+</context>
+<context>
     <name>LockPrompt</name>
     <message>
         <location filename="../../ui/idle_lock.py" line="+136"/>
@@ -2563,7 +2838,7 @@ The database open now is unchanged. To use the restored one, start Jaring with -
         <translation>Registration form</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Pertukaran data</source>
         <translation>Data exchange</translation>
     </message>
@@ -3080,6 +3355,121 @@ The database open now is unchanged. To use the restored one, start Jaring with -
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/programme/payment_dialog.py" line="+47"/>
+        <source>Catat pembayaran iuran</source>
+        <translation>Record a contributions payment</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>mis. nomor SP2D atau bukti transfer</source>
+        <translation>e.g. the SP2D number or the transfer receipt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dari bulan</source>
+        <translation>From month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampai bulan</source>
+        <translation>To month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal dibayar</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sumber iuran</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pembayaran dicatat untuk peserta terdaftar (ber-KPJ) yang dipilih, untuk bulan-bulan yang belum dibayar. Peserta yang sudah nonaktif atau berhenti tidak ikut.</source>
+        <translation>The payment is recorded for the chosen registered participants (with a KPJ), for the months not paid yet. Participants who lapsed or ended are left out.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simpan pembayaran</source>
+        <translation>Save the payment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dibayar</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pembayaran yang sudah dicatat</source>
+        <translation>Payments recorded</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pembayaran tidak dicatat</source>
+        <translation>Payment not recorded</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pembayaran %1 sampai %2 dicatat untuk %3 peserta: %4.</source>
+        <translation>Payment for %1 to %2 recorded for %3 participants: %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 peserta tidak ikut (nonaktif atau berhenti).</source>
+        <translation>%1 participants left out (lapsed or ended).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 peserta sudah dibayar untuk bulan-bulan itu.</source>
+        <translation>%1 participants were already paid for those months.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pembayaran dicatat</source>
+        <translation>Payment recorded</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
     <name>PlacesCard</name>
     <message>
         <location filename="../../ui/dashboard/places_card.py" line="+33"/>
@@ -3298,6 +3688,16 @@ Send it to the village to correct.</translation>
         <location line="+1"/>
         <source>Daftar nominatif berisi %1 pendaftaran.</source>
         <translation>Nominative list of %1 registration(s).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftar perpanjangan berisi %1 peserta.</source>
+        <translation>Renewal list of %1 participants.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 keterangan untuk ahli waris, satu halaman per peserta.</source>
+        <translation>%1 notes for heirs, one page per participant.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3522,7 +3922,7 @@ Village head %1</translation>
         <translation>(continued)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+77"/>
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
@@ -3532,13 +3932,180 @@ Village head %1</translation>
         <translation>Desa</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/heir_note.py" line="+68"/>
+        <source>Kartu peserta BPJS Ketenagakerjaan (KPJ) almarhum/almarhumah</source>
+        <translation>The deceased&apos;s BPJS Ketenagakerjaan membership card (KPJ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat keterangan kematian dari desa/kelurahan atau rumah sakit, atau akta kematian dari Disdukcapil</source>
+        <translation>A death statement from the village or the hospital, or the death certificate from the civil registry (Disdukcapil)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KTP dan Kartu Keluarga (KK) almarhum/almarhumah</source>
+        <translation>The deceased&apos;s identity card (KTP) and family card (KK)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KTP dan Kartu Keluarga (KK) ahli waris</source>
+        <translation>The heir&apos;s identity card (KTP) and family card (KK)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat keterangan ahli waris dari desa/kelurahan, diketahui camat</source>
+        <translation>A statement of heirs from the village, acknowledged by the camat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buku nikah / akta nikah bila ahli waris suami atau istri</source>
+        <translation>The marriage book or certificate when the heir is the spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buku tabungan atas nama ahli waris (untuk transfer manfaat)</source>
+        <translation>A savings book in the heir&apos;s name (for the transfer of the benefit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat perwalian bila ahli waris belum dewasa</source>
+        <translation>A guardianship letter when the heir is a minor</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>Belum terdaftar di BPJS (belum ada KPJ)</source>
+        <translation>Not registered with BPJS (no KPJ yet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aktif, iuran bulan itu sudah dibayar</source>
+        <translation>Active, that month was paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktif, iuran 1 bulan belum dibayar</source>
+        <translation>Active, 1 month unpaid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktif, iuran 2 bulan belum dibayar</source>
+        <translation>Active, 2 months unpaid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif: iuran 3 bulan atau lebih tidak dibayar</source>
+        <translation>Lapsed: 3 or more months unpaid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kepesertaan sudah berakhir sebelumnya</source>
+        <translation>The membership had ended before</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Belum mulai terlindungi</source>
+        <translation>Not covered yet</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>KETERANGAN UNTUK AHLI WARIS</source>
+        <translation>NOTE FOR THE HEIRS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klaim Jaminan Kematian (JKM) BPJS Ketenagakerjaan</source>
+        <translation>Death benefit (JKM) claim, BPJS Ketenagakerjaan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peserta yang meninggal</source>
+        <translation>The deceased participant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1. Klaim JKM bisa ditolak: hubungi dinas sebelum ke BPJS.</source>
+        <translation>%1. The JKM claim may be refused: contact the regency office (dinas) before going to BPJS.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ahli waris (sesuai data pendaftaran)</source>
+        <translation>Heirs (as registered)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>belum tercatat</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daftar dokumen ini belum diperiksa dengan peraturan BPJS: periksa dengan kantor cabang BPJS Ketenagakerjaan sebelum datang.</source>
+        <translation>This list of documents has not been checked against BPJS&apos;s rules: check it with the BPJS Ketenagakerjaan branch office before going.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../ui/printing/list_plan.py" line="+8"/>
         <location filename="../../ui/printing/receipt_slips.py" line="-11"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Nomor KPJ</source>
+        <translation>KPJ number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal meninggal</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sumber iuran</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kepesertaan bulan itu</source>
+        <translation>Membership that month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran dibayar sampai</source>
+        <translation>Paid through</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Dokumen yang dibawa ke kantor BPJS Ketenagakerjaan</source>
+        <translation>Documents to bring to the BPJS Ketenagakerjaan office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/list_plan.py" line="+1"/>
         <source>Seluruh %1</source>
         <translation>All of %1</translation>
     </message>
@@ -3548,12 +4115,12 @@ Village head %1</translation>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>DAFTAR NOMINATIF CALON PESERTA BPJS KETENAGAKERJAAN</source>
         <translation>NOMINATIVE LIST OF PROSPECTIVE BPJS KETENAGAKERJAAN PARTICIPANTS</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Keadaan per %1</source>
         <translation>As of %1</translation>
     </message>
@@ -3568,7 +4135,7 @@ Village head %1</translation>
         <translation>Nominative list</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/lists.py" line="+83"/>
+        <location filename="../../ui/printing/lists.py" line="+92"/>
         <source>Jumlah halaman ini: %1 orang</source>
         <translation>Total on this page: %1 people</translation>
     </message>
@@ -3648,9 +4215,30 @@ Village head %1</translation>
         <translation>Keep this receipt and show it when you ask about your registration.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../ui/printing/heir_note.py" line="+31"/>
+        <location filename="../../ui/printing/receipt_slips.py" line="+21"/>
         <source>Petugas,</source>
         <translation>Officer,</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_jobs.py" line="+197"/>
+        <source>DAFTAR NOMINATIF PERPANJANGAN PESERTA TAHUN %1</source>
+        <translation>RENEWAL LIST OF PARTICIPANTS FOR %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daftar perpanjangan %1</source>
+        <translation>Renewal list %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peserta aktif per</source>
+        <translation>Participants active as of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran setahun %1</source>
+        <translation>Contributions for %1</translation>
     </message>
 </context>
 <context>
@@ -3857,6 +4445,54 @@ Village head %1</translation>
     </message>
 </context>
 <context>
+    <name>Programme</name>
+    <message>
+        <location filename="../../ui/programme/widgets.py" line="+64"/>
+        <source>Semua sumber iuran</source>
+        <translation>All funding sources</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Semua kecamatan</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Meninggal dunia</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah domisili</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menjadi pekerja penerima upah</source>
+        <translation>Became a wage earner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berhenti bekerja</source>
+        <translation>Stopped working</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dinonaktifkan BPJS</source>
+        <translation>Deactivated by BPJS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diaktifkan kembali</source>
+        <translation>Reactivated</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ProgressCard</name>
     <message>
         <location filename="../../ui/dashboard/progress_card.py" line="+37"/>
@@ -3904,6 +4540,99 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
     </message>
 </context>
 <context>
+    <name>ReconciliationDialog</name>
+    <message>
+        <location filename="../../ui/programme/reconciliation_dialog.py" line="+57"/>
+        <source>Cocokkan tagihan BPJS</source>
+        <translation>Check the BPJS invoice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>jumlah tagihan seluruh kabupaten (bila ada)</source>
+        <translation>the whole regency&apos;s invoice total (if any)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bulan tagihan</source>
+        <translation>Invoice month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total tagihan BPJS</source>
+        <translation>BPJS invoice total</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Menurut Jaring</source>
+        <translation>By Jaring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagihan BPJS</source>
+        <translation>BPJS invoice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ketik tagihan BPJS per kecamatan di kolom “Tagihan BPJS”. Selisih = tagihan BPJS dikurangi hitungan Jaring: positif berarti BPJS menagih lebih (mis. peserta yang sudah meninggal atau nonaktif masih ditagih).</source>
+        <translation>Type the BPJS invoice per district in the column “BPJS invoice”. Difference = the BPJS invoice minus Jaring&apos;s figure: positive means BPJS bills more (e.g. participants who died or lapsed are still billed).</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>(tanpa desa)</source>
+        <translation>(no village)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Selisih pada kecamatan yang sudah diketik: %1. Ketik semua kecamatan (atau totalnya) untuk selisih seluruhnya.</source>
+        <translation>Difference in the districts typed so far: %1. Type every district (or the total) for the whole difference.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Menurut Jaring, iuran %1: %2 untuk %3 peserta. Ketik tagihan BPJS untuk mencocokkan.</source>
+        <translation>By Jaring, the contributions of %1: %2 for %3 participants. Type the BPJS invoice to compare.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tagihan BPJS %1 sama dengan hitungan Jaring.</source>
+        <translation>The BPJS invoice of %1 equals Jaring&apos;s figure.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS menagih lebih %1</source>
+        <translation>BPJS bills %1 more</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS menagih kurang %1</source>
+        <translation>BPJS bills %1 less</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagihan %1: %2 dari hitungan Jaring.</source>
+        <translation>Invoice of %1: %2 than Jaring&apos;s figure.</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <location filename="../../ui/records_model.py" line="+97"/>
@@ -3939,7 +4668,7 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+86"/>
+        <location filename="../../ui/records_page.py" line="+89"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <extracomment>The columns&apos; first widths (pixels); the user may drag them.</extracomment>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
@@ -3955,43 +4684,46 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Clear dashboard filter</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Pendaftaran baru</source>
         <translation>New registration</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+192"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-191"/>
         <source>Hapus…</source>
         <translation>Delete…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+193"/>
+        <location line="+227"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-224"/>
+        <location line="+190"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-189"/>
         <source>Formulir semua yang tampil…</source>
         <translation>Forms of everything shown…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+189"/>
         <source>Tanda terima terpilih…</source>
         <translation>Receipts of the selected…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-188"/>
         <source>Daftar nominatif desa/kecamatan yang dipilih…</source>
         <translation>Nominative list of the chosen desa/kecamatan…</translation>
     </message>
@@ -4031,7 +4763,12 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Registrations: %1 of %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
+        <source>Catat peristiwa (meninggal, pindah, …)…</source>
+        <translation>Record a life event (died, moved, …)…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Pilih dulu pendaftaran di daftar (Ctrl+klik untuk memilih beberapa).</source>
         <translation>First select registrations in the list (Ctrl+click to select several).</translation>
     </message>
@@ -4260,6 +4997,91 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <location line="+0"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalDialog</name>
+    <message>
+        <location filename="../../ui/programme/renewal_dialog.py" line="+47"/>
+        <source>Daftar perpanjangan tahun depan</source>
+        <translation>Next year&apos;s renewal list</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tahun yang berakhir</source>
+        <translation>Year ending</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Iuran setahun</source>
+        <translation>Contributions for the year</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cetak daftar nominatif…</source>
+        <translation>Print the list…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>belum ditetapkan</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tahun %1: %2 peserta yang masih aktif per %3, iuran setahun %4. Target %1: %5 orang; anggaran: %6.</source>
+        <translation>Year %1: %2 participants still active as of %3, contributions for the year %4. Target %1: %5 workers; budget: %6.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sisa anggaran %1.</source>
+        <translation>Budget left %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggaran kurang %1.</source>
+        <translation>Budget short by %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Simpan daftar perpanjangan</source>
+        <translation>Save the renewal list</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Excel tidak tersimpan</source>
+        <translation>Excel not saved</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Excel tersimpan</source>
+        <translation>Excel saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 peserta tersimpan di:
+%2</source>
+        <translation>%1 participants saved in:
+%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daftar perpanjangan</source>
+        <translation>Renewal list</translation>
     </message>
 </context>
 <context>

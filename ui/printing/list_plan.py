@@ -233,6 +233,18 @@ def _paginate(
     return pages
 
 
+@dataclass(frozen=True)
+class ListVariant:
+    """A list printed in the daftar nominatif's form with another purpose (next year's
+    renewal list): its title and short name, the amounts of its money column (one per
+    registration; None: this month's contribution) and more "label : value" lines."""
+
+    title: str = ""
+    short_title: str = ""
+    monthly: tuple[int | None, ...] | None = None
+    info: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class ListPlan:
     """Everything `ui.printing.lists` paints: the rows page by page, the title block and
@@ -276,22 +288,31 @@ def plan_list(
     context: PrintContext,
     desa: str | None,
     kecamatan: str | None,
+    variant: ListVariant | None = None,
 ) -> ListPlan:
     """The plan of the list of ``registrations`` on ``device``: the list of one desa when
-    ``desa`` is given, else the rows grouped by desa, each group under a heading."""
-    monthly = [monthly_contribution(reg, context) for reg in registrations]
+    ``desa`` is given, else the rows grouped by desa, each group under a heading.
+    ``variant``: another list of the same form (its title, amounts, lines)."""
+    variant = variant or ListVariant()
+    monthly = (
+        list(variant.monthly)
+        if variant.monthly is not None
+        else [monthly_contribution(reg, context) for reg in registrations]
+    )
     g = ListGeometry(device, len(registrations), sum(amount or 0 for amount in monthly))
     width = g.area.width()
     center = Qt.AlignmentFlag.AlignHCenter
     title = [
         Paragraph(
-            translate("Printing", "DAFTAR NOMINATIF CALON PESERTA BPJS KETENAGAKERJAAN"),
+            variant.title
+            or translate("Printing", "DAFTAR NOMINATIF CALON PESERTA BPJS KETENAGAKERJAAN"),
             g.title, width, device, center,
         ),
         Paragraph(context.programme, g.subtitle, width, device, center),
         Paragraph(context.regency_name.upper(), g.subtitle_bold, width, device, center),
     ]  # fmt: skip
     info, short_name = _list_info(context, desa, kecamatan)
+    info += list(variant.info)
     as_of = arg(translate("Printing", "Keadaan per %1"), tanggal(context.today))
     title_height = (
         sum(t.height for t in title) + g.mm(3) + len(info) * g.line_height * 1.15 + g.mm(3)
@@ -324,6 +345,7 @@ def plan_list(
 
     pages = _paginate(rows, capacity, closing, continuation)
     footer = " · ".join(
-        [translate("Printing", "Daftar nominatif"), short_name, context.programme, as_of]
-    )
+        [variant.short_title or translate("Printing", "Daftar nominatif"), short_name,
+         context.programme, as_of]
+    )  # fmt: skip
     return ListPlan(g, rows, pages, title, info, title_height, as_of, footer)

@@ -17,7 +17,14 @@ from ui.i18n.formats import rupiah, tanggal
 from ui.printing.context import PrintContext
 from ui.printing.drawing import GRID, INK, MUTED
 from ui.printing.facts import village_head
-from ui.printing.list_plan import ListColumn, ListGeometry, ListPlan, ListRow, plan_list
+from ui.printing.list_plan import (
+    ListColumn,
+    ListGeometry,
+    ListPlan,
+    ListRow,
+    ListVariant,
+    plan_list,
+)
 from ui.printing.paper import Cancelled, PrintCancelled, Progress, begin
 from ui.printing.paragraph import Paragraph, text_width
 
@@ -37,9 +44,11 @@ def paint_village_list(
     kecamatan: str | None = None,
     progress: Progress = None,
     cancelled: Cancelled = None,
+    variant: ListVariant | None = None,
 ) -> int:
     """Paint the daftar nominatif of ``registrations`` (in the order given, as
     `models.nominatif.registrations_for_list` returns them) and return the page count.
+    ``variant`` makes it another list of the same form (`ListVariant`: the renewal list).
 
     ``desa`` (a village code) makes it the list of one desa, signed by its head; otherwise
     it is the list of ``kecamatan`` or of the whole regency, grouped by desa and signed by
@@ -48,7 +57,7 @@ def paint_village_list(
     """
     painter = begin(device)
     try:
-        plan = plan_list(device, registrations, context, desa, kecamatan)
+        plan = plan_list(device, registrations, context, desa, kecamatan, variant)
         total = len(plan.pages)
         people = sum(1 for row in plan.rows if row.number)
         grand = sum(row.monthly or 0 for row in plan.rows if row.number)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
 from models.dashboard import dashboard, local_utc_offset
@@ -27,10 +28,12 @@ from models.store import RegistrationStore
 from ui.i18n.translators import application_for
 from ui.printing.context import PrintContext, print_context
 from ui.printing.forms import paint_forms
+from ui.printing.heir_note import heir_notes, paint_heir_notes
+from ui.printing.list_plan import ListVariant
 from ui.printing.lists import paint_village_list
 from ui.printing.paper import write_pdf
 from ui.printing.receipt_slips import paint_receipts
-from ui.printing.request import BLANK, FORMS, LIST, RECEIPTS, PrintRequest
+from ui.printing.request import BLANK, FORMS, HEIR_NOTE, LIST, RECEIPTS, RENEWAL, PrintRequest
 from ui.printing.summary import paint_summary
 
 
@@ -68,9 +71,12 @@ def paint_request(
                            total=len(registrations))  # fmt: skip
     if request.kind == RECEIPTS:
         return paint_receipts(device, registrations, context, progress, cancelled)
+    if request.kind == HEIR_NOTE:
+        return paint_heir_notes(device, registrations, context, progress, cancelled)
     return paint_village_list(
         device, registrations, context, desa=request.desa, kecamatan=request.kecamatan,
         progress=progress, cancelled=cancelled,
+        variant=request.variant if request.kind == RENEWAL else None,
     )  # fmt: skip
 
 
@@ -152,6 +158,61 @@ def print_list(
         lambda db: registrations_for_list(db, desa=desa, kecamatan=kecamatan), 0,
         desa=desa, kecamatan=kecamatan,
     )  # fmt: skip
+    return write_request_pdf(db, request, out, paper=paper, today=today)
+
+
+def heir_note_request(title: str, ids: list[str]) -> PrintRequest:
+    """The note for the heirs of each of these (deceased) participants, a page each."""
+    return PrintRequest(HEIR_NOTE, title, lambda db: heir_notes(db, ids), len(ids),
+                        "keterangan-ahli-waris.pdf")  # fmt: skip
+
+
+def print_heir_notes(
+    db: Database, ids: list[str], out: Path | str, *, paper: str = "A4", today: date
+) -> PrintedPdf:
+    """The note for the heirs of each participant of ``ids`` as a PDF (``record-event
+    --kind died --heir-note``). Raises ValueError for an unknown id."""
+    out = _pdf_path(out)
+    heir_notes(db, ids)  # an unknown id is refused before anything is painted
+    request = heir_note_request("Keterangan untuk ahli waris", ids)
+    return write_request_pdf(db, request, out, paper=paper, today=today)
+
+
+def renewal_request(renewal, title: str, variant: ListVariant) -> PrintRequest:
+    """Next year's renewal list (`models.renewal.Renewal`) as a daftar nominatif."""
+    registrations = [line.registration for line in renewal.lines]
+    return PrintRequest(
+        RENEWAL, title, lambda db: registrations, len(registrations),
+        f"daftar-perpanjangan-{renewal.year}.pdf", variant=variant,
+    )  # fmt: skip
+
+
+def renewal_variant(renewal) -> ListVariant:
+    """The renewal list's title, January's amounts and its budget lines."""
+    from models.formatting import arg
+    from ui.i18n.formats import rupiah
+
+    translate = QCoreApplication.translate
+    return ListVariant(
+        title=arg(translate("Printing", "DAFTAR NOMINATIF PERPANJANGAN PESERTA TAHUN %1"),
+                  renewal.year),
+        short_title=arg(translate("Printing", "Daftar perpanjangan %1"), renewal.year),
+        monthly=tuple(line.first_month for line in renewal.lines),
+        info=(
+            (translate("Printing", "Peserta aktif per"), renewal.as_of),
+            (arg(translate("Printing", "Iuran setahun %1"), renewal.year),
+             rupiah(renewal.yearly)),
+        ),
+    )  # fmt: skip
+
+
+def print_renewal_list(
+    db: Database, renewal, out: Path | str, *, paper: str = "A4", today: date
+) -> PrintedPdf:
+    """Next year's renewal list as a daftar nominatif PDF (``renewal --pdf``)."""
+    out = _pdf_path(out)
+    application_for(load_settings(db).language)
+    request = renewal_request(renewal, "Daftar perpanjangan", renewal_variant(renewal))
     return write_request_pdf(db, request, out, paper=paper, today=today)
 
 

@@ -14,6 +14,8 @@ from sqlite_utils import Database
 from models.store import RegistrationStore
 
 FORMS, BLANK, RECEIPTS, LIST = "forms", "blank", "receipts", "list"
+#: The note for a deceased participant's heirs; next year's renewal list.
+HEIR_NOTE, RENEWAL = "heir_note", "renewal"
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,12 @@ class PrintRequest:
     file_name: str = "jaring.pdf"
     desa: str | None = None
     kecamatan: str | None = None
+    #: RENEWAL: the `ui.printing.list_plan.ListVariant` of the registrations ``load`` gives.
+    variant: object = None
 
     @property
     def landscape(self) -> bool:
-        return self.kind == LIST
+        return self.kind in (LIST, RENEWAL)
 
 
 def by_ids(kind: str, title: str, ids: list[str]) -> PrintRequest:
