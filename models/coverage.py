@@ -147,20 +147,22 @@ class KecamatanDue:
 
 
 def group_rows(db: Database, until: int, *, by_kecamatan: bool, where: str = "", params=()):
-    """(group key, funding source, JHT, income, kecamatan or None, count) of the live
-    participants registered by month ``until``, from the covering index in its order."""
+    """(group key, funding source, JHT, income, transport sector, kecamatan or None, count)
+    of the live participants registered by month ``until``, from the covering index in its
+    order."""
     kecamatan = ", kecamatan_code" if by_kecamatan else ""
     cursor = db.execute(
         "SELECT registered_month, history, events, funding_source, program_jht,"
-        f" monthly_income{kecamatan}, COUNT(*) FROM coverage_participants"
+        f" monthly_income, transport_worker{kecamatan}, COUNT(*) FROM coverage_participants"
         f" INDEXED BY coverage_groups WHERE {LIVE} AND registered_month <= ? {where}"
         " GROUP BY registered_month, history, events, funding_source, program_jht,"
-        f" monthly_income{kecamatan}",
+        f" monthly_income, transport_worker{kecamatan}",
         [month_text(until), *params],
     )
     for row in cursor:
-        place = row[6] if by_kecamatan else None
-        yield GroupKey(row[0], row[1], row[2]), row[3], bool(row[4]), row[5], place, row[-1]
+        place = row[7] if by_kecamatan else None
+        key = GroupKey(row[0], row[1], row[2])
+        yield key, row[3], bool(row[4]), row[5], bool(row[6]), place, row[-1]
 
 
 def coverage_months(
@@ -182,8 +184,9 @@ def coverage_months(
     report = {m: MonthCoverage(month_text(m)) for m in wanted}
     # Members of each group by what prices them (funding, JHT, bracket, kecamatan).
     members: dict[GroupKey, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
-    for key, source, jht, income, place, count in group_rows(db, until, by_kecamatan=by_kecamatan):
-        members[key][(source, jht, pricer.base(income), place)] += count
+    grouped = group_rows(db, until, by_kecamatan=by_kecamatan)
+    for key, source, jht, income, transport, place, count in grouped:
+        members[key][(source, jht, pricer.base(income), transport, place)] += count
     for key, priced in members.items():
         states = walks.states(key, until)
         people = sum(priced.values())
@@ -201,8 +204,8 @@ def coverage_months(
 def _add_due(
     figures: MonthCoverage, priced: dict[tuple, int], pricer: Pricer, month: int, unpaid: bool
 ) -> None:
-    for (source, jht, base, place), count in priced.items():
-        amount = count * pricer.price(source, jht, base, month)
+    for (source, jht, base, transport, place), count in priced.items():
+        amount = count * pricer.price(source, jht, base, month, transport)
         figures.amount_due += amount
         if unpaid:
             figures.amount_unpaid += amount

@@ -168,22 +168,33 @@ def paid_through(start: int, spans: Iterable[PaidSpan], states: dict[int, str]) 
 
 
 def contribution_for_month(
-    table: ContributionTable, *, funding_source: str, jht: bool, income: int | None, month: int
+    table: ContributionTable,
+    *,
+    funding_source: str,
+    jht: bool,
+    income: int | None,
+    month: int,
+    transport: bool = False,
 ) -> int:
     """What one participant costs BPJS for ``month`` (Rupiah): the bracket of ``income``
     (the lowest without one), JKK and JKM, JHT when chosen, under the rate rule of the
-    month's first day for the funding source; 0 when no rule covers the month."""
+    month's first day for the funding source and the sector (PP 50/2025's discount runs
+    longer for transport workers); 0 when no rule covers the month."""
     try:
-        return table.contribution(
-            income or 0, jht=jht, funding_source=funding_source or "apbd", on=first_day(month)
+        return table.for_month(
+            income or 0,
+            first_day(month),
+            jht=jht,
+            funding_source=funding_source or "apbd",
+            transport=transport,
         ).monthly
     except LookupError:
         return 0
 
 
 class Pricer:
-    """`contribution_for_month`, remembered per funding source, JHT, bracket and month
-    (a report prices thousands of groups of the same few brackets)."""
+    """`contribution_for_month`, remembered per funding source, JHT, bracket, sector and
+    month (a report prices thousands of groups of the same few brackets)."""
 
     def __init__(self, table: ContributionTable):
         self.table = table
@@ -195,10 +206,18 @@ class Pricer:
             self._base[income] = self.table.bracket(income or 0).base_income
         return self._base[income]
 
-    def price(self, funding_source: str, jht: bool, income: int | None, month: int) -> int:
-        key = (funding_source, jht, self.base(income), month)
+    def price(
+        self,
+        funding_source: str,
+        jht: bool,
+        income: int | None,
+        month: int,
+        transport: bool = False,
+    ) -> int:
+        key = (funding_source, jht, self.base(income), month, transport)
         if key not in self._prices:
             self._prices[key] = contribution_for_month(
-                self.table, funding_source=funding_source, jht=jht, income=key[2], month=month
-            )
+                self.table, funding_source=funding_source, jht=jht, income=key[2],
+                month=month, transport=transport,
+            )  # fmt: skip
         return self._prices[key]

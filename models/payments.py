@@ -114,11 +114,13 @@ def record_payment(
         span = PaidSpan(first, last, month_number(paid_on))
         choices, already, left_out = _choose(walks, {row[0] for row in rows}, span)
         shares: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-        for key, source, jht, income, place, count in rows:
+        for key, source, jht, income, transport, place, count in rows:
             choice = choices.get(key)
             if choice is None:
                 continue
-            amount = count * sum(pricer.price(source, jht, income, m) for m in choice.months)
+            amount = count * sum(
+                pricer.price(source, jht, income, m, transport) for m in choice.months
+            )
             share = shares[(place or "", source)]
             share[0] += count
             share[1] += amount

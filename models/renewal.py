@@ -93,7 +93,10 @@ def renewal_list(
     for row in dict_rows(cursor):
         reg = Registration.from_row(row)
         prices = [
-            pricer.price(reg.funding_source, reg.program_jht, reg.monthly_income, m) for m in months
+            pricer.price(
+                reg.funding_source, reg.program_jht, reg.monthly_income, m, reg.transport_sector
+            )
+            for m in months
         ]
         line = RenewalLine(reg, pricer.base(reg.monthly_income), prices[0], sum(prices))
         renewal.lines.append(line)

@@ -18,7 +18,8 @@ _EVENTS = (
 )
 _COPIED = (
     "funding_source = excluded.funding_source, program_jht = excluded.program_jht,"
-    " monthly_income = excluded.monthly_income, kecamatan_code = excluded.kecamatan_code"
+    " monthly_income = excluded.monthly_income, transport_worker = excluded.transport_worker,"
+    " kecamatan_code = excluded.kecamatan_code"
 )
 
 
@@ -104,21 +105,22 @@ def m016_programme_year(db: Database) -> None:
           funding_source TEXT NOT NULL,
           program_jht INTEGER NOT NULL,
           monthly_income INTEGER,
+          transport_worker INTEGER NOT NULL DEFAULT 0,
           kecamatan_code TEXT NOT NULL
         );
         CREATE INDEX coverage_groups ON coverage_participants(
           registered_month, history, events, funding_source, program_jht, monthly_income,
-          kecamatan_code) WHERE live = 1;
+          transport_worker, kecamatan_code) WHERE live = 1;
         """
     )
     values = (
         f"new.id, {_DAY}, substr({_DAY}, 1, 7), new.status = 'registered' AND new.deleted = 0,"
         f" {_EVENTS}, new.funding_source, new.program_jht, new.monthly_income,"
-        " substr(new.village_code, 1, 8)"
+        " new.transport_worker, substr(new.village_code, 1, 8)"
     )
     columns = (
         "registration_id, registered_on, registered_month, live, events, funding_source,"
-        " program_jht, monthly_income, kecamatan_code"
+        " program_jht, monthly_income, transport_worker, kecamatan_code"
     )
     db.executescript(
         f"""
@@ -147,7 +149,7 @@ def m016_programme_year(db: Database) -> None:
         f"""
         INSERT INTO coverage_participants ({columns})
         SELECT id, day, substr(day, 1, 7), deleted = 0, '', funding_source, program_jht,
-               monthly_income, substr(village_code, 1, 8)
+               monthly_income, transport_worker, substr(village_code, 1, 8)
         FROM (
           SELECT r.*, COALESCE((
             SELECT substr(a.at, 1, 10) FROM audit_log a

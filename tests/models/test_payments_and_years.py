@@ -50,7 +50,9 @@ def test_a_payment_is_one_audited_change(two):
 def test_months_paid_already_are_not_paid_again(two):
     pay(two, "2026-01", "2026-03")
     again = pay(two, "2026-02", "2026-04")  # only April is new for both
-    assert (again.payment.participants, again.payment.amount) == (2, 2 * 16_800)
+    # Ani (APBD) 16,800; Budi (mandiri) in April 2026 under PP 50/2025's discount for
+    # non-transport workers (April-December 2026): 5,000 + 3,400 = 8,400.
+    assert (again.payment.participants, again.payment.amount) == (2, 16_800 + 8_400)
     with pytest.raises(payments.NothingToPay):
         pay(two, "2026-01", "2026-04")
     assert len(payments.payments(two)) == 2  # the refused one wrote nothing
@@ -80,7 +82,11 @@ def test_money_after_the_lapse_pays_only_the_months_before_it(two):
 
 def test_arrears_paid_in_time_keep_everyone(two):
     done = pay(two, "2026-01", "2026-06", on=date(2026, 3, 5))
-    assert (done.payment.participants, done.payment.amount) == (2, 2 * 6 * 16_800)
+    # Ani (APBD) 6 x 16,800; Budi (mandiri) 3 x 16,800 for January-March and 3 x 8,400
+    # for April-June 2026 (PP 50/2025's discount for non-transport workers).
+    assert (done.payment.participants, done.payment.amount) == (
+        2, 6 * 16_800 + 3 * 16_800 + 3 * 8_400
+    )  # fmt: skip
     assert coverage.participant_coverage(two, "reg-1", "2026-04").state == "active"
 
 

@@ -24,13 +24,11 @@ from models.coverage_rules import month_number
 from models.store import RegistrationStore
 from tests.factories import person
 
-#: The CSR transport worker's monthly contribution in 2026 as the table prices it today:
-#: 10,000 + 6,800 (no discount rule covers CSR yet). Under PP 50/2025 for transport
-#: workers: 5,000 + 3,400 = 8,400.
-CSR_TRANSPORT_2026 = 16_800
-#: Its twelve months of 2027: 12 x 16,800 today; under PP 50/2025 (discount to March
-#: 2027): 3 x 8,400 + 9 x 16,800 = 176,400.
-CSR_TRANSPORT_2027_YEAR = 201_600
+#: The CSR transport worker's monthly contribution in 2026 under PP 50/2025 (JKK and JKM
+#: halved for mandiri and CSR transport workers, January 2026 - March 2027): 5,000 + 3,400.
+CSR_TRANSPORT_2026 = 8_400
+#: Its twelve months of 2027: the discount runs to March, so 3 x 8,400 + 9 x 16,800.
+CSR_TRANSPORT_2027_YEAR = 176_400
 
 L, J, C = 16_800, 36_800, CSR_TRANSPORT_2026
 SUKAMARA, JELAI = "62.08.01", "62.08.02"
@@ -85,7 +83,8 @@ def test_the_prices_are_those_of_the_table():
     table = default_table()
     assert table.contribution(1_000_000, on=date(2026, 1, 1)).monthly == L
     assert table.contribution(1_000_000, jht=True, on=date(2026, 1, 1)).monthly == J
-    assert table.contribution(1_000_000, funding_source="csr", on=date(2026, 1, 1)).monthly == C
+    assert table.contribution(1_000_000, funding_source="csr", on=date(2026, 1, 1),
+                              transport=True).monthly == C  # fmt: skip
 
 
 def test_every_base_wage_falls_in_its_own_bracket():
