@@ -218,3 +218,30 @@ def test_sql_lives_in_models():
     """The checker does find SQL where it belongs, so an empty result elsewhere means
     something."""
     assert sql_strings((ROOT / "models" / "store.py").read_text(encoding="utf-8"))
+
+
+def _imports_stdlib_sqlite(source: str) -> bool:
+    for node in ast.walk(ast.parse(source)):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        if any(name == "sqlite3" or name.startswith("sqlite3.") for name in names):
+            return True
+    return False
+
+
+def test_one_sqlite_library_in_the_process():
+    """Only models/sqlite_driver.py's sqlcipher3: the standard library's sqlite3 beside it
+    would be a second SQLite in the process, blind to the first one's file locks."""
+    files = [*python_files(*PACKAGES, "cli", "tests", "bench", "deploy"), ROOT / "main.py"]
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in files
+        if _imports_stdlib_sqlite(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert _imports_stdlib_sqlite("import sqlite3") and _imports_stdlib_sqlite(
+        "from sqlite3 import dbapi2"
+    )

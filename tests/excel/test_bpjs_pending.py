@@ -4,7 +4,6 @@ is finished by the next export: its files published once, its registrations mark
 (The same with real kills of the command line: ``tests/faults/test_bpjs_faults.py``.)"""
 
 import errno
-import sqlite3
 from collections import Counter
 from datetime import date
 
@@ -16,6 +15,7 @@ from excel import bpjs_export, bpjs_pending
 from excel.export import ExcelExportError, export_bpjs
 from models import export_rows, fault_points
 from models.audit import verify_chain
+from models.sqlite_driver import sqlite
 from models.store import RegistrationStore
 
 TODAY = date(2026, 11, 27)
@@ -135,7 +135,7 @@ def test_new_registrations_go_in_files_after_the_finished_ones(db, received, out
 
 def test_an_export_that_fails_forgets_its_files(db, received, out, monkeypatch):
     def broken(*args, **kwargs):
-        raise sqlite3.OperationalError("database is locked")
+        raise sqlite.OperationalError("database is locked")
 
     monkeypatch.setattr(bpjs_export.export_rows, "mark_submitted", broken)
     with pytest.raises(ExcelExportError) as error:

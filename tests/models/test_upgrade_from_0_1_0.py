@@ -6,7 +6,6 @@ settings."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from models.audit import verify_chain
 from models.db import open_database
 from models.migrations import STEPS
 from models.settings import load_settings
+from models.sqlite_driver import sqlite
 from models.store import RegistrationStore
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "release_0_1_0" / "jaring.db"
@@ -30,7 +30,7 @@ def old_database(tmp_path) -> Path:
 
 
 def applied_steps(path: Path) -> list[str]:
-    with closing(sqlite3.connect(path)) as raw:
+    with closing(sqlite.connect(path)) as raw:
         return [name for (name,) in raw.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
 
 
