@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.card_handover import COMMANDS as CARD_HANDOVER_COMMANDS
 from cli.programme_year import COMMANDS as PROGRAMME_YEAR_COMMANDS
 from cli.protection import COMMANDS as PROTECTION_COMMANDS
 from models import clock
@@ -290,4 +291,5 @@ COMMANDS: dict[str, Callable[..., dict]] = {
     "excel-import": _run_excel_import,
     **PROTECTION_COMMANDS,
     **PROGRAMME_YEAR_COMMANDS,
+    **CARD_HANDOVER_COMMANDS,
 }

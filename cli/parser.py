@@ -8,6 +8,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.card_handover import add_commands as add_card_handover
 from cli.programme_year import add_commands as add_programme_year
 from cli.version import VersionAction
 
@@ -51,6 +52,7 @@ def build_parser(description: str) -> argparse.ArgumentParser:
     _add_excel(add)
     _add_protection(add)
     add_programme_year(add)
+    add_card_handover(add)
     return parser
 
 

@@ -95,6 +95,7 @@ MASTER_COLUMNS: tuple[tuple[str, float, int], ...] = (
     ("Persetujuan", 12, _PLAIN),  # the worker's consent: read back by the list import
     ("Status", 18, _PLAIN),
     ("No. KPJ", 13, _TEXT),
+    ("Kartu KPJ diserahkan", 13, _DATE),  # the day the worker got the card (models.card_handover)
     ("Pernah jadi peserta", 11, _PLAIN),
     ("No. KPJ lama", 13, _TEXT),
     ("Petugas", 18, _PLAIN),
@@ -171,6 +172,7 @@ class _MasterSheet:
             yes_no(reg.consent),
             STATUS_LABELS.get(reg.status, reg.status),
             reg.kpj,
+            date.fromisoformat(reg.kpj_card_handed_on) if reg.kpj_card_handed_on else None,
             yes_no(reg.previous_participant),
             reg.previous_kpj,
             reg.created_by,

@@ -176,6 +176,8 @@ class MergePlan:
                 **row,
                 "status": str(status),
                 "kpj": old["kpj"] or row["kpj"],
+                # A card handed over at the district stays when the officer names no day.
+                "kpj_card_handed_on": row["kpj_card_handed_on"] or old["kpj_card_handed_on"],
                 # The district's copy only moves forward, whoever changed it last.
                 "version": max(version, old["version"] + 1),
             }

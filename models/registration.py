@@ -130,6 +130,9 @@ class Registration:
     previous_kpj: str = ""
     status: str = Status.DRAFT.value
     kpj: str = ""
+    # The day the KPJ card was handed to the worker (ISO date; '' = not yet):
+    # `models.card_handover` records it, only once there is a KPJ.
+    kpj_card_handed_on: str = ""
     warnings_confirmed: list[str] = field(default_factory=list)
     created_by: str = ""
     device_id: str = ""

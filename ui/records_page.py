@@ -5,7 +5,6 @@ further (`show_dashboard_filter`); a bar above the list says so and clears it.""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import clock
 from models.formatting import arg
 from models.regions import Regions, default_regions
 from models.store import RecordFilter, RegistrationStore
@@ -68,7 +68,7 @@ class RecordsPage(QWidget):
         self.store = store
         self.regions = regions or default_regions()
         self.regency_code = regency_code
-        self.today = date.today  # replaced by tests
+        self.today = clock.today  # replaced by tests
         self.model = RecordsModel(store, self.regions, parent=self)
 
         filters = self._build_filters()
@@ -354,7 +354,8 @@ class RecordsPage(QWidget):
             self.delete_requested.emit(registration_id)
 
     def _context_menu(self, position) -> None:
-        """Right-click on the list: open, record a life event, print what is selected."""
+        """Right-click on the list: open, record a life event or a KPJ card handover, print
+        what is selected."""
         row = self.table.indexAt(position).row()
         if row < 0:
             return
@@ -363,6 +364,9 @@ class RecordsPage(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Buka"), lambda: self._open_row(row))
         menu.addAction(self.tr("Catat peristiwa (meninggal, pindah, …)…"), self.record_event)
+        menu.addAction(self.tr("Kartu KPJ diserahkan…"), self.record_card_handover)
+        menu.addAction(self.tr("Penyerahan kartu KPJ per desa…"),
+                       lambda: self.record_desa_handover(row))  # fmt: skip
         menu.addSeparator()
         menu.addAction(self.tr("Formulir pendaftaran terpilih…"), self.print_selected_forms)
         menu.addAction(self.tr("Tanda terima terpilih…"), self.print_selected_receipts)
@@ -386,6 +390,49 @@ class RecordsPage(QWidget):
         if dialog.recorded:
             self.refresh()
             self.events_recorded.emit()
+
+    def record_card_handover(self) -> None:
+        """The KPJ cards of the selected registrations were handed over: those without a
+        KPJ are named by count and left out (`ui.programme.card_handover_dialog`)."""
+        from models.card_handover import without_kpj
+
+        ids = self.selected_ids()
+        if not ids:
+            return
+        missing = set(without_kpj(self.store.db, ids))
+        if missing:
+            text = arg(
+                self.tr("%1 dari %2 pendaftaran terpilih belum punya nomor KPJ (belum terdaftar"
+                        " di BPJS Ketenagakerjaan): kartunya belum bisa diserahkan."),
+                thousands(len(missing)), thousands(len(ids)),
+            )  # fmt: skip
+            if len(missing) < len(ids):
+                text += " " + arg(self.tr("Penyerahan dicatat untuk %1 peserta lainnya."),
+                                  thousands(len(ids) - len(missing)))  # fmt: skip
+            dialogs.inform(self, self.tr("Kartu KPJ diserahkan"), text,
+                           error=len(missing) == len(ids))  # fmt: skip
+            if len(missing) == len(ids):
+                return
+        self._open_handover(ids=[rid for rid in ids if rid not in missing])
+
+    def record_desa_handover(self, row: int = -1) -> None:
+        """A desa's handover ceremony: the desa of the filter, else of the row clicked."""
+        desa = self.desa.currentData() or ""
+        if not desa and (reg := self.store.get(self.model.registration_id(row) or "")):
+            desa = reg.village_code
+        self._open_handover(regions=self.regions, regency_code=self.regency_code, desa=desa)
+
+    def _open_handover(self, **choice) -> None:
+        from models.identity import actor_name
+        from ui.programme.card_handover_dialog import CardHandoverDialog
+
+        dialog = CardHandoverDialog(self.store.db, actor_name(self.store.db), self.today(),
+                                    parent=self, **choice)  # fmt: skip
+        self.handover_dialog = dialog  # tests reach the open dialog here
+        dialog.exec()
+        self.handover_dialog = None
+        if dialog.recorded:
+            self.refresh()
 
     # --- printing --------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from models.migrations.steps_m007_m013 import (
 from models.migrations.steps_m014 import m014_transport_work_and_previous_kpj
 from models.migrations.steps_m015 import m015_record_before_publishing
 from models.migrations.steps_m016 import m016_programme_year
+from models.migrations.steps_m018 import m018_kpj_card_handover
 
 STEPS = (
     m001_registrations,
@@ -47,6 +48,7 @@ STEPS = (
     m014_transport_work_and_previous_kpj,
     m015_record_before_publishing,
     m016_programme_year,
+    m018_kpj_card_handover,
 )
 
 migrations = Migrations("jaring")

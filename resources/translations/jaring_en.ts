@@ -669,6 +669,49 @@ The database open now is unchanged. To use the restored one, start Jaring with -
     </message>
 </context>
 <context>
+    <name>CardHandoverDialog</name>
+    <message>
+        <location filename="../../ui/programme/card_handover_dialog.py" line="+53"/>
+        <source>Kartu KPJ diserahkan</source>
+        <translation>KPJ card handed over</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Desa/Kelurahan</source>
+        <translation>Village/kelurahan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tanggal diserahkan</source>
+        <translation>Date handed over</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source> (kartu diserahkan %1)</source>
+        <translation> (card handed over %1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 dari %2 peserta menerima kartu</source>
+        <translation>%1 of %2 participants receive a card</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Penyerahan kartu tidak dicatat</source>
+        <translation>Card handover not recorded</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../ui/passphrase_dialogs.py" line="+246"/>
@@ -3853,7 +3896,7 @@ Send it to the village to correct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/printing/receipt_slips.py" line="+86"/>
+        <location filename="../../ui/printing/receipt_slips.py" line="+87"/>
         <source>Petugas pendaftar</source>
         <translation>Registering officer</translation>
     </message>
@@ -4178,6 +4221,11 @@ Village head %1</translation>
         <location line="+2"/>
         <source>Iuran</source>
         <translation>Contribution</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kartu KPJ diserahkan</source>
+        <translation>KPJ card handed over</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4690,40 +4738,40 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
     </message>
     <message>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>Hapus…</source>
         <translation>Delete…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+227"/>
+        <location line="+274"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-224"/>
-        <location line="+190"/>
+        <location line="-271"/>
+        <location line="+194"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-193"/>
         <source>Formulir semua yang tampil…</source>
         <translation>Forms of everything shown…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+189"/>
+        <location line="+193"/>
         <source>Tanda terima terpilih…</source>
         <translation>Receipts of the selected…</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-192"/>
         <source>Daftar nominatif desa/kecamatan yang dipilih…</source>
         <translation>Nominative list of the chosen desa/kecamatan…</translation>
     </message>
@@ -4763,9 +4811,34 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>Registrations: %1 of %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Catat peristiwa (meninggal, pindah, …)…</source>
         <translation>Record a life event (died, moved, …)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kartu KPJ diserahkan…</source>
+        <translation>KPJ card handed over…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penyerahan kartu KPJ per desa…</source>
+        <translation>KPJ card handover by village…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 dari %2 pendaftaran terpilih belum punya nomor KPJ (belum terdaftar di BPJS Ketenagakerjaan): kartunya belum bisa diserahkan.</source>
+        <translation>%1 of %2 selected registrations have no KPJ number yet (not registered with BPJS Ketenagakerjaan): their card cannot be handed over yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Penyerahan dicatat untuk %1 peserta lainnya.</source>
+        <translation>The handover is recorded for the other %1 participants.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kartu KPJ diserahkan</source>
+        <translation>KPJ card handed over</translation>
     </message>
     <message>
         <location line="+37"/>

@@ -35,7 +35,7 @@ HEADERS = [
     "Saat ini bekerja", "Kelompok sasaran", "Penghasilan per bulan", "Program",
     "Iuran per bulan", "Periode bayar", "Sumber iuran", "Kode segmen", "Perusahaan CSR",
     "Ahli waris", "Hubungan", "No. HP ahli waris", "Persetujuan", "Status", "No. KPJ",
-    "Pernah jadi peserta", "No. KPJ lama", "Petugas", "Diperbarui",
+    "Kartu KPJ diserahkan", "Pernah jadi peserta", "No. KPJ lama", "Petugas", "Diperbarui",
 ]  # fmt: skip
 TEXT_COLUMNS = ("NIK", "No. KK", "RT", "RW", "Kode pos", "No. HP", "No. HP ahli waris", "No. KPJ",
                 "No. KPJ lama")  # fmt: skip
@@ -50,7 +50,17 @@ PEOPLE = [
     (person(2, "ahmad Fauzi", NATAI, program_jht=True), 36_800),
     (person(3, '=HYPERLINK("x")', NATAI, program_jht=False, monthly_income=2_000_000), 26_800),
     (person(4, "Zainab", PUDU, program_jht=True, monthly_income=2_000_000), 66_800),
-    (person(5, "Abdul Rahman", PUDU, status="registered", monthly_income=None), None),
+    (
+        person(
+            5,
+            "Abdul Rahman",
+            PUDU,
+            status="registered",
+            monthly_income=None,
+            kpj_card_handed_on="2026-03-14",
+        ),
+        None,
+    ),
     (person(6, "Candra", JELAI, funding_source="csr", csr_company="PT Sawit"), 28_400),
     (person(7, "Dewi Lestari", JELAI, status="draft", program_jht=False), 16_800),
 ]
@@ -89,7 +99,7 @@ def test_master_sheet_cell_by_cell(db, store, tmp_path):
     assert [c.value for c in sheet[1]] == HEADERS
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == "A1:AL8"
+    assert sheet.auto_filter.ref == "A1:AM8"
     assert sheet.column_dimensions["B"].width == 19
     assert sheet.column_dimensions["J"].width == 34
 
@@ -145,6 +155,9 @@ def test_master_sheet_cell_by_cell(db, store, tmp_path):
     by_name = {r["Nama lengkap"].value: r for r in rows}
     assert by_name["Abdul Rahman"]["Iuran per bulan"].value is None  # no income, no amount
     assert by_name["Abdul Rahman"]["Status"].value == "Terdaftar"
+    handed = by_name["Abdul Rahman"]["Kartu KPJ diserahkan"]
+    assert handed.value == datetime(2026, 3, 14) and handed.number_format == DATE
+    assert first["Kartu KPJ diserahkan"].value is None  # not handed over yet
     assert by_name["Candra"]["Perusahaan CSR"].value == "PT Sawit"
     assert by_name["Candra"]["Sumber iuran"].value == "CSR perusahaan"
     assert by_name["Candra"]["Kode segmen"].value == "SC"

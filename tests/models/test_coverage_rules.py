@@ -137,14 +137,16 @@ def test_the_migration_finds_who_was_registered_before_it(tmp_path):
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-    from models.migrations import STEPS
+    from models.migrations import STEPS, m016_programme_year
     from models.sqlite_driver import sqlite
 
     path = tmp_path / "old.db"
     old = Database(sqlite.connect(path))
     before = Migrations("jaring")
-    for step in STEPS[:-1]:
-        before()(step)
+    # Every step but m016: the later ones add the columns the store writes today.
+    for step in STEPS:
+        if step is not m016_programme_year:
+            before()(step)
     before.apply(old)
     store = RegistrationStore(old)
     store.save(siti(status="submitted"), "staf")

@@ -23,8 +23,9 @@ def record(**fields):
 
 def _without_later_columns(row: dict) -> dict:
     from models.migrations.steps_m014 import M014_COLUMNS
+    from models.migrations.steps_m018 import M018_COLUMNS
 
-    return {k: v for k, v in row.items() if k not in M014_COLUMNS}
+    return {k: v for k, v in row.items() if k not in M014_COLUMNS and k not in M018_COLUMNS}
 
 
 def merge(db, records, **kwargs):

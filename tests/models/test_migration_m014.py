@@ -11,6 +11,7 @@ from models.audit import verify_chain
 from models.db import open_database
 from models.migrations import STEPS
 from models.migrations.steps_m014 import M014_COLUMNS
+from models.migrations.steps_m018 import M018_COLUMNS
 from models.store import RegistrationStore
 from tests.factories import siti
 
@@ -28,7 +29,7 @@ def _before_m014(path) -> None:
         row = siti(id=f"reg-{number}", nik=f"620801450790{number:04d}", version=1,
                    funding_source=source, csr_company="PT Sawit" if source == "csr" else "",
                    ).to_row()  # fmt: skip
-        for name in M014_COLUMNS:
+        for name in (*M014_COLUMNS, *M018_COLUMNS):
             del row[name]
         db.execute(
             f"INSERT INTO registrations ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",

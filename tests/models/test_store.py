@@ -93,6 +93,7 @@ def test_migrations_from_an_empty_file_create_every_table(tmp_path):
             "m014_transport_work_and_previous_kpj",
             "m015_record_before_publishing",
             "m016_programme_year",
+            "m018_kpj_card_handover",
         ]
         triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers

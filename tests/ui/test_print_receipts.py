@@ -79,3 +79,18 @@ def test_cancelling_raises_and_leaves_no_file(context, tmp_path):
     )
     assert done == [(1, done[0][1])] and done[0][1] > 1
     assert left == []
+
+
+@needs_poppler
+def test_a_slip_says_when_the_kpj_card_was_handed_over(context, tmp_path):
+    handed, waiting = people(2)
+    handed = handed.copy(status="registered", kpj_card_handed_on="2026-03-14")
+    pdf = tmp_path / "tanda-terima.pdf"
+
+    write_pdf(pdf, lambda device: paint_receipts(device, [handed, waiting], context))
+
+    laid_out = text(pdf, None, "-layout")
+    assert flat(laid_out).count("Kartu KPJ diserahkan") == 1  # only the slip of the card handed
+    assert re.search(r"Kartu KPJ diserahkan\s*:\s*14-03-2026", laid_out)
+    body = flat(text(pdf))
+    assert body.index(handed.full_name) < body.index("14-03-2026") < body.index(waiting.full_name)

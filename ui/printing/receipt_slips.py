@@ -1,11 +1,12 @@
 """The receipt slip a worker keeps: "TANDA TERIMA PENDAFTARAN", two to a page with a line to
 cut along.
 
-A slip names the worker, the desa, the day of registration, the officer and the monthly
-contribution, says what happens next, and has room for the officer to sign. It shows the NIK
-masked to its last four digits (`models.nik.masked_nik`) because the worker may lose it; the
-small QR code in its top right corner holds the registration's id (not the NIK), so district
-staff can scan a slip to find the record.
+A slip names the worker, the desa, the day of registration, the officer, the monthly
+contribution and, once recorded, the day the KPJ card was handed over; it says what happens
+next, and has room for the officer to sign. It shows the NIK masked to its last four digits
+(`models.nik.masked_nik`) because the worker may lose it; the small QR code in its top right
+corner holds the registration's id (not the NIK), so district staff can scan a slip to find
+the record.
 
 `paint_receipts` paints onto any `QPagedPaintDevice` (a PDF writer or a printer, see
 `ui.printing.paper`). Lengths are millimetres turned into device units by `Sheet.mm`.
@@ -78,7 +79,7 @@ def _slip_lines(reg: Registration, context: PrintContext) -> list[tuple[str, str
         ", ".join(reg.programs),
         funding,
     )
-    return [
+    lines = [
         (translate("Printing", "Nama lengkap"), reg.full_name),
         (fields["nik"], masked_nik(reg.nik)),
         (fields["village_code"], place),
@@ -86,6 +87,10 @@ def _slip_lines(reg: Registration, context: PrintContext) -> list[tuple[str, str
         (translate("Printing", "Petugas pendaftar"), reg.created_by or context.officer),
         (translate("Printing", "Iuran"), paid),
     ]
+    if reg.kpj_card_handed_on:
+        handed = tanggal(date.fromisoformat(reg.kpj_card_handed_on))
+        lines.append((translate("Printing", "Kartu KPJ diserahkan"), handed))
+    return lines
 
 
 def _next_steps() -> list[str]:
