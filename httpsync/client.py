@@ -48,7 +48,7 @@ from exchange.outgoing import pack_next_batch
 from exchange.receipts import ReceiptError
 from exchange.signed_updates import apply_updates, check_batch_receipt
 from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
-from models import status_updates
+from models import fault_points, status_updates
 from models.formatting import thousands
 from models.identity import load_identity, require_role
 from models.status_updates import OutgoingBatch
@@ -362,6 +362,7 @@ def sync(
         if export_first:
             packed = pack_next_batch(db)
             result.exported_seq = packed.seq if packed else None
+            fault_points.reach("sync.packed")
         _push(db, channel, identity.device_id, actor, result, progress, upload_progress)
         _pull(db, channel, identity.device_id, actor, result)
     except SyncError as exc:
@@ -401,6 +402,7 @@ def _push_one(db, channel: _Channel, batch: OutgoingBatch, actor: str, result: S
         })  # fmt: skip
         return
     document = _json(response)
+    fault_points.reach("sync.answered")
     try:
         entry = check_batch_receipt(db, document, batch)
     except ReceiptError as exc:
@@ -411,6 +413,7 @@ def _push_one(db, channel: _Channel, batch: OutgoingBatch, actor: str, result: S
                                 "message": str(exc)})  # fmt: skip
         return
     status_updates.store_receipt(db, entry, document, actor)
+    fault_points.reach("sync.acknowledged")
     result.received.append(batch.seq)
     if response.status_code == 201:
         result.batches_sent += 1
@@ -427,10 +430,12 @@ def _pull(db, channel: _Channel, device_id: str, actor: str, result: SyncResult)
         if response.status_code != 200:
             raise _refusal(response, "the updates request")
         document = _json(response)
+        fault_points.reach("sync.updates_read")
         try:
             applied = apply_updates(db, document, actor)
         except ReceiptError as exc:
             raise SyncError("bad_answer", f"the district's updates were not used: {exc}") from exc
+        fault_points.reach("sync.updates_applied")
         result.updates_applied += applied.applied
         body = document["updates"]
         if not body["more"] or body["cursor"] <= since:

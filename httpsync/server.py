@@ -72,7 +72,7 @@ from exchange.incoming import merge_verified
 from exchange.signed_updates import batch_receipt, make_updates
 from httpsync.listening import check_can_serve
 from httpsync.protocol import API, DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER, request_text
-from models import merge, status_updates
+from models import fault_points, merge, status_updates
 from models.db import data_version, open_database
 from models.duplicates import LikelyDuplicates
 from models.identity import require_role, trusted_key
@@ -185,6 +185,7 @@ class _District:
 
     def merge(self, verified) -> tuple[dict, bool]:
         """Merge on the merge thread; returns (receipt, merged now)."""
+        fault_points.reach("serve.verified")  # nothing written yet
         return self._merger.submit(self._merge, verified).result()
 
     def _merge(self, verified) -> tuple[dict, bool]:
@@ -199,7 +200,9 @@ class _District:
             db, verified, file_name=batch_file_name(verified.device_id, verified.seq),
             actor=ACTOR, duplicates=self._duplicates,
         )  # fmt: skip
-        return batch_receipt(db, verified.batch_id), not result.skipped
+        receipt = batch_receipt(db, verified.batch_id)
+        fault_points.reach("serve.merged")  # committed, not yet answered
+        return receipt, not result.skipped
 
 
 def _authenticate(district: _District, request: Request) -> str:

@@ -13,7 +13,8 @@ write (a power cut, ``kill -9``) leaves the data whole: the suite in ``tests/fau
 The steps are named ``<what>.<step>`` where they are called (``save.*`` in `models.store`,
 ``export.*`` in `exchange.outgoing` and `app.officer`, ``bpjs.*`` in `excel.bpjs_export`,
 `excel.bpjs_pending` and `models.export_rows`, ``excel.master_saved`` in `excel.export`,
-``import.*`` in `app.batch_import`).
+``import.*`` in `app.batch_import`, ``sync.*`` in `httpsync.client`, ``serve.*`` in
+`httpsync.server`: a kill there ends the whole server).
 """
 
 from __future__ import annotations

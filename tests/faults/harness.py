@@ -40,7 +40,9 @@ class Run:
         return self.code == KILLED
 
 
-def _environment(fault: str | None, trace: Path | None, tmp: Path | None) -> dict[str, str]:
+def environment(fault: str | None, trace: Path | None, tmp: Path | None) -> dict[str, str]:
+    """A process's environment: killed at ``fault``, its steps listed in ``trace``, the
+    system's temporary folder ``tmp``."""
     env = {k: v for k, v in os.environ.items() if k not in (POINT, TRACE)}
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONPATH"] = str(ROOT)
@@ -64,7 +66,7 @@ def run(
         argv = [*argv, "--no-encryption"]
     done = subprocess.run(
         [sys.executable, *map(str, argv)], cwd=ROOT, capture_output=True, text=True,
-        env=_environment(fault, trace, tmp), timeout=TIMEOUT, check=False,
+        env=environment(fault, trace, tmp), timeout=TIMEOUT, check=False,
     )  # fmt: skip
     return Run(done.returncode, done.stdout, done.stderr)
 
