@@ -45,8 +45,10 @@ class BatchNotWritten(OSError):
 
 def pack_next_batch(db: Database) -> BuiltBatch | None:
     """Pack every registration that must leave into the next batch and record it in the
-    history (its bytes included); None when there is nothing to send. No file is written."""
-    return _pack(db, file_pending=False)
+    history (its bytes included); None when there is nothing to send. No file is written
+    now, but until the district acknowledges the batch the next export to a folder writes
+    it too: a sync cut off after packing must not leave a gap on the USB route."""
+    return _pack(db, file_pending=True)
 
 
 def export_batch(db: Database, out_dir: Path | str) -> ExportResult | None:

@@ -146,9 +146,12 @@ class PendingFile:
 
 
 def pending_files(db: Database) -> list[PendingFile]:
-    """The batches whose file an export has yet to write, oldest first."""
+    """The batches whose file an export has yet to write, oldest first: not written to a
+    folder yet and not acknowledged by the district (a batch a sync delivered needs no
+    file)."""
     rows = db.execute(
-        "SELECT seq, file_name, content, records FROM batches WHERE file_pending = 1 ORDER BY seq"
+        "SELECT seq, file_name, content, records FROM batches"
+        " WHERE file_pending = 1 AND acknowledged_at IS NULL ORDER BY seq"
     ).fetchall()
     return [PendingFile(seq, name, bytes(content), records) for seq, name, content, records in rows]
 

@@ -119,10 +119,32 @@ def test_a_batch_written_again_by_hand_is_no_longer_pending(sites, tmp_path, mon
     assert export_batch(budi, usb) is None
 
 
-def test_a_batch_packed_for_sync_is_not_written_to_a_stick(sites):
-    _, officers, usb = sites
+def test_a_batch_packed_for_a_sync_that_never_arrived_goes_on_the_next_stick(sites):
+    """A sync packs batch 1 and the network dies (or the sync is killed) before the
+    district acknowledges it; the officer falls back to a USB stick: the stick carries
+    batch 1 too, so the district sees no gap."""
+    district, officers, usb = sites
     budi = officers["budi"]
     fill_demo(budi, 4, seed=7, today=DAY)
     assert pack_next_batch(budi).seq == 1
+    assert [p.seq for p in pending_files(budi)] == [1]
+    fill_demo(budi, 3, seed=8, today=DAY)
+    done = export_batch(budi, usb)
+    assert done.seq == 2 and len(done.written_again) == 1
+    report = import_batches(district, [usb], actor="staf")
+    assert (report.batches_imported, report.gaps, report.broken_chains) == (2, [], [])
+
+
+def test_a_batch_the_district_acknowledged_is_not_written_to_a_stick(sites):
+    from models.batches import acknowledge
+
+    _, officers, usb = sites
+    budi = officers["budi"]
+    fill_demo(budi, 4, seed=7, today=DAY)
+    built = pack_next_batch(budi)
+    receipt = {"seq": 1, "batch_id": built.manifest["batch_id"],
+               "manifest_sha256": built.manifest_sha256,
+               "imported_at": "2026-11-27T03:00:00Z"}  # fmt: skip
+    assert acknowledge(budi, [receipt]).newly == [1]
     assert pending_files(budi) == []
     assert export_batch(budi, usb) is None and list(usb.iterdir()) == []
