@@ -94,7 +94,7 @@ def add_linux_desktop_files(bundle: Path) -> None:
     linux = ROOT / "deploy" / "linux"
     shutil.copy2(linux / "jaring.desktop", bundle / "jaring.desktop")
     shutil.copy2(linux / "install-desktop-entry.sh", bundle / "install-desktop-entry.sh")
-    shutil.copy2(ROOT / "deploy" / "icons" / "jaring.png", bundle / "jaring.png")
+    shutil.copy2(ROOT / "resources" / "icons" / "jaring.png", bundle / "jaring.png")
 
 
 def tarball_name(version: str = APP_VERSION) -> str:

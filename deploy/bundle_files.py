@@ -20,7 +20,8 @@ CLI_NAME = "jaring-cli"
 
 #: resources/ files the app reads (models/resources.py finds them beside the packages, which
 #: in the bundle is its _internal folder). Tools for developers stay behind.
-RESOURCE_PATTERNS = ("*.json", "*.csv", "regions/*.csv", "regions/*.md", "translations/*.qm")
+RESOURCE_PATTERNS = ("*.json", "*.csv", "regions/*.csv", "regions/*.md", "translations/*.qm",
+                     "icons/*")  # fmt: skip
 
 #: Imported by name at run time, which PyInstaller's import graph does not see. SQLCipher is
 #: the database's encryption.
@@ -102,7 +103,7 @@ def executables(platform: str = sys.platform) -> list[tuple[str, bool]]:
 def icon_file(platform: str = sys.platform, root: Path = ROOT) -> Path:
     """The app's icon: the .ico for Windows (the executable, the installer), the PNG for
     Linux's .desktop entry."""
-    return root / "deploy" / "icons" / ("jaring.ico" if platform == "win32" else "jaring.png")
+    return root / "resources" / "icons" / ("jaring.ico" if platform == "win32" else "jaring.png")
 
 
 def _plain_name(file_name: str) -> str:

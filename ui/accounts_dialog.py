@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from models import keyring
 from models.formatting import arg
 from ui import dialogs
+from ui.busy import waiting_cursor
 from ui.list_model import ListModel, list_view
 from ui.passphrase_dialogs import DISTRICT_ROLES, NewPassphraseFields, role_label, rules_text
 from ui.unlock_dialog import keyring_error_text
@@ -161,11 +160,8 @@ class _PassphraseForm(QDialog):
     def _accept(self) -> None:
         problem = self._problem() or self.fields.problem()
         if not problem:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
+            with waiting_cursor():
                 problem = self._store()
-            finally:
-                QGuiApplication.restoreOverrideCursor()
         if problem:
             self.message.setText(problem)
             return

@@ -9,14 +9,26 @@ nothing, and stopping one in the middle would only leave a temporary copy to cle
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def waiting_cursor() -> Iterator[None]:
+    """The wait cursor for a step of well under a second done on the GUI thread (deriving
+    a passphrase's key with scrypt), restored whatever happens."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 class _Signals(QObject):

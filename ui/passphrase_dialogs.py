@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models import keyring
 from models.formatting import arg
+from ui.busy import waiting_cursor
 from ui.unlock_dialog import PassphraseEdit, keyring_error_text
 
 translate = QCoreApplication.translate
@@ -274,11 +274,8 @@ class ChangePassphraseDialog(QDialog):
             self.message.setText(problem)
             self.fields.first.setFocus()
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with waiting_cursor():
             problem = self._change()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         if problem:
             self.message.setText(problem)
             return

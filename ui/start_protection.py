@@ -19,8 +19,7 @@ import getpass
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication
 
 from models import keyring
 from models.db import DatabaseError, is_encrypted, is_plain_database, open_database
@@ -29,7 +28,7 @@ from models.identity import identity_as
 from models.settings import load_settings
 from models.sqlite_driver import sqlite
 from ui import dialogs
-from ui.busy import run_busy
+from ui.busy import run_busy, waiting_cursor
 from ui.passphrase_dialogs import FirstRunPassphraseDialog, ProtectDialog
 from ui.recovery_code_dialog import RecoveryCodeDialog
 from ui.unlock_dialog import UnlockDialog, keyring_error_text
@@ -73,15 +72,15 @@ def first_run(path: Path) -> bool:
         return False
     user, role, passphrase = dialog.user(), dialog.role(), dialog.passphrase()
     dialog.deleteLater()
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        from models.encryption import create_encrypted
+    from models.encryption import create_encrypted
 
-        _, code = create_encrypted(path, passphrase, user, role, with_recovery=role == "supervisor")
+    try:
+        with waiting_cursor():
+            _, code = create_encrypted(
+                path, passphrase, user, role, with_recovery=role == "supervisor"
+            )
     except (keyring.KeyringError, DatabaseError, OSError, sqlite.Error) as exc:
         return _failed(translate("Start", "Basis data baru tidak bisa dibuat."), exc)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
     if code:
         shown = RecoveryCodeDialog(code)
         shown.exec()

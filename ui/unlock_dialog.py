@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from models import keyring
 from models.formatting import arg
+from ui.busy import waiting_cursor
 
 translate = QCoreApplication.translate
 
@@ -167,17 +167,15 @@ class PassphrasePrompt(QWidget):
         if not secret:
             self.message.setText(self.tr("Ketik kata sandi Anda."))
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            unlocked = keyring.unlock(self.db_path, secret)
+            with waiting_cursor():
+                unlocked = keyring.unlock(self.db_path, secret)
         except keyring.KeyringError as exc:
             if exc.code != "wrong_passphrase":
                 self.message.setText(keyring_error_text(exc))
                 return
             self._refuse(self.tr("Kata sandi salah."))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         refusal = self.accepts(unlocked) if self.accepts else ""
         if refusal:
             self._refuse(refusal)

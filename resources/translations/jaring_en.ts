@@ -4716,7 +4716,7 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../ui/records_page.py" line="+89"/>
+        <location filename="../../ui/records_page.py" line="+90"/>
         <source>Cari nama, NIK atau alamat…  (Ctrl+F)</source>
         <extracomment>The columns&apos; first widths (pixels); the user may drag them.</extracomment>
         <translation>Search name, NIK or address…  (Ctrl+F)</translation>
@@ -4749,12 +4749,12 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
     </message>
     <message>
         <location line="+1"/>
-        <location line="+274"/>
+        <location line="+213"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-210"/>
         <location line="+194"/>
         <source>Formulir pendaftaran terpilih…</source>
         <translation>Selected registration forms…</translation>
@@ -4826,22 +4826,22 @@ Choose a passphrase; Jaring then encrypts this data (once only, a few seconds to
         <translation>KPJ card handover by village…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../ui/programme/record_actions.py" line="+53"/>
         <source>%1 dari %2 pendaftaran terpilih belum punya nomor KPJ (belum terdaftar di BPJS Ketenagakerjaan): kartunya belum bisa diserahkan.</source>
         <translation>%1 of %2 selected registrations have no KPJ number yet (not registered with BPJS Ketenagakerjaan): their card cannot be handed over yet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Penyerahan dicatat untuk %1 peserta lainnya.</source>
         <translation>The handover is recorded for the other %1 participants.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kartu KPJ diserahkan</source>
         <translation>KPJ card handed over</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../ui/records_page.py" line="+20"/>
         <source>Pilih dulu pendaftaran di daftar (Ctrl+klik untuk memilih beberapa).</source>
         <translation>First select registrations in the list (Ctrl+click to select several).</translation>
     </message>

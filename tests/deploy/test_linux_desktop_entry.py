@@ -51,7 +51,7 @@ def test_the_menu_entry_points_at_the_unpacked_folder(tmp_path):
     assert entry["Icon"] == "jaring" and entry["Type"] == "Application"
     assert entry["Terminal"] == "false"
     icon = home / ".local/share/icons/hicolor/256x256/apps/jaring.png"
-    assert icon.read_bytes() == (ROOT / "deploy" / "icons" / "jaring.png").read_bytes()
+    assert icon.read_bytes() == (ROOT / "resources" / "icons" / "jaring.png").read_bytes()
 
 
 def test_a_folder_name_the_entry_cannot_quote_is_refused(tmp_path):

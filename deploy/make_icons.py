@@ -1,7 +1,7 @@
-"""Render deploy/icons/jaring.svg to the PNG (Linux .desktop entry, 256 px) and the Windows
+"""Render resources/icons/jaring.svg to the PNG (Linux .desktop entry, 256 px) and the Windows
 .ico (16-256 px) with Qt's own SVG renderer; run again after changing the SVG:
 
-    .venv/bin/python deploy/icons/make_icons.py
+    .venv/bin/python deploy/make_icons.py
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:
